@@ -1,0 +1,1 @@
+//! Dump file format: full and incremental dumps, restore, verify, repair.

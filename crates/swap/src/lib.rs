@@ -1,0 +1,1 @@
+//! Sector store and bounded blob cache. Knows nothing of LPC.

@@ -1,0 +1,1 @@
+//! LPC (DGD dialect): front end, compiler, interpreter, object model, kfuns.

@@ -1,1 +1,3 @@
 //! LPC (DGD dialect): front end, compiler, interpreter, object model, kfuns.
+
+pub mod ast;

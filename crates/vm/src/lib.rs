@@ -1,3 +1,5 @@
 //! LPC (DGD dialect): front end, compiler, interpreter, object model, kfuns.
 
 pub mod ast;
+pub mod lex;
+pub mod preprocess;

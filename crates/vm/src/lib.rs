@@ -2,4 +2,6 @@
 
 pub mod ast;
 pub mod lex;
+pub mod parse;
 pub mod preprocess;
+pub mod typecheck;

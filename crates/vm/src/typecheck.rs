@@ -866,8 +866,9 @@ impl<'k> Checker<'k> {
             StmtKind::Switch { expr, body, table } => {
                 self.cond(expr);
                 let et = expr.ty.clone();
-                if self.tc() && !(et.is(BaseType::Int) || et.is(BaseType::String) || et.is_mixed())
-                {
+                let bad_expr = self.tc()
+                    && !(et.is(BaseType::Int) || et.is(BaseType::String) || et.is_mixed());
+                if bad_expr {
                     let msg = format!("bad switch expression type ({})", et.name());
                     self.error(pos, msg);
                 }
@@ -888,7 +889,7 @@ impl<'k> Checker<'k> {
                     };
                     table.has_default = sw.has_default;
                     table.entries = sw.entries;
-                    if self.tc() {
+                    if self.tc() && !bad_expr {
                         let bad = (sw.kind == 1 && !(et.is(BaseType::Int) || et.is_mixed()))
                             || (sw.kind == 2 && !(et.is(BaseType::String) || et.is_mixed()));
                         if bad {
@@ -1427,7 +1428,6 @@ impl<'k> Checker<'k> {
             }
             ExprKind::Assign { lhs, rhs } => {
                 self.expr(rhs);
-                self.void_check(rhs);
                 if let ExprKind::Array(items) = &mut lhs.kind {
                     if items.is_empty() {
                         self.error(pos, "no lvalues in aggregate");
@@ -1875,11 +1875,15 @@ impl<'k> Checker<'k> {
         }
         if target.depth < src.depth {
             self.error(pos, format!("illegal cast of array type ({})", src.name()));
+            e.ty = src;
+            return;
         } else if src.base != BaseType::Mixed
             && src.base != BaseType::Unknown
             && (target.class.is_none() || src.base != BaseType::Object || target.depth != src.depth)
         {
             self.error(pos, format!("cast of invalid type ({})", src.name()));
+            e.ty = src;
+            return;
         }
         e.ty = target;
     }
@@ -2569,6 +2573,7 @@ impl<'r> FrontEnd<'r> {
         let (info, d2) = check(&mut prog, &obj, &tc, self, &*kfuns);
         self.compiling.pop();
         diags.extend(d2);
+        sort_diagnostics(&mut diags);
         let info = Arc::new(info);
         let entry = if diags.is_empty() {
             Ok(info.clone())
@@ -2611,4 +2616,16 @@ impl InheritResolver for FrontEnd<'_> {
             }
         }
     }
+}
+
+/// Orders diagnostics by line within each file, files in order of their
+/// first diagnostic (the passes run one after the other; DGD reports in one).
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    let mut order: Vec<Arc<str>> = Vec::new();
+    for d in diags.iter() {
+        if !order.contains(&d.file) {
+            order.push(d.file.clone());
+        }
+    }
+    diags.sort_by_key(|d| (order.iter().position(|f| *f == d.file), d.line));
 }

@@ -736,7 +736,7 @@ impl<'k> Checker<'k> {
         self.f.scopes.push(scope);
         // labels anywhere in the body may be jumped to
         collect_labels(&body.stmts, &mut self.f.labels, 0);
-        self.block(body, true);
+        self.block(body, false);
         self.f.scopes.pop();
         let gotos = std::mem::take(&mut self.f.gotos);
         for (l, pos) in gotos {

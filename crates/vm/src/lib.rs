@@ -4,7 +4,10 @@
 // identity tag for arrays/mappings/LWOs), so interior mutability does not affect it.
 #![allow(clippy::mutable_key_type)]
 
+pub mod ast;
 pub mod float;
 pub mod interp;
 pub mod kfun;
+pub mod lex;
+pub mod preprocess;
 pub mod value;

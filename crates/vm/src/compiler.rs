@@ -451,7 +451,9 @@ impl<'a> Comp<'a> {
                     self.emit(Op::Const(c));
                     self.emit(Op::Return);
                 }
-                _ => self.emit(Op::ReturnNil),
+                _ => {
+                    self.emit(Op::ReturnNil);
+                }
             }
         }
         // resolve gotos

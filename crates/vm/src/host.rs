@@ -31,6 +31,10 @@ pub trait Host {
     /// A message from the VM for the log (compile errors when there is no driver
     /// object, warnings).
     fn message(&mut self, msg: &str);
+    /// Output collected so far, for hosts that collect it (tests).
+    fn take_output(&mut self) -> Option<String> {
+        None
+    }
 }
 
 /// Where evicted object dataspaces live between tasks. Keys: see
@@ -154,5 +158,8 @@ impl Host for TestHost {
     }
     fn message(&mut self, msg: &str) {
         self.out(msg.as_bytes());
+    }
+    fn take_output(&mut self) -> Option<String> {
+        Some(String::from_utf8_lossy(&std::mem::take(&mut self.output)).into_owned())
     }
 }

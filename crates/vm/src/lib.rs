@@ -17,5 +17,6 @@ pub mod parse;
 pub mod persist;
 pub mod preprocess;
 pub mod program;
+pub mod testrun;
 pub mod typecheck;
 pub mod value;

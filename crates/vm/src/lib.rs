@@ -1,1 +1,2 @@
 //! LPC (DGD dialect): front end, compiler, interpreter, object model, kfuns.
+pub mod kfun;

@@ -259,7 +259,11 @@ pub fn parse_float(s: &[u8]) -> Option<(f64, usize)> {
             let mut i = 0;
             while e != 0 {
                 if e & 1 != 0 {
-                    a *= table[i];
+                    match table.get(i) {
+                        Some(t) => a *= t,
+                        // 10^512 (DGD reads past its table here)
+                        None => a = a * table[8] * table[8],
+                    }
                 }
                 e >>= 1;
                 i += 1;
@@ -340,6 +344,8 @@ mod tests {
         assert_eq!(parse_float(b""), None);
         assert_eq!(parse_float(b"1e1024"), None);
         assert_eq!(parse_float(b"1e400"), None);
+        assert_eq!(parse_float(b"1e999"), None);
+        assert_eq!(parse_float(b"1e-999"), Some((0.0, 6)));
     }
 
     #[test]

@@ -20,11 +20,11 @@
 pub mod crypt;
 // pub mod files;
 pub mod float;
-// pub mod hash;
+pub mod hash;
 pub mod math;
 // pub mod save;
-// pub mod sscanf;
-// pub mod strings;
+pub mod sscanf;
+pub mod strings;
 
 /// A kfun failure; `Display` is the LPC runtime error string DGD uses.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,2 +1,13 @@
 //! LPC (DGD dialect): front end, compiler, interpreter, object model, kfuns.
+
+// Mapping keys are `Value`s whose order depends only on immutable parts (an
+// identity tag for arrays/mappings/LWOs), so interior mutability does not affect it.
+#![allow(clippy::mutable_key_type)]
+
+pub mod ast;
+pub mod float;
+pub mod interp;
 pub mod kfun;
+pub mod lex;
+pub mod preprocess;
+pub mod value;

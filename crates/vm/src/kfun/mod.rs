@@ -16,6 +16,12 @@
 //!
 //! Errors are [`KfunError`]; their `Display` text is DGD's runtime error
 //! message, so the interpreter can raise `err.to_string()` as the LPC error.
+//!
+//! Each family module that has kfuns exposes `pub fn register(r: &mut
+//! KfunRegistry)`, called from [`register_all`]; the calling convention is
+//! documented at the top of `crate::value`.
+
+use crate::value::KfunRegistry;
 
 pub mod crypt;
 // pub mod files;
@@ -70,3 +76,6 @@ pub enum KfunError {
 
 /// Maximum length of an LPC string (DGD's default `MAX_STRLEN`).
 pub const MAX_STRLEN: usize = 65535;
+
+/// Registers every library kfun implemented in this directory.
+pub fn register_all(_r: &mut KfunRegistry) {}

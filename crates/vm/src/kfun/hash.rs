@@ -247,6 +247,58 @@ pub fn sha1(parts: &[&[u8]]) -> [u8; 20] {
     out
 }
 
+// ---------------------------------------------------------------------------
+// Kfun wiring
+
+use super::args;
+use crate::value::{KfunCtx, KfunRegistry, LpcError, Value};
+
+/// Registers `hash_string`, `crypt`, `hash_crc16`, `hash_crc32`.
+pub fn register(r: &mut KfunRegistry) {
+    r.register("hash_string", kf_hash_string);
+    r.register("crypt", kf_crypt);
+    r.register("hash_crc16", kf_hash_crc16);
+    r.register("hash_crc32", kf_hash_crc32);
+}
+
+fn kf_hash_string(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let algo = HashAlgo::from_name(args::string(args, 0, "hash_string")?.as_bytes())?;
+    let parts = args::strings(args, 1, "hash_string")?;
+    let ticks = match algo {
+        HashAlgo::Crypt => 900,
+        _ => digest_ticks(&parts),
+    };
+    ctx.charge(ticks as u64)?;
+    let random = (ctx.random_u64() >> 16) as u32;
+    Ok(args::string_value(hash_string(algo, &parts, random)?))
+}
+
+fn kf_crypt(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let parts = args::strings(args, 0, "crypt")?;
+    if parts.len() > 2 {
+        return Err(LpcError::new("Too many arguments for kfun crypt"));
+    }
+    ctx.charge(900)?;
+    let random = (ctx.random_u64() >> 16) as u32;
+    Ok(args::string_value(hash_string(
+        HashAlgo::Crypt,
+        &parts,
+        random,
+    )?))
+}
+
+fn kf_hash_crc16(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let parts = args::strings(args, 0, "hash_crc16")?;
+    ctx.charge(crc_ticks(&parts) as u64)?;
+    Ok(Value::Int(crc16(&parts)))
+}
+
+fn kf_hash_crc32(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let parts = args::strings(args, 0, "hash_crc32")?;
+    ctx.charge(crc_ticks(&parts) as u64)?;
+    Ok(Value::Int(crc32(&parts)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,6 +160,120 @@ pub fn div(a: f64, b: f64) -> R {
     constrain(a / b)
 }
 
+// ---------------------------------------------------------------------------
+// Kfun wiring
+
+use super::args;
+use crate::value::{KfunCtx, KfunRegistry, LpcError, Value};
+
+type Kf = fn(&mut dyn KfunCtx, &mut [Value]) -> Result<Value, LpcError>;
+
+macro_rules! unary {
+    ($name:ident, $f:expr) => {
+        fn $name(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+            ctx.charge(1)?;
+            let a = args::float(args, 0, &stringify!($name)[3..])?;
+            let r: R = $f(a);
+            args::float_value(r?)
+        }
+    };
+}
+
+fn ok(x: f64) -> R {
+    Ok(x)
+}
+
+unary!(kf_fabs, |a| ok(fabs(a)));
+unary!(kf_floor, |a| ok(floor(a)));
+unary!(kf_ceil, |a| ok(ceil(a)));
+unary!(kf_exp, exp);
+unary!(kf_log, log);
+unary!(kf_log10, log10);
+unary!(kf_sqrt, sqrt);
+unary!(kf_sin, |a| ok(sin(a)));
+unary!(kf_cos, |a| ok(cos(a)));
+unary!(kf_tan, tan);
+unary!(kf_asin, asin);
+unary!(kf_acos, acos);
+unary!(kf_atan, |a| ok(atan(a)));
+unary!(kf_sinh, sinh);
+unary!(kf_cosh, cosh);
+unary!(kf_tanh, |a| ok(tanh(a)));
+
+fn kf_fmod(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    ctx.charge(1)?;
+    let a = args::float(args, 0, "fmod")?;
+    let b = args::float(args, 1, "fmod")?;
+    args::float_value(fmod(a, b)?)
+}
+
+fn kf_pow(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    ctx.charge(1)?;
+    let a = args::float(args, 0, "pow")?;
+    let b = args::float(args, 1, "pow")?;
+    args::float_value(pow(a, b)?)
+}
+
+fn kf_atan2(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    ctx.charge(1)?;
+    let a = args::float(args, 0, "atan2")?;
+    let b = args::float(args, 1, "atan2")?;
+    args::float_value(atan2(a, b))
+}
+
+fn kf_ldexp(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    ctx.charge(1)?;
+    let a = args::float(args, 0, "ldexp")?;
+    let e = args::int(args, 1, "ldexp")?;
+    args::float_value(ldexp(a, e)?)
+}
+
+fn kf_frexp(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    ctx.charge(2)?;
+    let (m, e) = frexp(args::float(args, 0, "frexp")?);
+    Ok(Value::array(vec![args::float_value(m)?, Value::Int(e)]))
+}
+
+fn kf_modf(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    ctx.charge(2)?;
+    let (f, i) = modf(args::float(args, 0, "modf")?);
+    Ok(Value::array(vec![
+        args::float_value(f)?,
+        args::float_value(i)?,
+    ]))
+}
+
+/// Registers the math kfuns.
+pub fn register(r: &mut KfunRegistry) {
+    let table: &[(&str, Kf)] = &[
+        ("fabs", kf_fabs),
+        ("floor", kf_floor),
+        ("ceil", kf_ceil),
+        ("fmod", kf_fmod),
+        ("frexp", kf_frexp),
+        ("ldexp", kf_ldexp),
+        ("modf", kf_modf),
+        ("exp", kf_exp),
+        ("log", kf_log),
+        ("log10", kf_log10),
+        ("pow", kf_pow),
+        ("sqrt", kf_sqrt),
+        ("sin", kf_sin),
+        ("cos", kf_cos),
+        ("tan", kf_tan),
+        ("asin", kf_asin),
+        ("acos", kf_acos),
+        ("atan", kf_atan),
+        ("atan2", kf_atan2),
+        ("sinh", kf_sinh),
+        ("cosh", kf_cosh),
+        ("tanh", kf_tanh),
+    ];
+    for (name, f) in table {
+        r.register(name, *f);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::float::format_float as p;

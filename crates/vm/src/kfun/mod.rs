@@ -23,7 +23,9 @@
 
 use crate::value::KfunRegistry;
 
+pub mod args;
 pub mod crypt;
+pub mod data;
 // pub mod files;
 pub mod float;
 pub mod hash;
@@ -31,6 +33,10 @@ pub mod math;
 // pub mod save;
 pub mod sscanf;
 pub mod strings;
+#[cfg(test)]
+pub(crate) mod testctx;
+#[cfg(test)]
+mod wiring_tests;
 
 /// A kfun failure; `Display` is the LPC runtime error string DGD uses.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -77,5 +83,17 @@ pub enum KfunError {
 /// Maximum length of an LPC string (DGD's default `MAX_STRLEN`).
 pub const MAX_STRLEN: usize = 65535;
 
+impl From<KfunError> for crate::value::LpcError {
+    fn from(e: KfunError) -> Self {
+        crate::value::LpcError::new(e.to_string())
+    }
+}
+
 /// Registers every library kfun implemented in this directory.
-pub fn register_all(_r: &mut KfunRegistry) {}
+pub fn register_all(r: &mut KfunRegistry) {
+    data::register(r);
+    strings::register(r);
+    sscanf::register(r);
+    hash::register(r);
+    math::register(r);
+}

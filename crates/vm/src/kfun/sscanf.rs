@@ -199,6 +199,35 @@ pub fn sscanf<'a>(s: &'a [u8], fmt: &[u8]) -> Result<Scan<'a>, KfunError> {
     Ok(scan)
 }
 
+// ---------------------------------------------------------------------------
+// Kfun wiring
+
+use crate::value::{KfunCtx, KfunRegistry, LpcError, Value};
+
+/// Registers `sscanf`.
+pub fn register(r: &mut KfunRegistry) {
+    r.register("sscanf", kf_sscanf);
+}
+
+/// `sscanf(str, fmt)`: returns `({ count, v1, v2, ... })`; the VM assigns
+/// `v1..` to the lvalue arguments ("Missing lvalue" if there are fewer).
+fn kf_sscanf(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let s = super::args::string(args, 0, "sscanf")?;
+    let fmt = super::args::string(args, 1, "sscanf")?;
+    let scan = sscanf(s.as_bytes(), fmt.as_bytes())?;
+    ctx.charge(scan.ticks as u64)?;
+    let mut out = Vec::with_capacity(scan.values.len() + 1);
+    out.push(Value::Int(scan.matches));
+    for v in scan.values {
+        out.push(match v {
+            ScanValue::Int(i) => Value::Int(i),
+            ScanValue::Float(f) => super::args::float_value(f)?,
+            ScanValue::Str(b) => Value::bytes(b),
+        });
+    }
+    Ok(Value::array(out))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::float::format_float;

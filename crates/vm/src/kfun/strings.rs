@@ -207,6 +207,41 @@ pub fn ctime(t: i32, utc_offset: i32) -> String {
     )
 }
 
+// ---------------------------------------------------------------------------
+// Kfun wiring
+
+use super::args;
+use crate::value::{KfunCtx, KfunRegistry, LpcError, Value};
+
+/// Registers `explode` and `implode`.
+pub fn register(r: &mut KfunRegistry) {
+    r.register("explode", kf_explode);
+    r.register("implode", kf_implode);
+}
+
+fn kf_explode(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let s = args::string(args, 0, "explode")?;
+    let sep = args::string(args, 1, "explode")?;
+    let pieces = explode(s.as_bytes(), sep.as_bytes(), ctx.max_array_size())?;
+    ctx.charge(2 * pieces.len() as u64)?;
+    Ok(Value::array(pieces.into_iter().map(Value::bytes).collect()))
+}
+
+fn kf_implode(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let arr = args::array(args, 0, "implode")?;
+    let sep = args::string(args, 1, "implode")?;
+    ctx.charge(arr.len() as u64)?;
+    let elems = arr.borrow();
+    let mut parts = Vec::with_capacity(elems.len());
+    for v in elems.iter() {
+        match v {
+            Value::String(s) => parts.push(s.as_bytes()),
+            _ => return Err(args::bad_arg("implode", 1)),
+        }
+    }
+    Ok(args::string_value(implode(&parts, sep.as_bytes())?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

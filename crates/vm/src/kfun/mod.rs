@@ -30,7 +30,7 @@ pub mod data;
 pub mod float;
 pub mod hash;
 pub mod math;
-// pub mod save;
+pub mod save;
 pub mod sscanf;
 pub mod strings;
 #[cfg(test)]

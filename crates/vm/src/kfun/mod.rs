@@ -26,7 +26,7 @@ use crate::value::KfunRegistry;
 pub mod args;
 pub mod crypt;
 pub mod data;
-// pub mod files;
+pub mod files;
 pub mod float;
 pub mod hash;
 pub mod math;
@@ -96,4 +96,5 @@ pub fn register_all(r: &mut KfunRegistry) {
     sscanf::register(r);
     hash::register(r);
     math::register(r);
+    files::register(r);
 }

@@ -76,6 +76,13 @@ pub struct Type {
     pub class: Option<Arc<str>>,
 }
 
+impl Default for Type {
+    /// [`Type::UNKNOWN`].
+    fn default() -> Type {
+        Type::UNKNOWN
+    }
+}
+
 impl Type {
     /// Max array depth accepted (DGD: "too deep indirection").
     pub const MAX_DEPTH: u8 = 15;
@@ -899,4 +906,347 @@ pub enum ExprKind {
     Comma(Box<Expr>, Box<Expr>),
     /// Placeholder left where a syntax error was recovered; never reaches the compiler.
     Error,
+}
+
+// ---- a readable printed form (golden tests, `lpcc --dump`) ----
+
+/// Prints a program as indented S-expressions with every expression's type,
+/// e.g. `(+ (var x local0):int 1:int):int`.
+pub fn dump(p: &Program) -> String {
+    let mut d = Dumper { out: String::new() };
+    for i in &p.inherits {
+        d.line(
+            0,
+            &format!(
+                "inherit {}{}\"{}\" @{}",
+                if i.private { "private " } else { "" },
+                i.label
+                    .as_ref()
+                    .map(|l| format!("{l} "))
+                    .unwrap_or_default(),
+                i.path,
+                i.pos.line
+            ),
+        );
+    }
+    for decl in &p.decls {
+        match decl {
+            Decl::Var(v) => d.line(
+                0,
+                &format!(
+                    "var {}{} {} @{}",
+                    mods(&v.mods),
+                    v.ty.name(),
+                    v.name,
+                    v.pos.line
+                ),
+            ),
+            Decl::Func(f) => {
+                let params: Vec<String> = f
+                    .params
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{}{} {}",
+                            if p.varargs { "varargs " } else { "" },
+                            p.ty.name(),
+                            p.name
+                        )
+                    })
+                    .collect();
+                d.line(
+                    0,
+                    &format!(
+                        "func {}{} {}({}{}) nlocals={} @{}",
+                        mods(&f.mods),
+                        f.ret.name(),
+                        f.name.as_str(),
+                        params.join(", "),
+                        if f.ellipsis { "..." } else { "" },
+                        f.nlocals,
+                        f.pos.line
+                    ),
+                );
+                if let Some(b) = &f.body {
+                    d.block(1, b);
+                }
+            }
+        }
+    }
+    d.out
+}
+
+fn mods(m: &Modifiers) -> String {
+    let mut s = String::new();
+    for (on, name) in [
+        (m.private, "private "),
+        (m.static_ && !m.private, "static "),
+        (m.nomask, "nomask "),
+        (m.atomic, "atomic "),
+        (m.varargs, "varargs "),
+    ] {
+        if on {
+            s.push_str(name);
+        }
+    }
+    s
+}
+
+struct Dumper {
+    out: String,
+}
+
+fn bytes_lit(b: &[u8]) -> String {
+    let mut s = String::from("\"");
+    for &c in b {
+        match c {
+            b'"' => s.push_str("\\\""),
+            b'\\' => s.push_str("\\\\"),
+            b'\n' => s.push_str("\\n"),
+            b'\t' => s.push_str("\\t"),
+            0x20..=0x7e => s.push(c as char),
+            _ => s.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    s.push('"');
+    s
+}
+
+impl Dumper {
+    fn line(&mut self, ind: usize, s: &str) {
+        for _ in 0..ind {
+            self.out.push_str("  ");
+        }
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+
+    fn block(&mut self, ind: usize, b: &Block) {
+        for l in &b.locals {
+            self.line(
+                ind,
+                &format!("local {} {} slot{}", l.ty.name(), l.name, l.slot),
+            );
+        }
+        for s in &b.stmts {
+            self.stmt(ind, s);
+        }
+    }
+
+    fn stmt(&mut self, ind: usize, s: &Stmt) {
+        let at = format!("@{}", s.pos.line);
+        match &s.kind {
+            StmtKind::Empty => self.line(ind, &format!("empty {at}")),
+            StmtKind::Expr(e) => self.line(ind, &format!("expr {} {at}", expr(e))),
+            StmtKind::Block(b) => {
+                self.line(ind, &format!("block {at}"));
+                self.block(ind + 1, b);
+            }
+            StmtKind::If { cond, then, els } => {
+                self.line(ind, &format!("if {} {at}", expr(cond)));
+                self.stmt(ind + 1, then);
+                if let Some(e) = els {
+                    self.line(ind, "else");
+                    self.stmt(ind + 1, e);
+                }
+            }
+            StmtKind::While { cond, body } => {
+                self.line(ind, &format!("while {} {at}", expr(cond)));
+                self.stmt(ind + 1, body);
+            }
+            StmtKind::DoWhile { body, cond } => {
+                self.line(ind, &format!("do {at}"));
+                self.stmt(ind + 1, body);
+                self.line(ind, &format!("while {}", expr(cond)));
+            }
+            StmtKind::For {
+                init,
+                cond,
+                step,
+                body,
+            } => {
+                let o = |e: &Option<Expr>| e.as_ref().map(expr).unwrap_or_else(|| "-".into());
+                self.line(
+                    ind,
+                    &format!("for {} {} {} {at}", o(init), o(cond), o(step)),
+                );
+                self.stmt(ind + 1, body);
+            }
+            StmtKind::Switch {
+                expr: e,
+                body,
+                table,
+            } => {
+                let entries: Vec<String> = table
+                    .entries
+                    .iter()
+                    .map(|x| match x {
+                        SwitchEntry::IntRange(a, b) if a == b => a.to_string(),
+                        SwitchEntry::IntRange(a, b) => format!("{a}..{b}"),
+                        SwitchEntry::Str(s) => bytes_lit(s),
+                        SwitchEntry::Nil => "nil".into(),
+                    })
+                    .collect();
+                self.line(
+                    ind,
+                    &format!(
+                        "switch {} {:?} [{}]{} {at}",
+                        expr(e),
+                        table.kind,
+                        entries.join(" "),
+                        if table.has_default { " default" } else { "" }
+                    ),
+                );
+                self.block(ind + 1, body);
+            }
+            StmtKind::Case { lo, hi, id } => {
+                let h = hi
+                    .as_ref()
+                    .map(|h| format!(" .. {}", expr(h)))
+                    .unwrap_or_default();
+                self.line(ind, &format!("case#{id} {}{h} {at}", expr(lo)));
+            }
+            StmtKind::Default => self.line(ind, &format!("default {at}")),
+            StmtKind::Break => self.line(ind, &format!("break {at}")),
+            StmtKind::Continue => self.line(ind, &format!("continue {at}")),
+            StmtKind::Return(e) => {
+                let v = e.as_ref().map(expr).unwrap_or_default();
+                self.line(ind, &format!("return {v} {at}"));
+            }
+            StmtKind::Goto(l) => self.line(ind, &format!("goto {l} {at}")),
+            StmtKind::Labeled { label, stmt } => {
+                self.line(ind, &format!("label {label} {at}"));
+                self.stmt(ind + 1, stmt);
+            }
+            StmtKind::Rlimits { depth, ticks, body } => {
+                self.line(
+                    ind,
+                    &format!("rlimits {} {} {at}", expr(depth), expr(ticks)),
+                );
+                self.block(ind + 1, body);
+            }
+            StmtKind::Catch { body, handler } => {
+                self.line(ind, &format!("catch {at}"));
+                self.block(ind + 1, body);
+                if let Some(h) = handler {
+                    self.line(ind, "caught");
+                    self.stmt(ind + 1, h);
+                }
+            }
+            StmtKind::Try { body, var, handler } => {
+                self.line(ind, &format!("try {at}"));
+                self.block(ind + 1, body);
+                match var {
+                    Some(v) => self.line(ind, &format!("catch {} slot{}", v.name, v.slot)),
+                    None => self.line(ind, "catch ..."),
+                }
+                self.block(ind + 1, handler);
+            }
+        }
+    }
+}
+
+fn args_str(args: &[Expr], spread: bool) -> String {
+    let mut v: Vec<String> = args.iter().map(expr).collect();
+    if spread {
+        if let Some(l) = v.last_mut() {
+            l.push_str("...");
+        }
+    }
+    v.join(" ")
+}
+
+/// Prints one expression with its type.
+pub fn expr(e: &Expr) -> String {
+    let body = match &e.kind {
+        ExprKind::Int(i) => i.to_string(),
+        ExprKind::Float(f) => format!("{f:?}"),
+        ExprKind::Str(s) => bytes_lit(s),
+        ExprKind::Nil => "nil".into(),
+        ExprKind::Array(v) => format!("({{ {} }})", args_str(v, false)),
+        ExprKind::Mapping(v) => {
+            let items: Vec<String> = v
+                .iter()
+                .map(|(k, x)| format!("{}:{}", expr(k), expr(x)))
+                .collect();
+            format!("([ {} ])", items.join(" "))
+        }
+        ExprKind::Var { name, global, res } => {
+            let r = match res {
+                VarRes::Unresolved => "?".to_string(),
+                VarRes::Local(s) => format!("local{s}"),
+                VarRes::Global => "global".into(),
+            };
+            format!("(var {}{} {r})", if *global { "::" } else { "" }, name)
+        }
+        ExprKind::Call {
+            name,
+            inherited,
+            args,
+            spread,
+            res,
+        } => {
+            let prefix = match inherited {
+                None => String::new(),
+                Some(None) => "::".into(),
+                Some(Some(l)) => format!("{l}::"),
+            };
+            format!(
+                "(call {prefix}{} {:?} [{}])",
+                name.as_str(),
+                res,
+                args_str(args, *spread)
+            )
+        }
+        ExprKind::CallOther {
+            obj,
+            func,
+            args,
+            spread,
+        } => format!("(-> {} {func} [{}])", expr(obj), args_str(args, *spread)),
+        ExprKind::InstanceOf { obj, path } => format!("(<- {} \"{path}\")", expr(obj)),
+        ExprKind::Catch(x) => format!("(catch {})", expr(x)),
+        ExprKind::New { path, args, spread } => {
+            format!("(new \"{path}\" [{}])", args_str(args, *spread))
+        }
+        ExprKind::FuncAddr { name, args, spread } => {
+            format!("(& {name} [{}])", args_str(args, *spread))
+        }
+        ExprKind::FuncExtend { func, args, spread } => {
+            format!("(&* {} [{}])", expr(func), args_str(args, *spread))
+        }
+        ExprKind::FuncCall { func, args, spread } => {
+            format!("(* {} [{}])", expr(func), args_str(args, *spread))
+        }
+        ExprKind::Index { base, index } => format!("([] {} {})", expr(base), expr(index)),
+        ExprKind::Range { base, from, to } => {
+            let o = |x: &Option<Box<Expr>>| x.as_deref().map(expr).unwrap_or_else(|| "-".into());
+            format!("([..] {} {} {})", expr(base), o(from), o(to))
+        }
+        ExprKind::Unary { op, expr: x } => {
+            let name = match op {
+                UnOp::PostInc => "post++",
+                UnOp::PostDec => "post--",
+                UnOp::Neg => "neg",
+                other => other.symbol(),
+            };
+            format!("({name} {})", expr(x))
+        }
+        ExprKind::Cast { ty, expr: x } => format!("(({}) {})", ty.name(), expr(x)),
+        ExprKind::Binary { op, lhs, rhs } => {
+            format!("({} {} {})", op.symbol(), expr(lhs), expr(rhs))
+        }
+        ExprKind::And(l, r) => format!("(&& {} {})", expr(l), expr(r)),
+        ExprKind::Or(l, r) => format!("(|| {} {})", expr(l), expr(r)),
+        ExprKind::Cond { cond, then, els } => {
+            format!("(? {} {} {})", expr(cond), expr(then), expr(els))
+        }
+        ExprKind::Assign { lhs, rhs } => format!("(= {} {})", expr(lhs), expr(rhs)),
+        ExprKind::AssignOp { op, lhs, rhs } => {
+            format!("({}= {} {})", op.symbol(), expr(lhs), expr(rhs))
+        }
+        ExprKind::Comma(l, r) => format!("(, {} {})", expr(l), expr(r)),
+        ExprKind::Error => "<error>".into(),
+    };
+    format!("{body}:{}", e.ty.name().replace(' ', ""))
 }

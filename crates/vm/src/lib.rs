@@ -9,5 +9,7 @@ pub mod float;
 pub mod interp;
 pub mod kfun;
 pub mod lex;
+pub mod parse;
 pub mod preprocess;
+pub mod typecheck;
 pub mod value;

@@ -251,3 +251,35 @@ fn clock_and_random() {
         "Bad argument 1 for kfun random"
     );
 }
+
+#[test]
+fn vm_float_printing_agrees_with_kfun_float() {
+    // the VM's Float and this module's DGD float code must print alike
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut checked = 0;
+    for i in 0..20_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let d = match i % 4 {
+            0 => f64::from_bits(x),
+            1 => (x % 2_000_000) as f64 / 1000.0 - 1000.0,
+            2 => ((x % 100_000) as f64) * 10f64.powi((x >> 40) as i32 % 40 - 20),
+            _ => 1.0 / ((x % 1000) as f64 + 1.0),
+        };
+        let Some(fl) = Float::new(d) else { continue };
+        let d = fl.get();
+        assert_eq!(
+            crate::float::format_float(d),
+            super::float::format_float(d),
+            "printing {d:e}"
+        );
+        assert_eq!(
+            fl.to_int().ok(),
+            super::float::float_to_int(d).ok(),
+            "(int){d:e}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 10_000);
+}

@@ -8,8 +8,8 @@
 use crate::ast::{self, BaseType, BinOp, Decl, Expr, ExprKind, FuncName, Stmt, StmtKind, UnOp};
 use crate::preprocess::{dir_of, normalize_path};
 use crate::program::*;
-use crate::value::{Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_NIL, T_OBJECT, T_STRING, T_VOID};
-use std::collections::{HashMap, HashSet};
+use crate::value::{Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_OBJECT, T_STRING, T_VOID};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A compile error with position.
@@ -234,14 +234,6 @@ impl<'a> Comp<'a> {
             private,
         });
         (self.ancestors.len() - 1) as u16
-    }
-
-    /// Does ancestor `b` inherit ancestor `a`?
-    fn anc_inherits(&self, b: u16, a: u16) -> bool {
-        let (Some(pb), Some(pa)) = (self.anc_prog(b), self.anc_prog(a)) else {
-            return false;
-        };
-        pb.ancestors.iter().any(|x| Rc::ptr_eq(&x.prog, pa))
     }
 
     fn build_inherited_functions(&mut self) {
@@ -1821,10 +1813,3 @@ pub fn compute_links(prog: &Program, vtable: &HashMap<LStr, FuncRef>, kfuns: &Kf
     links
 }
 
-/// Used by tests.
-pub fn unused_set() -> HashSet<u8> {
-    HashSet::new()
-}
-
-/// T_NIL re-export for the interpreter's casts.
-pub const NIL_TYPE: i32 = T_NIL;

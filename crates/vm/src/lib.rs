@@ -5,11 +5,18 @@
 #![allow(clippy::mutable_key_type)]
 
 pub mod ast;
+pub mod compiler;
 pub mod float;
+pub mod host;
 pub mod interp;
 pub mod kfun;
 pub mod lex;
+pub mod object;
+pub mod ops;
 pub mod parse;
+pub mod persist;
 pub mod preprocess;
+pub mod program;
+pub mod testrun;
 pub mod typecheck;
 pub mod value;

@@ -19,7 +19,11 @@ fn golden_run() {
     let mut failures = Vec::new();
     let filter = std::env::var("GOLDEN_FILTER").ok();
     for c in &cases {
-        let stem = c.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let stem = c
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         if let Some(f) = &filter {
             if !stem.contains(f.as_str()) {
                 continue;
@@ -37,5 +41,11 @@ fn golden_run() {
             failures.push(format!("--- {stem}: expected\n{expected}--- got\n{out}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} golden cases differ:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} golden cases differ:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
 }

@@ -233,59 +233,63 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Where a blob lives: the swap crate's location, encoded by the swap adapter as bytes.
-pub type LocBytes = Vec<u8>;
-
-/// One map entry: a key now stored at a location, or removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MapEntry {
-    At(LocBytes),
-    Removed,
+/// Where a blob lives in its file: byte offset and length of its swap record
+/// (the swap crate's `Location`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Loc {
+    pub offset: u64,
+    pub len: u32,
 }
 
-/// A full location map (`full`) or a delta since the previous commit.
+/// A full location map (`full`) or a delta since the previous commit:
+/// key → `Some(location)` or `None` (removed).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MapRecord {
     pub full: bool,
     /// Strictly increasing keys.
-    pub entries: Vec<(u64, MapEntry)>,
+    pub entries: Vec<(u64, Option<Loc>)>,
 }
 
 impl MapRecord {
-    /// Encodes; entries are sorted (and de-duplicated, last wins) first.
+    /// Encodes `entries` (strictly increasing keys).
     pub fn encode(&self) -> Vec<u8> {
-        let mut entries: Vec<&(u64, MapEntry)> = self.entries.iter().collect();
-        entries.sort_by_key(|e| e.0);
-        let mut w = Writer::with_capacity(16 + entries.len() * 16);
+        Self::encode_sorted(self.full, self.entries.iter().copied())
+    }
+
+    /// Encodes entries given in strictly increasing key order.
+    pub fn encode_sorted(
+        full: bool,
+        entries: impl ExactSizeIterator<Item = (u64, Option<Loc>)>,
+    ) -> Vec<u8> {
+        let mut w = Writer::with_capacity(16 + entries.len() * 10);
         w.raw(&MAP_MAGIC);
         w.u16(FORMAT_VERSION);
-        w.u16(u16::from(self.full));
-        // Dedup keeping the last occurrence of each key.
-        let mut dedup: Vec<&(u64, MapEntry)> = Vec::with_capacity(entries.len());
-        for e in entries {
-            match dedup.last_mut() {
-                Some(last) if last.0 == e.0 => *last = e,
-                _ => dedup.push(e),
-            }
-        }
-        w.u64(dedup.len() as u64);
-        let mut prev = 0u64;
-        for (i, (k, e)) in dedup.into_iter().enumerate() {
-            let delta = if i == 0 { *k } else { k - prev };
-            w.varint(delta);
-            prev = *k;
+        w.u16(u16::from(full));
+        w.u64(entries.len() as u64);
+        let mut prev: Option<u64> = None;
+        for (k, e) in entries {
+            w.varint(match prev {
+                None => k,
+                Some(p) => k.wrapping_sub(p),
+            });
+            prev = Some(k);
             match e {
-                MapEntry::Removed => w.u8(0),
-                MapEntry::At(loc) => {
+                None => w.u8(0),
+                Some(l) => {
                     w.u8(1);
-                    w.bytes(loc);
+                    w.varint(l.offset);
+                    w.varint(u64::from(l.len));
                 }
             }
         }
         w.buf
     }
 
-    pub fn decode(buf: &[u8]) -> Result<MapRecord, FormatError> {
+    /// Decodes, calling `f(key, entry)` in order; returns `(full, count)`.
+    pub fn decode_with(
+        buf: &[u8],
+        mut f: impl FnMut(u64, Option<Loc>),
+    ) -> Result<(bool, u64), FormatError> {
         let mut r = Reader::new(buf, "map record");
         r.magic(&MAP_MAGIC)?;
         r.version()?;
@@ -295,11 +299,10 @@ impl MapRecord {
             return Err(r.invalid("unknown map flags", flags_at));
         }
         let count = r.u64()?;
-        // Every entry takes at least 2 bytes: bound the allocation by the input.
+        // Every entry takes at least 2 bytes.
         if count > (r.remaining() / 2) as u64 {
             return Err(r.invalid("entry count larger than the record", flags_at + 2));
         }
-        let mut entries = Vec::with_capacity(count as usize);
         let mut prev: Option<u64> = None;
         for _ in 0..count {
             let at = r.pos();
@@ -317,17 +320,26 @@ impl MapRecord {
             prev = Some(key);
             let tag_at = r.pos();
             let e = match r.u8()? {
-                0 => MapEntry::Removed,
-                1 => MapEntry::At(r.bytes()?.to_vec()),
+                0 => None,
+                1 => {
+                    let offset = r.varint()?;
+                    let lat = r.pos();
+                    let len = u32::try_from(r.varint()?)
+                        .map_err(|_| r.invalid("record length over u32", lat))?;
+                    Some(Loc { offset, len })
+                }
                 _ => return Err(r.invalid("unknown map entry tag", tag_at)),
             };
-            entries.push((key, e));
+            f(key, e);
         }
         r.end()?;
-        Ok(MapRecord {
-            full: flags == 1,
-            entries,
-        })
+        Ok((flags == 1, count))
+    }
+
+    pub fn decode(buf: &[u8]) -> Result<MapRecord, FormatError> {
+        let mut entries = Vec::new();
+        let (full, _) = Self::decode_with(buf, |k, e| entries.push((k, e)))?;
+        Ok(MapRecord { full, entries })
     }
 }
 
@@ -342,42 +354,37 @@ pub enum TableOp {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableRecord {
     pub full: bool,
-    pub entries: Vec<(u32, Vec<u8>, TableOp)>,
+    /// Strictly increasing `(table, key)`.
+    pub entries: Vec<(u32, u64, TableOp)>,
 }
 
 impl TableRecord {
-    /// Encodes; entries must have distinct `(table, key)` (the later one wins otherwise).
+    /// Encodes `entries`, which must be sorted by `(table, key)` without duplicates
+    /// (see [`TableRecord::encode_sorted`]).
     pub fn encode(&self) -> Vec<u8> {
-        let mut idx: Vec<usize> = (0..self.entries.len()).collect();
-        // Stable sort: equal keys keep insertion order; keep the last.
-        idx.sort_by(|&a, &b| {
-            let (ta, ka, _) = &self.entries[a];
-            let (tb, kb, _) = &self.entries[b];
-            (ta, ka).cmp(&(tb, kb))
-        });
-        let mut keep: Vec<usize> = Vec::with_capacity(idx.len());
-        for i in idx {
-            if let Some(&last) = keep.last() {
-                let (tl, kl, _) = &self.entries[last];
-                let (ti, ki, _) = &self.entries[i];
-                if tl == ti && kl == ki {
-                    if let Some(l) = keep.last_mut() {
-                        *l = i;
-                    }
-                    continue;
-                }
-            }
-            keep.push(i);
-        }
-        let mut w = Writer::with_capacity(16 + keep.len() * 24);
+        Self::encode_sorted(self.full, self.entries.iter().map(|(t, k, op)| (*t, *k, op)))
+    }
+
+    /// Encodes entries given in strictly increasing `(table, key)` order.
+    pub fn encode_sorted<'a>(
+        full: bool,
+        entries: impl ExactSizeIterator<Item = (u32, u64, &'a TableOp)>,
+    ) -> Vec<u8> {
+        let mut w = Writer::with_capacity(16 + entries.len() * 24);
         w.raw(&TABLE_MAGIC);
         w.u16(FORMAT_VERSION);
-        w.u16(u16::from(self.full));
-        w.u64(keep.len() as u64);
-        for i in keep {
-            let (t, k, op) = &self.entries[i];
-            w.varint(u64::from(*t));
-            w.bytes(k);
+        w.u16(u16::from(full));
+        w.u64(entries.len() as u64);
+        let mut prev: Option<(u32, u64)> = None;
+        for (t, k, op) in entries {
+            // Table id as a varint; the key as a delta from the previous key of the
+            // same table (absolute at the first key of each table).
+            w.varint(u64::from(t));
+            match prev {
+                Some((pt, pk)) if pt == t => w.varint(k.wrapping_sub(pk)),
+                _ => w.varint(k),
+            }
+            prev = Some((t, k));
             match op {
                 TableOp::Remove => w.u8(0),
                 TableOp::Upsert(v) => {
@@ -389,7 +396,12 @@ impl TableRecord {
         w.buf
     }
 
-    pub fn decode(buf: &[u8]) -> Result<TableRecord, FormatError> {
+    /// Decodes, calling `f(table, key, op)` for each entry in order, without
+    /// building a vector (restore uses this).
+    pub fn decode_with(
+        buf: &[u8],
+        mut f: impl FnMut(u32, u64, Option<&[u8]>),
+    ) -> Result<(bool, u64), FormatError> {
         let mut r = Reader::new(buf, "table record");
         r.magic(&TABLE_MAGIC)?;
         r.version()?;
@@ -402,33 +414,55 @@ impl TableRecord {
         if count > (r.remaining() / 3) as u64 {
             return Err(r.invalid("entry count larger than the record", flags_at + 2));
         }
-        let mut entries = Vec::with_capacity(count as usize);
+        let mut prev: Option<(u32, u64)> = None;
         for _ in 0..count {
             let at = r.pos();
             let t = r.varint()?;
             let t = u32::try_from(t).map_err(|_| r.invalid("table id over u32", at))?;
-            let k = r.bytes()?.to_vec();
-            let tag_at = r.pos();
-            let op = match r.u8()? {
-                0 => TableOp::Remove,
-                1 => TableOp::Upsert(r.bytes()?.to_vec()),
-                _ => return Err(r.invalid("unknown table op tag", tag_at)),
+            let kat = r.pos();
+            let kv = r.varint()?;
+            let k = match prev {
+                Some((pt, pk)) if pt == t => {
+                    if kv == 0 {
+                        return Err(r.invalid("keys not strictly increasing", kat));
+                    }
+                    pk.checked_add(kv)
+                        .ok_or_else(|| r.invalid("key overflows u64", kat))?
+                }
+                Some((pt, _)) if pt > t => {
+                    return Err(r.invalid("tables not in increasing order", at));
+                }
+                _ => kv,
             };
-            entries.push((t, k, op));
+            prev = Some((t, k));
+            let tag_at = r.pos();
+            match r.u8()? {
+                0 => f(t, k, None),
+                1 => f(t, k, Some(r.bytes()?)),
+                _ => return Err(r.invalid("unknown table op tag", tag_at)),
+            }
         }
         r.end()?;
-        Ok(TableRecord {
-            full: flags == 1,
-            entries,
-        })
+        Ok((flags == 1, count))
+    }
+
+    pub fn decode(buf: &[u8]) -> Result<TableRecord, FormatError> {
+        let mut entries = Vec::new();
+        let (full, _) = Self::decode_with(buf, |t, k, v| {
+            entries.push((
+                t,
+                k,
+                v.map_or(TableOp::Remove, |v| TableOp::Upsert(v.to_vec())),
+            ))
+        })?;
+        Ok(TableRecord { full, entries })
     }
 }
 
-/// A reference to a record: swap location bytes, payload length and xxh3 of the payload.
+/// A reference to a record: its swap location and the xxh3 of its payload.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RecordRef {
-    pub loc: LocBytes,
-    pub len: u64,
+    pub loc: Loc,
     pub hash: u64,
 }
 
@@ -524,8 +558,8 @@ impl Commit {
             }
         }
         for r in [&self.map, &self.tables] {
-            w.bytes(&r.loc);
-            w.u64(r.len);
+            w.u64(r.loc.offset);
+            w.u32(r.loc.len);
             w.u64(r.hash);
         }
         w.bytes(&self.root);
@@ -580,10 +614,13 @@ impl Commit {
         }
         let mut refs = [RecordRef::default(), RecordRef::default()];
         for slot in refs.iter_mut() {
-            let loc = r.bytes()?.to_vec();
-            let len = r.u64()?;
+            let offset = r.u64()?;
+            let len = r.u32()?;
             let hash = r.u64()?;
-            *slot = RecordRef { loc, len, hash };
+            *slot = RecordRef {
+                loc: Loc { offset, len },
+                hash,
+            };
         }
         let [map, tables] = refs;
         let root = r.bytes()?.to_vec();
@@ -682,7 +719,7 @@ mod tests {
             any::<bool>(),
             proptest::collection::btree_map(
                 any::<u64>(),
-                proptest::option::of(proptest::collection::vec(any::<u8>(), 0..20)),
+                proptest::option::of(any::<(u64, u32)>()),
                 0..60,
             ),
         )
@@ -690,7 +727,7 @@ mod tests {
                 full,
                 entries: m
                     .into_iter()
-                    .map(|(k, v)| (k, v.map_or(MapEntry::Removed, MapEntry::At)))
+                    .map(|(k, v)| (k, v.map(|(offset, len)| Loc { offset, len })))
                     .collect(),
             })
     }
@@ -699,7 +736,7 @@ mod tests {
         (
             any::<bool>(),
             proptest::collection::btree_map(
-                (0u32..5, proptest::collection::vec(any::<u8>(), 0..8)),
+                (0u32..5, any::<u64>()),
                 proptest::option::of(proptest::collection::vec(any::<u8>(), 0..30)),
                 0..60,
             ),
@@ -718,7 +755,7 @@ mod tests {
             (0..=flags::ALL, any::<u128>(), any::<Option<(u128, u64, u64, u64, u64)>>()),
             (any::<u64>(), any::<u32>(), any::<(u64, u64, u64)>()),
             (
-                proptest::collection::vec(any::<u8>(), 0..12),
+                any::<(u64, u32)>(),
                 any::<(u64, u64)>(),
                 proptest::collection::vec(any::<u8>(), 0..40),
                 any::<(u64, u64, u64)>(),
@@ -745,13 +782,11 @@ mod tests {
                         hash: pr.2,
                     }),
                     map: RecordRef {
-                        loc: loc.clone(),
-                        len: lh.0,
+                        loc: Loc { offset: loc.0, len: loc.1 },
                         hash: lh.1,
                     },
                     tables: RecordRef {
-                        loc,
-                        len: lh.1,
+                        loc: Loc { offset: lh.0, len: loc.1 },
                         hash: lh.0,
                     },
                     root,

@@ -177,7 +177,7 @@ impl<'a> Reader<'a> {
         Err(self.invalid("varint longer than 10 bytes", start))
     }
     /// A varint that must fit in `usize` and not exceed the bytes left (a length).
-    pub fn len(&mut self) -> Result<usize, FormatError> {
+    pub fn length(&mut self) -> Result<usize, FormatError> {
         let start = self.pos;
         let v = self.varint()?;
         match usize::try_from(v) {
@@ -192,7 +192,7 @@ impl<'a> Reader<'a> {
         }
     }
     pub fn bytes(&mut self) -> Result<&'a [u8], FormatError> {
-        let n = self.len()?;
+        let n = self.length()?;
         self.take(n)
     }
     pub fn invalid(&self, msg: &str, offset: usize) -> FormatError {
@@ -205,7 +205,11 @@ impl<'a> Reader<'a> {
     pub fn magic(&mut self, expect: &[u8; 4]) -> Result<(), FormatError> {
         let m = self.take(4).map_err(|_| FormatError::BadMagic {
             what: self.what,
-            found: self.buf.get(..self.buf.len().min(4)).unwrap_or(&[]).to_vec(),
+            found: self
+                .buf
+                .get(..self.buf.len().min(4))
+                .unwrap_or(&[])
+                .to_vec(),
         })?;
         if m != expect {
             return Err(FormatError::BadMagic {
@@ -362,7 +366,10 @@ impl TableRecord {
     /// Encodes `entries`, which must be sorted by `(table, key)` without duplicates
     /// (see [`TableRecord::encode_sorted`]).
     pub fn encode(&self) -> Vec<u8> {
-        Self::encode_sorted(self.full, self.entries.iter().map(|(t, k, op)| (*t, *k, op)))
+        Self::encode_sorted(
+            self.full,
+            self.entries.iter().map(|(t, k, op)| (*t, *k, op)),
+        )
     }
 
     /// Encodes entries given in strictly increasing `(table, key)` order.
@@ -752,7 +759,11 @@ mod tests {
 
     fn arb_commit() -> impl Strategy<Value = Commit> {
         (
-            (0..=flags::ALL, any::<u128>(), any::<Option<(u128, u64, u64, u64, u64)>>()),
+            (
+                0..=flags::ALL,
+                any::<u128>(),
+                any::<Option<(u128, u64, u64, u64, u64)>>(),
+            ),
             (any::<u64>(), any::<u32>(), any::<(u64, u64, u64)>()),
             (
                 any::<(u64, u32)>(),
@@ -761,8 +772,8 @@ mod tests {
                 any::<(u64, u64, u64)>(),
             ),
         )
-            .prop_map(|((fl, id, parent), (generation, sequence, pr), (loc, lh, root, st))| {
-                Commit {
+            .prop_map(
+                |((fl, id, parent), (generation, sequence, pr), (loc, lh, root, st))| Commit {
                     flags: fl,
                     dump_id: id,
                     parent: parent.map(|(d, g, o, l, h)| ParentRef {
@@ -782,19 +793,25 @@ mod tests {
                         hash: pr.2,
                     }),
                     map: RecordRef {
-                        loc: Loc { offset: loc.0, len: loc.1 },
+                        loc: Loc {
+                            offset: loc.0,
+                            len: loc.1,
+                        },
                         hash: lh.1,
                     },
                     tables: RecordRef {
-                        loc: Loc { offset: lh.0, len: loc.1 },
+                        loc: Loc {
+                            offset: lh.0,
+                            len: loc.1,
+                        },
                         hash: lh.0,
                     },
                     root,
                     object_count: st.0,
                     live_bytes: st.1,
                     time: st.2,
-                }
-            })
+                },
+            )
     }
 
     proptest! {
@@ -849,7 +866,10 @@ mod tests {
         let mut enc = MapRecord::default().encode();
         enc[4] = 9;
         let e = MapRecord::decode(&enc).unwrap_err();
-        assert!(matches!(e, FormatError::UnknownVersion { found: 9, .. }), "{e}");
+        assert!(
+            matches!(e, FormatError::UnknownVersion { found: 9, .. }),
+            "{e}"
+        );
         assert!(e.to_string().contains("version 9"));
     }
 

@@ -157,6 +157,53 @@ impl Model {
     }
 }
 
+impl Model {
+    /// Like [`Model::check`], but a blob whose read fails with an error (damage
+    /// detected) is counted, not a failure; only silently wrong data fails. Returns the
+    /// number of detected errors.
+    pub fn check_detected(
+        &self,
+        g: u64,
+        swap: &mut Swap,
+        tables: &Tables,
+        root: &[u8],
+    ) -> Result<usize, String> {
+        let want = self.state(g);
+        if root != Self::root(g).as_slice() {
+            return Err(format!("root is not that of generation {g}"));
+        }
+        if swap.len() != want.len() {
+            return Err(format!(
+                "{} keys, generation {g} has {}",
+                swap.len(),
+                want.len()
+            ));
+        }
+        let t = tables.table(TABLE);
+        if t.map_or(0, |t| t.len()) != want.len() {
+            return Err(format!("table size differs from generation {g}"));
+        }
+        let mut detected = 0;
+        for (&k, &v) in &want {
+            match swap.get(k) {
+                Ok(Some(b)) if *b == *self.blob(k, v) => {}
+                Ok(Some(_)) => return Err(format!("key {k}: silently wrong blob")),
+                Ok(None) => return Err(format!("key {k}: silently missing")),
+                Err(e) => {
+                    if e.to_string().is_empty() {
+                        return Err(format!("key {k}: empty error"));
+                    }
+                    detected += 1;
+                }
+            }
+            if t.and_then(|t| t.get(k)) != Some(&v.to_le_bytes()[..]) {
+                return Err(format!("key {k}: wrong table entry"));
+            }
+        }
+        Ok(detected)
+    }
+}
+
 /// The table mirror of a model state.
 pub fn tables_of(state: &ModelState) -> BTreeMap<(u32, u64), Vec<u8>> {
     state

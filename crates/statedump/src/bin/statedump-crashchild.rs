@@ -23,7 +23,7 @@ pub const MODEL: Model = Model {
 };
 
 fn kind_of(g: u64) -> DumpKind {
-    if g % 6 == 0 {
+    if g.is_multiple_of(6) {
         DumpKind::Full
     } else {
         DumpKind::Increment

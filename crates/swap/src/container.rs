@@ -263,6 +263,13 @@ pub(crate) fn check_record(
     Ok(h)
 }
 
+thread_local! {
+    /// One zstd decompression context per thread (creating one costs far more than
+    /// decompressing a small blob).
+    static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Decompresses a stored payload if needed and checks its length.
 pub(crate) fn decode_payload(
     h: &RecordHeader,
@@ -279,7 +286,17 @@ pub(crate) fn decode_payload(
         offset,
         detail,
     };
-    let out = zstd::bulk::decompress(&stored, h.raw_len as usize)
+    let out = DECOMPRESSOR
+        .with(|d| {
+            let mut d = d.borrow_mut();
+            if d.is_none() {
+                *d = Some(zstd::bulk::Decompressor::new()?);
+            }
+            match d.as_mut() {
+                Some(d) => d.decompress(&stored, h.raw_len as usize),
+                None => zstd::bulk::decompress(&stored, h.raw_len as usize),
+            }
+        })
         .map_err(|e| bad(format!("zstd: {e}")))?;
     if out.len() != h.raw_len as usize {
         return Err(bad(format!(

@@ -215,7 +215,8 @@ pub struct FaultPlan {
     /// Files may not grow beyond this many bytes: a write past it fails with ENOSPC
     /// after writing what fits.
     pub max_file_len: Option<u64>,
-    /// The next `sync_data` fails with EIO (and, as on Linux, unsynced data is lost).
+    /// The next `sync_data` fails with EIO (and, as on Linux, the unsynced data never
+    /// becomes durable: a later power cut loses it, though reads see it until then).
     pub fail_next_sync: bool,
     /// Reads of any byte in `[start, end)` of any file fail with EIO.
     pub fail_reads: Option<(u64, u64)>,
@@ -573,10 +574,10 @@ impl FileIo for FaultyFile {
             s.plan.fail_next_sync = false;
             s.injected += 1;
             drop(s);
-            // Linux drops the dirty pages of a failed writeback: the data is gone.
+            // As on Linux: the pages of a failed writeback are marked clean; reads still
+            // see them now, but they never reach the disk (lost on a power cut).
             let mut f = lock(&self.file);
             f.unsynced.clear();
-            f.current = f.durable.clone();
             return Err(FaultKind::Eio.error("fsync"));
         }
         drop(s);

@@ -40,13 +40,13 @@ impl Default for Config {
             swap_size: 0,
             cache_bytes: 64 << 20,
             compress_min: DEFAULT_COMPRESS_MIN,
-            compress_level: 1,
+            compress_level: -5,
         }
     }
 }
 
 /// Default compression threshold in bytes (see the benchmark notes in ARCHITECTURE.md).
-pub const DEFAULT_COMPRESS_MIN: usize = 2048;
+pub const DEFAULT_COMPRESS_MIN: usize = 4096;
 
 /// Identifies a backing file of a [`Swap`] (or the current file, in [`Home`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -773,7 +773,7 @@ impl Swap {
     fn encode_blob(&self, key: u64, data: &Arc<[u8]>) -> Rec {
         let raw_len = data.len() as u32;
         if data.len() >= self.cfg.compress_min {
-            if let Ok(c) = zstd::bulk::compress(data, self.cfg.compress_level) {
+            if let Ok(c) = compress(data, self.cfg.compress_level) {
                 let ss = self.cfg.sector_size;
                 let hl = RECORD_HEADER_LEN as u64;
                 if sectors_for(hl + c.len() as u64, ss) < sectors_for(hl + data.len() as u64, ss) {
@@ -1321,6 +1321,25 @@ impl Swap {
             None => Ok(()),
         }
     }
+}
+
+thread_local! {
+    /// One zstd compression context per thread, with the level it was set to.
+    static COMPRESSOR: std::cell::RefCell<Option<(i32, zstd::bulk::Compressor<'static>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn compress(data: &[u8], level: i32) -> std::io::Result<Vec<u8>> {
+    COMPRESSOR.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.as_ref().is_none_or(|(l, _)| *l != level) {
+            *c = Some((level, zstd::bulk::Compressor::new(level)?));
+        }
+        match c.as_mut() {
+            Some((_, z)) => z.compress(data),
+            None => zstd::bulk::compress(data, level),
+        }
+    })
 }
 
 /// Creates a container file: header in sector 0.

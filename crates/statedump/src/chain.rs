@@ -16,7 +16,7 @@ use swap::{Container, Location, FIRST_USER_KIND};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::error::{Error, Result};
-use crate::format::{flags, Commit, CommitRef, Loc, MapRecord, TableRecord};
+use crate::format::{flags, Commit, CommitRef, FormatError, Loc, MapRecord, TableRecord};
 use crate::tables::{Table, Tables};
 
 /// Swap record kind of a commit record.
@@ -489,7 +489,16 @@ pub fn find_newest<T>(
                 found = Some(x);
                 false
             }
-            Err(e @ (Error::NeedSecondary { .. } | Error::WrongSecondary { .. })) => {
+            // A commit whose record is intact but of a newer format version is not
+            // damage: refuse rather than silently restore an older commit.
+            Err(
+                e @ (Error::NeedSecondary { .. }
+                | Error::WrongSecondary { .. }
+                | Error::Format {
+                    source: FormatError::UnknownVersion { .. },
+                    ..
+                }),
+            ) => {
                 fatal = Some(e);
                 false
             }

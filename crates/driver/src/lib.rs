@@ -6,6 +6,8 @@
 //! it) is reached through the [`world::World`] trait, so the loop, the
 //! network and the scheduling are tested here on their own.
 
+pub mod callout;
 pub mod config;
 pub mod headers;
 pub mod log;
+pub mod telnet;

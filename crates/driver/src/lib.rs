@@ -10,4 +10,8 @@ pub mod callout;
 pub mod config;
 pub mod headers;
 pub mod log;
+pub mod net;
 pub mod telnet;
+
+/// The version string (`status()[ST_VERSION]`, the telnet AYT reply).
+pub const VERSION_STRING: &str = concat!("driver ", env!("CARGO_PKG_VERSION"));

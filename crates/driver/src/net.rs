@@ -155,6 +155,14 @@ impl Conn {
         }
     }
 
+    /// Drops queued output (a hot-booted connection must not get the
+    /// greeting again).
+    pub fn discard_output(&mut self) {
+        self.out.clear();
+        self.out_pos = 0;
+        self.had_output = false;
+    }
+
     /// Turns client echo on or off (telnet only): false while a password
     /// is typed.
     pub fn set_echo(&mut self, on: bool) -> bool {

@@ -61,6 +61,9 @@ pub struct Conn {
     telnet: Option<TelnetIn>,
     /// Client-side echo as last negotiated (telnet): true = client echoes.
     echo: bool,
+    /// Echo as the mudlib last asked for; negotiated at the end of the task,
+    /// after the task's output, as DGD does.
+    want_echo: bool,
     raw_in: VecDeque<Vec<u8>>,
     out: Vec<u8>,
     out_pos: usize,
@@ -90,6 +93,7 @@ impl Conn {
             telnet: (kind == PortKind::Telnet)
                 .then(|| TelnetIn::new(telnet::INBUF_SIZE, crate::VERSION_STRING)),
             echo: true,
+            want_echo: true,
             raw_in: VecDeque::new(),
             out: Vec::new(),
             out_pos: 0,
@@ -169,13 +173,18 @@ impl Conn {
         if self.kind != PortKind::Telnet {
             return false;
         }
-        if self.echo != on {
-            let cmd = telnet::echo_command(on);
+        self.want_echo = on;
+        true
+    }
+
+    /// End of task: send a pending echo change after the task's output.
+    fn negotiate_echo(&mut self) {
+        if self.kind == PortKind::Telnet && self.echo != self.want_echo {
+            let cmd = telnet::echo_command(self.want_echo);
             if self.queue(&cmd) == cmd.len() {
-                self.echo = on;
+                self.echo = self.want_echo;
             }
         }
-        true
     }
 
     /// The next complete input (a telnet line or a binary chunk).
@@ -231,6 +240,7 @@ impl Conn {
 
     /// Writes as much queued output as the socket takes now.
     pub fn flush(&mut self) {
+        self.negotiate_echo();
         if self.prompt {
             self.prompt = false;
             if self.telnet.as_ref().is_some_and(|t| t.go_ahead) && self.pending_out() > 0 {
@@ -431,7 +441,7 @@ impl Net {
     /// Flushes every connection's output.
     pub fn flush_all(&mut self) {
         for c in self.slots.iter_mut().flatten() {
-            if c.pending_out() > 0 || c.prompt || c.closing {
+            if c.pending_out() > 0 || c.prompt || c.closing || c.echo != c.want_echo {
                 c.flush();
             }
         }

@@ -59,8 +59,8 @@ fn telnet_accept_greeting_lines_and_echo() {
     assert_eq!(
         read_avail(&mut cl),
         [
-            &[telnet::IAC, telnet::WILL, telnet::TELOPT_ECHO][..],
-            b"Password: "
+            &b"Password: "[..],
+            &[telnet::IAC, telnet::WILL, telnet::TELOPT_ECHO]
         ]
         .concat()
     );

@@ -1,0 +1,165 @@
+//! What the VM needs from the outside world: the [`Host`] (source files, time,
+//! call_out scheduling, connection kfuns, log messages) and the [`BlobStore`] (where
+//! evicted dataspaces go). The driver implements both over its config, sockets and the
+//! swap crate; [`TestHost`] and [`MemStore`] serve tests and `lpcrun`.
+
+use crate::value::{LpcError, ObjRef, Value};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// The outside world as the VM sees it.
+pub trait Host {
+    /// Contents of the mudlib file `path` (absolute mudlib path, e.g. "/obj/a.c"), for
+    /// the compiler and `#include`. `None` if it does not exist or is not readable.
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>>;
+    /// Root directory of the mudlib on disk (file kfuns), if any.
+    fn mudlib_root(&self) -> Option<PathBuf>;
+    /// Wall clock: seconds since the epoch and milliseconds.
+    fn time(&self) -> (i64, u32);
+    /// A call_out was made: call `vm.run_call_out(obj, handle)` in a task of its own
+    /// after `delay` seconds (0: as soon as possible).
+    fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64);
+    /// A call_out was removed (by remove_call_out, or its object was destructed).
+    fn call_out_removed(&mut self, obj: ObjRef, handle: u32);
+    /// Kfuns that need connections (`this_user`, `users`, `send_message`,
+    /// `query_ip_number`, `send_close`, `block_input`, `connect`, ...). `this` is the
+    /// current object (`None` inside a light-weight object).
+    fn kfun(&mut self, name: &str, this: Option<ObjRef>, args: &mut [Value]) -> Result<Value, LpcError> {
+        let _ = (this, args);
+        Err(LpcError::new(format!("Kfun {name} is not available")))
+    }
+    /// A message from the VM for the log (compile errors when there is no driver
+    /// object, warnings).
+    fn message(&mut self, msg: &str);
+    /// Output collected so far, for hosts that collect it (tests).
+    fn take_output(&mut self) -> Option<String> {
+        None
+    }
+}
+
+/// Where evicted object dataspaces live between tasks. Keys: see
+/// [`crate::persist::dataspace_key`].
+pub trait BlobStore {
+    fn put(&mut self, key: u64, blob: Vec<u8>) -> Result<(), String>;
+    fn get(&mut self, key: u64) -> Result<Option<Vec<u8>>, String>;
+    fn remove(&mut self, key: u64) -> Result<(), String>;
+}
+
+/// A [`BlobStore`] in memory.
+#[derive(Default, Debug)]
+pub struct MemStore {
+    pub blobs: HashMap<u64, Vec<u8>>,
+}
+
+impl BlobStore for MemStore {
+    fn put(&mut self, key: u64, blob: Vec<u8>) -> Result<(), String> {
+        self.blobs.insert(key, blob);
+        Ok(())
+    }
+    fn get(&mut self, key: u64) -> Result<Option<Vec<u8>>, String> {
+        Ok(self.blobs.get(&key).cloned())
+    }
+    fn remove(&mut self, key: u64) -> Result<(), String> {
+        self.blobs.remove(&key);
+        Ok(())
+    }
+}
+
+/// A simple host: files from memory or a directory, output collected in a buffer,
+/// call_outs kept in a list the test drives, a fixed or real clock.
+#[derive(Default)]
+pub struct TestHost {
+    pub files: HashMap<String, Vec<u8>>,
+    pub root: Option<PathBuf>,
+    /// Everything passed to `send_message` and log messages.
+    pub output: Vec<u8>,
+    /// Echo output to stdout as it comes.
+    pub echo: bool,
+    /// Pending call_outs: (object, handle, delay).
+    pub call_outs: Vec<(ObjRef, u32, f64)>,
+    /// Fixed time (None: the real clock).
+    pub fixed_time: Option<i64>,
+}
+
+impl TestHost {
+    pub fn new() -> TestHost {
+        TestHost::default()
+    }
+    pub fn with_root(root: PathBuf) -> TestHost {
+        TestHost {
+            root: Some(root),
+            ..TestHost::default()
+        }
+    }
+    pub fn add_file(&mut self, path: &str, text: &str) {
+        self.files.insert(path.to_string(), text.as_bytes().to_vec());
+    }
+    fn out(&mut self, b: &[u8]) {
+        self.output.extend_from_slice(b);
+        if self.echo {
+            use std::io::Write;
+            let mut so = std::io::stdout();
+            let _ = so.write_all(b);
+            let _ = so.flush();
+        }
+    }
+}
+
+impl Host for TestHost {
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
+        if let Some(f) = self.files.get(path) {
+            return Some(f.clone());
+        }
+        let root = self.root.as_ref()?;
+        let rel = path.trim_start_matches('/');
+        if rel.split('/').any(|c| c == "..") {
+            return None;
+        }
+        std::fs::read(root.join(rel)).ok()
+    }
+    fn mudlib_root(&self) -> Option<PathBuf> {
+        self.root.clone()
+    }
+    fn time(&self) -> (i64, u32) {
+        match self.fixed_time {
+            Some(t) => (t, 0),
+            None => {
+                let d = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap_or_default();
+                (d.as_secs() as i64, d.subsec_millis())
+            }
+        }
+    }
+    fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64) {
+        self.call_outs.push((obj, handle, delay));
+    }
+    fn call_out_removed(&mut self, obj: ObjRef, handle: u32) {
+        self.call_outs.retain(|c| !(c.0 == obj && c.1 == handle));
+    }
+    fn kfun(&mut self, name: &str, _this: Option<ObjRef>, args: &mut [Value]) -> Result<Value, LpcError> {
+        match name {
+            "send_message" => {
+                match args.first() {
+                    Some(Value::String(s)) => {
+                        let s = s.clone();
+                        self.out(s.as_bytes());
+                        Ok(Value::Int(s.len() as i32))
+                    }
+                    _ => Ok(Value::Int(0)),
+                }
+            }
+            "this_user" => Ok(Value::Nil),
+            "users" => Ok(Value::array(Vec::new())),
+            "query_ip_number" | "query_ip_name" => Ok(Value::Nil),
+            "block_input" | "send_close" => Ok(Value::Nil),
+            _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
+        }
+    }
+    fn message(&mut self, msg: &str) {
+        self.out(msg.as_bytes());
+    }
+    fn take_output(&mut self) -> Option<String> {
+        Some(String::from_utf8_lossy(&std::mem::take(&mut self.output)).into_owned())
+    }
+}

@@ -1,0 +1,2938 @@
+//! The virtual machine: object table, tasks, the bytecode interpreter, call
+//! machinery, errors, rlimits, atomic rollback and the kfuns that need VM internals.
+//!
+//! # Running code (the driver's view)
+//! Every entry point that runs LPC is one *task*: [`Vm::call`],
+//! [`Vm::call_driver`], [`Vm::run_call_out`], [`Vm::compile_object_task`]. A task
+//! runs to completion; at its end the VM copies apart arrays/mappings shared between
+//! objects, applies pending upgrades, frees destructed objects, and leaves requests
+//! (dump, shutdown, swapout) for the driver in [`Vm::take_requests`].
+//!
+//! Errors that leave a task uncaught were already passed to the driver object's
+//! `runtime_error` (as DGD does) and are returned as `Err(LpcError)`.
+
+use crate::compiler::{self, CompileError, CompileInput};
+use crate::host::{BlobStore, Host};
+use crate::object::{CallOut, Object, ObjectTable};
+use crate::ops;
+use crate::program::*;
+use crate::value::*;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+
+/// VM settings (from the driver config).
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub typechecking: u8,
+    /// Max array/mapping size (`array_size`).
+    pub array_size: usize,
+    /// Creator function name (`create`).
+    pub create: String,
+    /// Auto object path without `.c` (None: no auto object).
+    pub auto_object: Option<String>,
+    /// Driver object path without `.c` (None: no driver object; hooks are skipped).
+    pub driver_object: Option<String>,
+    pub include_dirs: Vec<String>,
+    pub include_file: Option<String>,
+    /// Stack depth at the start of a task (0: unlimited).
+    pub max_depth: usize,
+    /// Ticks at the start of a task (-1: unlimited).
+    pub max_ticks: i64,
+    /// `objects`: max number of objects.
+    pub objects: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            typechecking: 2,
+            array_size: 1_000_000,
+            create: "create".into(),
+            auto_object: None,
+            driver_object: None,
+            include_dirs: Vec::new(),
+            include_file: None,
+            max_depth: 1000,
+            max_ticks: -1,
+            objects: 1 << 24,
+        }
+    }
+}
+
+/// Something the driver must do at the end of the task.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    DumpState { incremental: bool },
+    Shutdown { hotboot: bool },
+    Swapout,
+}
+
+/// Who `this_object()` is in a frame.
+#[derive(Clone, Debug)]
+pub enum This {
+    Obj(u32),
+    Lwo(LwoRef),
+}
+
+struct Frame {
+    prog: Rc<Program>,
+    func: u16,
+    code: Rc<[Op]>,
+    pc: usize,
+    base: usize,
+    this: This,
+    oprog: Rc<Program>,
+    link: u16,
+    nparams: u16,
+    external: bool,
+    catch_mark: usize,
+    rl_mark: usize,
+    atomic_mark: Option<usize>,
+}
+
+struct Catch {
+    frames: usize,
+    stack: usize,
+    handler: usize,
+    rl: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct RlInfo {
+    /// Max number of frames (absolute), None = unlimited.
+    maxdepth: Option<usize>,
+    ticks: i64,
+    noticks: bool,
+}
+
+enum Undo {
+    Var(u32, usize, Value),
+    LwoVar(LwoRef, usize, Value),
+    Elem(ArrayRef, usize, Value),
+    Map(MappingRef, Value, Option<Value>),
+    NewObject(u32),
+    Destruct(u32),
+    CallOutAdd(u32, u32),
+    CallOutRemove(u32, u32, CallOut),
+}
+
+/// The VM.
+pub struct Vm {
+    pub cfg: Config,
+    pub kfuns: Rc<KfunRegistry>,
+    pub host: Box<dyn Host>,
+    pub store: Box<dyn BlobStore>,
+    pub objects: ObjectTable,
+    next_prog_id: u32,
+    driver: Option<ObjRef>,
+    auto_prog: Option<Rc<Program>>,
+    stack: Vec<Value>,
+    frames: Vec<Frame>,
+    catches: Vec<Catch>,
+    rl: Vec<RlInfo>,
+    ticks: i64,
+    noticks: bool,
+    atomic: u32,
+    undo: Vec<Undo>,
+    argbuf: Vec<Value>,
+    rng: u64,
+    in_task: u32,
+    dirty: BTreeSet<u32>,
+    upgrades: Vec<u32>,
+    destructed: Vec<u32>,
+    requests: Vec<Request>,
+    in_error_hook: bool,
+    compiling: Vec<String>,
+    /// Programs that have been compiled with privileged rlimits.
+    privileged: std::collections::HashSet<u32>,
+    /// Boot time (status()).
+    pub boot_time: i64,
+    /// Program infos for the typechecker, by program id.
+    pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
+    walk_id: u32,
+}
+
+// Codes of the kfuns implemented here.
+mod k {
+    pub const COMPILE_OBJECT: u16 = 1;
+    pub const CLONE_OBJECT: u16 = 2;
+    pub const NEW_OBJECT: u16 = 3;
+    pub const DESTRUCT_OBJECT: u16 = 4;
+    pub const FIND_OBJECT: u16 = 5;
+    pub const OBJECT_NAME: u16 = 6;
+    pub const THIS_OBJECT: u16 = 7;
+    pub const PREVIOUS_OBJECT: u16 = 8;
+    pub const PREVIOUS_PROGRAM: u16 = 9;
+    pub const FUNCTION_OBJECT: u16 = 10;
+    pub const CALL_OTHER: u16 = 11;
+    pub const CALL_TRACE: u16 = 12;
+    pub const STATUS: u16 = 13;
+    pub const INSTANCEOF: u16 = 14;
+    pub const CALL_OUT: u16 = 15;
+    pub const REMOVE_CALL_OUT: u16 = 16;
+    pub const ERROR: u16 = 17;
+    pub const DUMP_STATE: u16 = 18;
+    pub const SHUTDOWN: u16 = 19;
+    pub const SWAPOUT: u16 = 20;
+    pub const TYPEOF: u16 = 21;
+    pub const SIZEOF: u16 = 22;
+    pub const ALLOCATE: u16 = 23;
+    pub const ALLOCATE_INT: u16 = 24;
+    pub const ALLOCATE_FLOAT: u16 = 25;
+    pub const TIME: u16 = 26;
+    pub const MILLITIME: u16 = 27;
+    pub const CALL_TOUCH: u16 = 28;
+    pub const HOST: u16 = 29;
+    pub const STRLEN: u16 = 30;
+    pub const MAP_SIZEOF: u16 = 31;
+    pub const MAP_INDICES: u16 = 32;
+    pub const MAP_VALUES: u16 = 33;
+    pub const CALL_OUT_SUMMAND: u16 = 34;
+}
+
+/// Registers the kfuns implemented inside the VM.
+pub fn register_vm_kfuns(r: &mut KfunRegistry) {
+    let list: &[(&str, u16)] = &[
+        ("compile_object", k::COMPILE_OBJECT),
+        ("clone_object", k::CLONE_OBJECT),
+        ("new_object", k::NEW_OBJECT),
+        ("destruct_object", k::DESTRUCT_OBJECT),
+        ("find_object", k::FIND_OBJECT),
+        ("object_name", k::OBJECT_NAME),
+        ("this_object", k::THIS_OBJECT),
+        ("previous_object", k::PREVIOUS_OBJECT),
+        ("previous_program", k::PREVIOUS_PROGRAM),
+        ("function_object", k::FUNCTION_OBJECT),
+        ("call_other", k::CALL_OTHER),
+        ("call_trace", k::CALL_TRACE),
+        ("status", k::STATUS),
+        ("instanceof", k::INSTANCEOF),
+        ("call_out", k::CALL_OUT),
+        ("call_out_summand", k::CALL_OUT_SUMMAND),
+        ("remove_call_out", k::REMOVE_CALL_OUT),
+        ("error", k::ERROR),
+        ("dump_state", k::DUMP_STATE),
+        ("shutdown", k::SHUTDOWN),
+        ("swapout", k::SWAPOUT),
+        ("typeof", k::TYPEOF),
+        ("sizeof", k::SIZEOF),
+        ("allocate", k::ALLOCATE),
+        ("allocate_int", k::ALLOCATE_INT),
+        ("allocate_float", k::ALLOCATE_FLOAT),
+        ("time", k::TIME),
+        ("millitime", k::MILLITIME),
+        ("call_touch", k::CALL_TOUCH),
+        ("strlen", k::STRLEN),
+        ("map_sizeof", k::MAP_SIZEOF),
+        ("map_indices", k::MAP_INDICES),
+        ("map_values", k::MAP_VALUES),
+    ];
+    for (n, c) in list {
+        r.set_impl(n, KfunImpl::Vm(*c));
+    }
+    for n in [
+        "this_user",
+        "users",
+        "send_message",
+        "block_input",
+        "query_ip_number",
+        "query_ip_name",
+        "send_close",
+        "connect",
+        "connect_datagram",
+        "send_datagram",
+        "datagram_challenge",
+        "editor",
+        "query_editor",
+    ] {
+        // only if no library implementation was registered
+        if let Some((_, _)) = r.lookup(n) {
+            if matches!(r.lookup_impl(n), Some(KfunImpl::Missing)) {
+                r.set_impl(n, KfunImpl::Vm(k::HOST));
+            }
+        }
+    }
+}
+
+impl KfunRegistry {
+    pub(crate) fn lookup_impl(&self, name: &str) -> Option<KfunImpl> {
+        let (i, _) = self.lookup(name)?;
+        self.get(i).map(|e| e.imp)
+    }
+}
+
+const CALL_TICKS: i64 = 5;
+const LOOP_TICKS: i64 = 2;
+/// Hard cap on frames regardless of rlimits (protects memory).
+const HARD_MAX_DEPTH: usize = 100_000;
+
+fn err<T>(m: impl Into<LStr>) -> Result<T, LpcError> {
+    Err(LpcError::new(m))
+}
+
+impl Vm {
+    pub fn new(cfg: Config, host: Box<dyn Host>, store: Box<dyn BlobStore>) -> Vm {
+        let boot = host.time().0;
+        Vm {
+            cfg,
+            kfuns: Rc::new(KfunRegistry::standard()),
+            host,
+            store,
+            objects: ObjectTable::default(),
+            next_prog_id: 1,
+            driver: None,
+            auto_prog: None,
+            stack: Vec::with_capacity(1024),
+            frames: Vec::with_capacity(64),
+            catches: Vec::new(),
+            rl: Vec::new(),
+            ticks: 0,
+            noticks: true,
+            atomic: 0,
+            undo: Vec::new(),
+            argbuf: Vec::new(),
+            rng: 0x9E37_79B9_7F4A_7C15 ^ (boot as u64),
+            in_task: 0,
+            dirty: BTreeSet::new(),
+            upgrades: Vec::new(),
+            destructed: Vec::new(),
+            requests: Vec::new(),
+            in_error_hook: false,
+            compiling: Vec::new(),
+            privileged: Default::default(),
+            boot_time: boot,
+            prog_infos: HashMap::new(),
+            walk_id: 0,
+        }
+    }
+
+    // ================================================================== public API
+
+    /// The driver object, once compiled.
+    pub fn driver_object(&self) -> Option<ObjRef> {
+        self.driver.filter(|d| self.objects.is_live(*d))
+    }
+
+    /// Compiles the driver object (and the auto object when it is needed) and calls
+    /// `initialize()` in it, as one task.
+    pub fn boot(&mut self) -> Result<(), LpcError> {
+        self.task(|vm| {
+            if let Some(d) = vm.cfg.driver_object.clone() {
+                let o = vm.compile_path(&d, None)?;
+                vm.driver = Some(o);
+                vm.call_in(o, "initialize", Vec::new(), true)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Requests made during the last tasks (dump_state, shutdown, swapout).
+    pub fn take_requests(&mut self) -> Vec<Request> {
+        std::mem::take(&mut self.requests)
+    }
+
+    /// `find_object`.
+    pub fn find_object(&self, name: &str) -> Option<ObjRef> {
+        let n = name.strip_suffix(".c").unwrap_or(name);
+        self.objects.find(n.as_bytes())
+    }
+
+    pub fn object_name(&self, o: ObjRef) -> Option<LStr> {
+        self.objects.get(o).map(|x| x.name.clone())
+    }
+
+    pub fn is_live(&self, o: ObjRef) -> bool {
+        self.objects.is_live(o)
+    }
+
+    /// Calls `func` in `obj` as one task (no static restriction: the driver calls).
+    pub fn call(&mut self, obj: ObjRef, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        self.task(|vm| vm.call_in(obj, func, args, true))
+    }
+
+    /// Calls a function in the driver object as one task. Nil if there is none.
+    pub fn call_driver(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        match self.driver_object() {
+            Some(d) => self.call(d, func, args),
+            None => Ok(Value::Nil),
+        }
+    }
+
+    /// Compiles an object in a task of its own (from `source` if given).
+    pub fn compile_object_task(&mut self, path: &str, source: Option<&[u8]>) -> Result<ObjRef, LpcError> {
+        self.task(|vm| vm.compile_path(path, source))
+    }
+
+    /// Runs a due call_out as one task.
+    pub fn run_call_out(&mut self, obj: ObjRef, handle: u32) -> Result<(), LpcError> {
+        let co = match self.objects.get_mut(obj) {
+            Some(o) => o.callouts.remove(&handle),
+            None => None,
+        };
+        let Some(co) = co else { return Ok(()) };
+        self.dirty.insert(obj.index);
+        if let Some(o) = self.objects.get_mut(obj) {
+            o.dirty = true;
+        }
+        let func = co.func.to_str_lossy().to_string();
+        self.task(|vm| vm.call_in(obj, &func, co.args, true).map(|_| ()))
+    }
+
+    /// Every pending call_out: (object, handle, due time, function).
+    pub fn call_outs(&self) -> Vec<(ObjRef, u32, f64, LStr)> {
+        let mut v = Vec::new();
+        for (i, s) in self.objects.slots.iter().enumerate() {
+            if let Some(o) = &s.obj {
+                if o.destructed {
+                    continue;
+                }
+                for (h, c) in &o.callouts {
+                    v.push((
+                        ObjRef {
+                            index: i as u32,
+                            count: s.count,
+                        },
+                        *h,
+                        c.due,
+                        c.func.clone(),
+                    ));
+                }
+            }
+        }
+        v
+    }
+
+    /// Runs `f` as a task: fresh limits, end-of-task processing afterwards.
+    pub fn task<R>(&mut self, f: impl FnOnce(&mut Vm) -> Result<R, LpcError>) -> Result<R, LpcError> {
+        let outer = self.in_task == 0;
+        if outer {
+            self.rl.clear();
+            self.rl.push(RlInfo {
+                maxdepth: if self.cfg.max_depth == 0 { None } else { Some(self.cfg.max_depth) },
+                ticks: self.cfg.max_ticks.max(0),
+                noticks: self.cfg.max_ticks < 0,
+            });
+            self.load_rl();
+            self.stack.clear();
+            self.frames.clear();
+            self.catches.clear();
+            self.atomic = 0;
+            self.undo.clear();
+        }
+        self.in_task += 1;
+        let r = f(self);
+        self.in_task -= 1;
+        if outer {
+            self.end_task();
+        }
+        r
+    }
+
+    fn load_rl(&mut self) {
+        if let Some(r) = self.rl.last() {
+            self.ticks = r.ticks;
+            self.noticks = r.noticks;
+        }
+    }
+
+    fn save_rl(&mut self) {
+        let t = self.ticks;
+        if let Some(r) = self.rl.last_mut() {
+            r.ticks = t;
+        }
+    }
+
+    // ================================================================== compiling
+
+    /// Compiles (or recompiles) the object `path` (without `.c`), from `source` if
+    /// given, else from the file. Within a task.
+    pub fn compile_path(&mut self, path: &str, source: Option<&[u8]>) -> Result<ObjRef, LpcError> {
+        let path = crate::typecheck::object_path("/", path);
+        if path.contains('#') {
+            return err(format!("Illegal object name \"{path}\""));
+        }
+        if self.compiling.iter().any(|p| *p == path) {
+            return err(format!("Cycle in inheritance from \"{path}.c\""));
+        }
+        if self.compiling.len() > 32 {
+            return err("Compilation nesting too deep");
+        }
+        self.compiling.push(path.clone());
+        let r = self.compile_inner(&path, source);
+        self.compiling.pop();
+        r
+    }
+
+    fn compile_inner(&mut self, path: &str, source: Option<&[u8]>) -> Result<ObjRef, LpcError> {
+        let file = format!("{path}.c");
+        let src = match source {
+            Some(s) => s.to_vec(),
+            None => match self.host.read_file(&file) {
+                Some(s) => s,
+                None => return err(format!("Could not compile \"{file}\"")),
+            },
+        };
+        let is_auto = self.cfg.auto_object.as_deref().map(|a| crate::typecheck::object_path("/", a)) == Some(path.to_string());
+        let is_driver = self.cfg.driver_object.as_deref().map(|a| crate::typecheck::object_path("/", a)) == Some(path.to_string());
+        // auto object program
+        let auto = if is_auto || is_driver {
+            None
+        } else {
+            match self.cfg.auto_object.clone() {
+                Some(a) => Some(self.program_for_inherit(path, &a, false)?),
+                None => None,
+            }
+        };
+        // parse
+        let mut resolver = IncludeHook { vm: self, from: file.clone() };
+        let opts = crate::preprocess::PpOptions {
+            include_dirs: resolver.vm.cfg.include_dirs.clone(),
+            include_file: resolver.vm.cfg.include_file.clone(),
+            date: None,
+            time: None,
+        };
+        let (mut ast, diags) = crate::parse::parse_source(&file, &src, &mut resolver, &opts);
+        if !diags.is_empty() {
+            return self.compile_failed(&file, diags.iter().map(|d| (d.file.to_string(), d.line, d.message.clone())).collect());
+        }
+        // inherits
+        let mut inherits = Vec::new();
+        for inh in &ast.inherits {
+            let p = crate::typecheck::object_path(path, &inh.path);
+            match self.program_for_inherit(path, &p, inh.private) {
+                Ok(prog) => inherits.push(prog),
+                Err(e) => {
+                    return self.compile_failed(&file, vec![(file.clone(), inh.pos.line, e.message.to_string())]);
+                }
+            }
+        }
+        // typecheck
+        let mut infos: HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>> = HashMap::new();
+        for p in inherits.iter().chain(auto.iter()) {
+            self.collect_infos(p, &mut infos);
+        }
+        let tco = crate::typecheck::TcOptions {
+            typechecking: self.cfg.typechecking,
+            auto_object: self.cfg.auto_object.clone(),
+            driver_object: self.cfg.driver_object.clone(),
+        };
+        let mut ir = InfoResolver { infos: &infos };
+        let kt = KfunTableAdapter {
+            reg: &self.kfuns,
+            auto: auto.clone(),
+        };
+        let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        if !diags.is_empty() {
+            return self.compile_failed(&file, diags.iter().map(|d| (d.file.to_string(), d.line, d.message.clone())).collect());
+        }
+        let id = self.next_prog_id;
+        self.next_prog_id += 1;
+        let kf = self.kfuns.clone();
+        let input = CompileInput {
+            name: path,
+            inherits,
+            auto,
+            is_auto,
+            kfuns: &kf,
+            id,
+            ctime: self.host.time().0,
+            typechecking: self.cfg.typechecking,
+        };
+        let prog = match compiler::compile(&ast, input) {
+            Ok(p) => Rc::new(p),
+            Err(errs) => {
+                return self.compile_failed(&file, errs.into_iter().map(|e: CompileError| (e.file, e.line, e.message)).collect());
+            }
+        };
+        self.prog_infos.insert(id, std::sync::Arc::new(info));
+        if is_auto {
+            self.auto_prog = Some(prog.clone());
+        }
+        // privileged rlimits?
+        if let Some(d) = self.driver_object() {
+            if self.cfg.driver_object.is_some() {
+                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], false);
+                if matches!(r, Ok(v) if v.truthy()) {
+                    self.privileged.insert(id);
+                }
+            }
+        } else if is_driver || is_auto {
+            self.privileged.insert(id);
+        }
+        // new object or upgrade
+        if let Some(existing) = self.objects.find(path.as_bytes()) {
+            let Some(o) = self.objects.get_mut(existing) else {
+                return err("Object destructed during recompilation");
+            };
+            o.pending_prog = Some(prog);
+            if !self.upgrades.contains(&existing.index) {
+                self.upgrades.push(existing.index);
+            }
+            return Ok(existing);
+        }
+        if self.objects.live >= self.cfg.objects {
+            return err("Too many objects");
+        }
+        let vars = prog.initial_vars();
+        let name = LStr::from(path);
+        let h = self.objects.insert(|idx| Object {
+            name: name.clone(),
+            prog: prog.clone(),
+            is_clone: false,
+            master: idx,
+            vars: Some(vars.clone()),
+            created: false,
+            destructed: false,
+            nclones: 0,
+            callouts: Default::default(),
+            next_handle: 1,
+            pending_prog: None,
+            dirty: true,
+        });
+        self.objects.by_name.insert(name, h.index);
+        self.dirty.insert(h.index);
+        if self.atomic > 0 {
+            self.undo.push(Undo::NewObject(h.index));
+        }
+        if is_driver {
+            self.driver = Some(h);
+        }
+        Ok(h)
+    }
+
+    fn collect_infos(&self, p: &Rc<Program>, out: &mut HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>>) {
+        if let Some(i) = self.prog_infos.get(&p.id) {
+            out.insert(p.name.to_string(), i.clone());
+        }
+        for a in &p.ancestors {
+            if let Some(i) = self.prog_infos.get(&a.prog.id) {
+                out.insert(a.prog.name.to_string(), i.clone());
+            }
+        }
+    }
+
+    fn compile_failed(&mut self, file: &str, errs: Vec<(String, u32, String)>) -> Result<ObjRef, LpcError> {
+        for (f, line, msg) in &errs {
+            let mut reported = false;
+            if let Some(d) = self.driver_object() {
+                if self.cfg.driver_object.is_some() && !self.in_error_hook {
+                    let r = self.call_in(d, "compile_error", vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)], false);
+                    reported = r.is_ok();
+                }
+            }
+            if !reported {
+                self.host.message(&format!("{f}, {line}: {msg}\n"));
+            }
+        }
+        err(format!("Failed to compile \"{file}\""))
+    }
+
+    /// The program of an object to inherit: asks the driver's `inherit_program`, or
+    /// finds/compiles the object.
+    fn program_for_inherit(&mut self, from: &str, path: &str, private: bool) -> Result<Rc<Program>, LpcError> {
+        let path = crate::typecheck::object_path("/", path);
+        let obj = match self.driver_object() {
+            Some(d) if self.cfg.driver_object.is_some() && self.objects.find(path.as_bytes()).is_none() => {
+                let r = self.call_in(
+                    d,
+                    "inherit_program",
+                    vec![Value::str(&format!("{from}.c")), Value::str(&format!("{path}.c")), Value::Int(private as i32)],
+                    false,
+                )?;
+                match r {
+                    Value::Object(o) if self.objects.is_live(o) => Some(o),
+                    _ => self.objects.find(path.as_bytes()),
+                }
+            }
+            _ => self.objects.find(path.as_bytes()),
+        };
+        let obj = match obj {
+            Some(o) => o,
+            None => self.compile_path(&path, None)?,
+        };
+        let Some(o) = self.objects.get(obj) else {
+            return err(format!("Cannot inherit \"{path}.c\""));
+        };
+        if o.is_clone {
+            return err("cannot inherit cloned object");
+        }
+        Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone()))
+    }
+
+    // ================================================================== calls from Rust
+
+    /// Calls `func` in `obj` (creator first if needed). `force`: ignore static.
+    pub(crate) fn call_in(&mut self, obj: ObjRef, func: &str, args: Vec<Value>, force: bool) -> Result<Value, LpcError> {
+        if !self.objects.is_live(obj) {
+            return Ok(Value::Nil);
+        }
+        self.ensure_created(obj.index)?;
+        let Some(o) = self.objects.get(obj) else { return Ok(Value::Nil) };
+        let prog = o.prog.clone();
+        let Some((fr, f)) = prog.find_function(func.as_bytes()) else {
+            return Ok(Value::Nil);
+        };
+        if !f.defined || (f.mods.static_ && !force) {
+            return Ok(Value::Nil);
+        }
+        let stop = self.frames.len();
+        let nargs = args.len();
+        self.stack.extend(args);
+        self.push_frame(This::Obj(obj.index), prog, fr, nargs, true)?;
+        self.execute(stop)
+    }
+
+    fn ensure_created(&mut self, idx: u32) -> Result<(), LpcError> {
+        let Some(o) = self.objects.slot_mut(idx) else { return Ok(()) };
+        if o.created {
+            return Ok(());
+        }
+        o.created = true;
+        self.ensure_loaded(idx)?;
+        let prog = match self.objects.slot(idx) {
+            Some(o) => o.prog.clone(),
+            None => return Ok(()),
+        };
+        let create = self.cfg.create.clone();
+        if let Some((fr, f)) = prog.find_function(create.as_bytes()) {
+            if f.defined {
+                let stop = self.frames.len();
+                self.push_frame(This::Obj(idx), prog, fr, 0, true)?;
+                self.execute(stop)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Loads an evicted dataspace back from the blob store.
+    pub fn ensure_loaded(&mut self, idx: u32) -> Result<(), LpcError> {
+        let (needs, count) = match self.objects.slots.get(idx as usize) {
+            Some(s) => (s.obj.as_ref().is_some_and(|o| o.vars.is_none()), s.count),
+            None => (false, 0),
+        };
+        if !needs {
+            return Ok(());
+        }
+        let key = crate::persist::dataspace_key(idx, count);
+        let blob = self.store.get(key).map_err(LpcError::new)?;
+        let Some(blob) = blob else {
+            return err(format!("Dataspace of object {idx} missing from the store"));
+        };
+        let ds = crate::persist::decode_dataspace(&blob).map_err(|e| LpcError::new(e.to_string()))?;
+        if let Some(o) = self.objects.slot_mut(idx) {
+            o.vars = Some(ds.vars);
+            o.callouts = ds.callouts;
+            o.dirty = false;
+        }
+        Ok(())
+    }
+
+    // ================================================================== frames
+
+    /// Sets up a frame for function `fr` (relative to `oprog`) with `nargs` arguments on
+    /// the stack.
+    fn push_frame(&mut self, this: This, oprog: Rc<Program>, fr: FuncRef, nargs: usize, external: bool) -> Result<(), LpcError> {
+        let Some(prog) = oprog.anc_prog(fr.anc).cloned() else {
+            return err("Bad function reference");
+        };
+        let Some(f) = prog.funcs.get(fr.func as usize) else {
+            return err("Bad function reference");
+        };
+        if !f.defined {
+            return err(format!("Undefined function {}", f.name));
+        }
+        let depth = self.frames.len() + 1;
+        if depth > HARD_MAX_DEPTH || self.rl.last().and_then(|r| r.maxdepth).is_some_and(|m| depth > m) {
+            self.stack.truncate(self.stack.len().saturating_sub(nargs));
+            return err("Stack overflow");
+        }
+        self.charge(CALL_TICKS)?;
+        let np = f.params.len();
+        let mut nargs = nargs;
+        if nargs < f.min_args as usize && !(f.ellipsis && nargs + 1 >= np && f.min_args as usize >= np) {
+            if f.check_args {
+                self.stack.truncate(self.stack.len().saturating_sub(nargs));
+                return err(format!("Insufficient arguments for function {}", f.name));
+            }
+        }
+        if f.ellipsis {
+            let fixed = np.saturating_sub(1);
+            if nargs > fixed {
+                let rest: Vec<Value> = self.stack.split_off(self.stack.len() - (nargs - fixed));
+                self.stack.push(Value::array(rest));
+                nargs = fixed + 1;
+            } else {
+                while nargs < fixed {
+                    self.stack.push(f.params[nargs].default_value());
+                    nargs += 1;
+                }
+                self.stack.push(Value::array(Vec::new()));
+                nargs += 1;
+            }
+        } else if nargs > np {
+            if f.check_args {
+                self.stack.truncate(self.stack.len().saturating_sub(nargs));
+                return err(format!("Too many arguments for function {}", f.name));
+            }
+            let extra = nargs - np;
+            self.stack.truncate(self.stack.len() - extra);
+            nargs = np;
+        }
+        while nargs < np {
+            self.stack.push(f.params[nargs].default_value());
+            nargs += 1;
+        }
+        // runtime type checks of arguments
+        if f.check_args {
+            let base = self.stack.len() - np;
+            for (i, t) in f.params.iter().enumerate() {
+                let v = &self.stack[base + i];
+                if !t.accepts(v) && !(v.is_nil() && (t.base as i32 == T_INT || t.base as i32 == T_FLOAT) && false) {
+                    return err(format!("Bad argument {} for function {}", i + 1, f.name));
+                }
+            }
+        }
+        let base = self.stack.len() - np;
+        for _ in np..f.nlocals as usize {
+            self.stack.push(Value::Nil);
+        }
+        let link = if Rc::ptr_eq(&prog, &oprog) {
+            oprog.self_anc()
+        } else {
+            fr.anc
+        };
+        let atomic_mark = if f.mods.atomic {
+            self.atomic += 1;
+            Some(self.undo.len())
+        } else {
+            None
+        };
+        if let This::Obj(i) = &this {
+            self.dirty.insert(*i);
+        }
+        self.frames.push(Frame {
+            code: f.code.clone(),
+            func: fr.func,
+            prog,
+            pc: 0,
+            base,
+            this,
+            oprog,
+            link,
+            nparams: np as u16,
+            external,
+            catch_mark: self.catches.len(),
+            rl_mark: self.rl.len(),
+            atomic_mark,
+        });
+        Ok(())
+    }
+
+    #[inline]
+    fn charge(&mut self, n: i64) -> Result<(), LpcError> {
+        let n = if self.atomic > 0 { n * 2 } else { n };
+        self.ticks -= n;
+        if self.ticks < 0 && !self.noticks {
+            self.ticks = -1;
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+
+    /// Pops the top frame after a return.
+    fn pop_frame(&mut self) {
+        if let Some(f) = self.frames.pop() {
+            self.catches.truncate(f.catch_mark);
+            if self.rl.len() > f.rl_mark {
+                self.restore_rl(f.rl_mark);
+            }
+            if f.atomic_mark.is_some() {
+                self.atomic = self.atomic.saturating_sub(1);
+                if self.atomic == 0 {
+                    self.undo.clear();
+                }
+            }
+            self.stack.truncate(f.base);
+        }
+    }
+
+    fn restore_rl(&mut self, mark: usize) {
+        self.save_rl();
+        while self.rl.len() > mark.max(1) {
+            let Some(r) = self.rl.pop() else { break };
+            if let Some(p) = self.rl.last_mut() {
+                if !r.noticks {
+                    p.ticks += r.ticks.max(0);
+                }
+            }
+        }
+        self.load_rl();
+    }
+
+    // ================================================================== the loop
+
+    /// Runs until the frame count drops to `stop`; returns the value returned by
+    /// the frame at `stop`.
+    fn execute(&mut self, stop: usize) -> Result<Value, LpcError> {
+        loop {
+            match self.run(stop) {
+                Ok(v) => return Ok(v),
+                Err(e) => {
+                    if !self.handle_error(e.clone(), stop)? {
+                        return Err(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Error at the top frame: calls the runtime_error hook, then unwinds to the
+    /// innermost catch above `stop` (Ok(true)) or to `stop` (Ok(false)).
+    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<bool, LpcError> {
+        let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
+        // runtime_error hook, stack still visible
+        let caught = match catch_idx {
+            Some(i) => self.catches[i].frames as i32,
+            None => 0,
+        };
+        self.error_hook(&e, caught);
+        match catch_idx {
+            Some(ci) => {
+                let target_frames = self.catches[ci].frames;
+                self.unwind_to(target_frames, &e);
+                let Some(c) = self.catches.pop() else { return Ok(false) };
+                self.catches.truncate(ci);
+                if self.rl.len() > c.rl {
+                    self.restore_rl(c.rl);
+                }
+                self.stack.truncate(c.stack);
+                self.stack.push(Value::String(e.message.clone()));
+                if let Some(f) = self.frames.last_mut() {
+                    f.pc = c.handler;
+                }
+                Ok(true)
+            }
+            None => {
+                self.unwind_to(stop, &e);
+                Ok(false)
+            }
+        }
+    }
+
+    /// Pops frames down to `n`, rolling back atomic functions left on the way.
+    fn unwind_to(&mut self, n: usize, e: &LpcError) {
+        while self.frames.len() > n {
+            let atomic_mark = self.frames.last().and_then(|f| f.atomic_mark);
+            if let Some(m) = atomic_mark {
+                self.rollback(m);
+                self.atomic_error_hook(e);
+            }
+            self.pop_frame();
+        }
+    }
+
+    fn error_hook(&mut self, e: &LpcError, caught: i32) {
+        if self.in_error_hook {
+            return;
+        }
+        let Some(d) = self.driver_object() else {
+            if caught == 0 {
+                let msg = format!("{}\n", e.message.to_str_lossy());
+                self.host.message(&msg);
+            }
+            return;
+        };
+        if self.cfg.driver_object.is_none() {
+            return;
+        }
+        self.in_error_hook = true;
+        let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
+        let saved = (self.ticks, self.noticks);
+        self.ticks = i64::MAX / 4;
+        self.noticks = true;
+        let rl_len = self.rl.len();
+        self.rl.push(RlInfo {
+            maxdepth: None,
+            ticks: 0,
+            noticks: true,
+        });
+        let _ = self.call_in(d, "runtime_error", vec![Value::String(e.message.clone()), Value::Int(caught), Value::Int(ticks.min(i32::MAX as i64) as i32)], false);
+        self.rl.truncate(rl_len);
+        self.ticks = saved.0;
+        self.noticks = saved.1;
+        self.in_error_hook = false;
+    }
+
+    fn atomic_error_hook(&mut self, e: &LpcError) {
+        if self.in_error_hook || self.cfg.driver_object.is_none() {
+            return;
+        }
+        let Some(d) = self.driver_object() else { return };
+        self.in_error_hook = true;
+        let saved = (self.ticks, self.noticks);
+        self.noticks = true;
+        let atom = self.atomic as i32;
+        let _ = self.call_in(d, "atomic_error", vec![Value::String(e.message.clone()), Value::Int(atom), Value::Int(-1)], false);
+        self.ticks = saved.0;
+        self.noticks = saved.1;
+        self.in_error_hook = false;
+    }
+
+    fn rollback(&mut self, mark: usize) {
+        while self.undo.len() > mark {
+            let Some(u) = self.undo.pop() else { break };
+            match u {
+                Undo::Var(o, i, v) => {
+                    if let Some(obj) = self.objects.slot_mut(o) {
+                        if let Some(vars) = obj.vars.as_mut() {
+                            if let Some(slot) = vars.get_mut(i) {
+                                *slot = v;
+                            }
+                        }
+                    }
+                }
+                Undo::LwoVar(l, i, v) => {
+                    if let Some(slot) = l.data_mut().vars.get_mut(i) {
+                        *slot = v;
+                    }
+                }
+                Undo::Elem(a, i, v) => {
+                    if let Some(slot) = a.borrow_mut().get_mut(i) {
+                        *slot = v;
+                    }
+                }
+                Undo::Map(m, k, old) => {
+                    let mut mm = m.borrow_mut();
+                    match old {
+                        Some(v) => {
+                            mm.map.insert(k, v);
+                        }
+                        None => {
+                            mm.map.remove(&k);
+                        }
+                    }
+                }
+                Undo::NewObject(i) => {
+                    if let Some(o) = self.objects.slot_mut(i) {
+                        o.destructed = true;
+                        let name = o.name.clone();
+                        let is_clone = o.is_clone;
+                        let master = o.master;
+                        if !is_clone {
+                            self.objects.by_name.remove(&name);
+                        } else if let Some(m) = self.objects.slot_mut(master) {
+                            m.nclones = m.nclones.saturating_sub(1);
+                        }
+                        self.destructed.push(i);
+                    }
+                }
+                Undo::Destruct(i) => {
+                    if let Some(o) = self.objects.slot_mut(i) {
+                        o.destructed = false;
+                        let name = o.name.clone();
+                        let is_clone = o.is_clone;
+                        let master = o.master;
+                        if !is_clone {
+                            self.objects.by_name.insert(name, i);
+                        } else if let Some(m) = self.objects.slot_mut(master) {
+                            m.nclones += 1;
+                        }
+                        self.destructed.retain(|x| *x != i);
+                    }
+                }
+                Undo::CallOutAdd(o, h) => {
+                    if let Some(obj) = self.objects.slot_mut(o) {
+                        obj.callouts.remove(&h);
+                    }
+                    if let Some(r) = self.objects.handle(o) {
+                        self.host.call_out_removed(r, h);
+                    }
+                }
+                Undo::CallOutRemove(o, h, c) => {
+                    let now = self.now();
+                    let delay = (c.due - now).max(0.0);
+                    if let Some(obj) = self.objects.slot_mut(o) {
+                        obj.callouts.insert(h, c);
+                    }
+                    if let Some(r) = self.objects.handle(o) {
+                        self.host.call_out_added(r, h, delay);
+                    }
+                }
+            }
+        }
+    }
+
+    fn now(&self) -> f64 {
+        let (s, ms) = self.host.time();
+        s as f64 + ms as f64 / 1000.0
+    }
+
+    #[inline]
+    fn fix(&self, v: Value) -> Value {
+        match &v {
+            Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
+            Value::Lwo(l) if !self.objects.is_live(l.master()) => Value::Nil,
+            _ => v,
+        }
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or(Value::Nil)
+    }
+
+    /// Global variable index in the current object's dataspace.
+    #[inline]
+    fn gidx(&self, fi: usize, i: u16) -> usize {
+        let f = &self.frames[fi];
+        match f.oprog.links.get(f.link as usize).and_then(|l| l.var_map.get(i as usize)) {
+            Some(&x) => x as usize,
+            None => usize::MAX,
+        }
+    }
+
+    fn global_get(&self, fi: usize, i: u16) -> Result<Value, LpcError> {
+        let gi = self.gidx(fi, i);
+        let v = match &self.frames[fi].this {
+            This::Obj(o) => self
+                .objects
+                .slot(*o)
+                .and_then(|o| o.vars.as_ref())
+                .and_then(|v| v.get(gi))
+                .cloned(),
+            This::Lwo(l) => l.data().vars.get(gi).cloned(),
+        };
+        match v {
+            Some(v) => Ok(self.fix(v)),
+            None => err("Bad variable reference"),
+        }
+    }
+
+    fn global_set(&mut self, fi: usize, i: u16, v: Value) -> Result<(), LpcError> {
+        let gi = self.gidx(fi, i);
+        let atomic = self.atomic > 0;
+        match &self.frames[fi].this {
+            This::Obj(o) => {
+                let o = *o;
+                let Some(slot) = self.objects.slot_mut(o).and_then(|o| o.vars.as_mut()).and_then(|v| v.get_mut(gi)) else {
+                    return err("Bad variable reference");
+                };
+                let old = std::mem::replace(slot, v);
+                if atomic {
+                    self.undo.push(Undo::Var(o, gi, old));
+                }
+            }
+            This::Lwo(l) => {
+                let l = l.clone();
+                let mut d = l.data_mut();
+                let Some(slot) = d.vars.get_mut(gi) else {
+                    return err("Bad variable reference");
+                };
+                let old = std::mem::replace(slot, v);
+                drop(d);
+                if atomic {
+                    self.undo.push(Undo::LwoVar(l, gi, old));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `c[i] = v` with undo logging and owner dirtying. Returns the new container if
+    /// it was a string.
+    fn store_index(&mut self, c: &Value, i: &Value, v: Value) -> Result<Option<Value>, LpcError> {
+        match c {
+            Value::Array(a) => {
+                let n = match i {
+                    Value::Int(n) => *n,
+                    _ => return err("Non-numeric array index"),
+                };
+                let len = a.len();
+                if n < 0 || n as usize >= len {
+                    return err("Array index out of range");
+                }
+                let old = std::mem::replace(&mut a.borrow_mut()[n as usize], v);
+                if self.atomic > 0 {
+                    self.undo.push(Undo::Elem(a.clone(), n as usize, old));
+                }
+                let owner = a.header().owner.get();
+                if owner != NO_OWNER {
+                    self.dirty.insert(owner);
+                }
+                Ok(None)
+            }
+            Value::Mapping(m) => {
+                if !m.borrow().map.contains_key(i) && !v.is_nil() && m.len() >= self.cfg.array_size {
+                    return err("Mapping too large to grow");
+                }
+                let key = match i {
+                    Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
+                    _ => i.clone(),
+                };
+                let old = if v.is_nil() {
+                    m.borrow_mut().map.remove(&key)
+                } else {
+                    m.borrow_mut().map.insert(key.clone(), v)
+                };
+                if self.atomic > 0 {
+                    self.undo.push(Undo::Map(m.clone(), key, old));
+                }
+                let owner = m.header().owner.get();
+                if owner != NO_OWNER {
+                    self.dirty.insert(owner);
+                }
+                Ok(None)
+            }
+            Value::Lwo(_) => err("Index on bad type"),
+            _ => ops::store_index(c, i, v),
+        }
+    }
+
+    fn index(&self, c: &Value, i: &Value) -> Result<Value, LpcError> {
+        let v = ops::index(c, i)?;
+        Ok(self.fix(v))
+    }
+
+    fn lwo_operator(&mut self, l: &LwoRef, op: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        let master = l.master();
+        let Some(mo) = self.objects.get(master) else { return err("Index on bad type") };
+        let prog = mo.prog.clone();
+        let name = format!("operator{op}");
+        let Some((fr, f)) = prog.find_function(name.as_bytes()) else {
+            return err(format!("Bad argument 1 for kfun {op}"));
+        };
+        if !f.defined {
+            return err(format!("Bad argument 1 for kfun {op}"));
+        }
+        let stop = self.frames.len();
+        let n = args.len();
+        self.stack.extend(args);
+        self.push_frame(This::Lwo(l.clone()), prog, fr, n, true)?;
+        self.execute(stop)
+    }
+
+    /// Binary operator with LWO overloading.
+    fn binop(&mut self, op: Op, a: Value, b: Value) -> Result<Value, LpcError> {
+        if let Value::Lwo(l) = &a {
+            let sym = match op {
+                Op::Add => "+",
+                Op::Sub => "-",
+                Op::Mul => "*",
+                Op::Div => "/",
+                Op::Mod => "%",
+                Op::And => "&",
+                Op::Or => "|",
+                Op::Xor => "^",
+                Op::Shl => "<<",
+                Op::Shr => ">>",
+                Op::Lt => "<",
+                Op::Gt => ">",
+                Op::Le => "<=",
+                Op::Ge => ">=",
+                _ => "",
+            };
+            if !sym.is_empty() {
+                let l = l.clone();
+                return self.lwo_operator(&l, sym, vec![b]);
+            }
+        }
+        use std::cmp::Ordering::*;
+        match op {
+            Op::Add => ops::add(&a, &b),
+            Op::Sub => ops::sub(&a, &b),
+            Op::Mul => ops::mul(&a, &b),
+            Op::Div => ops::div(&a, &b),
+            Op::Mod => ops::rem(&a, &b),
+            Op::And => ops::and(&a, &b),
+            Op::Or => ops::or(&a, &b),
+            Op::Xor => ops::xor(&a, &b),
+            Op::Shl => ops::shl(&a, &b),
+            Op::Shr => ops::shr(&a, &b),
+            Op::Lt => Ok(Value::Int((ops::compare(&a, &b, "<")? == Less) as i32)),
+            Op::Gt => Ok(Value::Int((ops::compare(&a, &b, ">")? == Greater) as i32)),
+            Op::Le => Ok(Value::Int((ops::compare(&a, &b, "<=")? != Greater) as i32)),
+            Op::Ge => Ok(Value::Int((ops::compare(&a, &b, ">=")? != Less) as i32)),
+            Op::Eq => Ok(Value::Int((a == b) as i32)),
+            Op::Ne => Ok(Value::Int((a != b) as i32)),
+            _ => err("bad operator"),
+        }
+    }
+
+    fn spread_args(&mut self, argc: u8) -> Result<usize, LpcError> {
+        let n = (argc & !SPREAD) as usize;
+        if argc & SPREAD == 0 {
+            return Ok(n);
+        }
+        match self.pop() {
+            Value::Array(a) => {
+                let items = a.borrow().clone();
+                let m = items.len();
+                for v in items {
+                    let v = self.fix(v);
+                    self.stack.push(v);
+                }
+                Ok(n - 1 + m)
+            }
+            Value::Nil => Ok(n - 1),
+            _ => err("Spread of non-array"),
+        }
+    }
+
+    /// The interpreter loop proper.
+    fn run(&mut self, stop: usize) -> Result<Value, LpcError> {
+        let mut fi = self.frames.len() - 1;
+        let mut code = self.frames[fi].code.clone();
+        let mut pc = self.frames[fi].pc;
+        let mut base = self.frames[fi].base;
+
+        macro_rules! reload {
+            () => {{
+                fi = self.frames.len() - 1;
+                code = self.frames[fi].code.clone();
+                pc = self.frames[fi].pc;
+                base = self.frames[fi].base;
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        self.frames[fi].pc = pc.saturating_sub(1);
+                        return Err(e);
+                    }
+                }
+            };
+        }
+        macro_rules! save {
+            () => {
+                self.frames[fi].pc = pc;
+            };
+        }
+
+        loop {
+            let Some(&op) = code.get(pc) else {
+                // fell off the end: return nil
+                self.pop_frame();
+                if self.frames.len() <= stop {
+                    return Ok(Value::Nil);
+                }
+                self.stack.push(Value::Nil);
+                reload!();
+                continue;
+            };
+            pc += 1;
+            match op {
+                Op::Nil => self.stack.push(Value::Nil),
+                Op::Int(i) => self.stack.push(Value::Int(i)),
+                Op::Const(c) => {
+                    let v = self.frames[fi].prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                    self.stack.push(v);
+                }
+                Op::Local(s) => {
+                    let v = self.stack[base + s as usize].clone();
+                    let v = self.fix(v);
+                    self.stack.push(v);
+                }
+                Op::StoreLocal(s) => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    self.stack[base + s as usize] = v;
+                }
+                Op::SetLocal(s) => {
+                    let v = self.pop();
+                    self.stack[base + s as usize] = v;
+                }
+                Op::Global(g) => {
+                    let v = tri!(self.global_get(fi, g));
+                    self.stack.push(v);
+                }
+                Op::StoreGlobal(g) => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    tri!(self.global_set(fi, g, v));
+                }
+                Op::SetGlobal(g) => {
+                    let v = self.pop();
+                    tri!(self.global_set(fi, g, v));
+                }
+                Op::StoreLocalUnder(s) => {
+                    let v = self.pop();
+                    let x = self.pop();
+                    self.stack[base + s as usize] = x;
+                    self.stack.push(v);
+                }
+                Op::StoreGlobalUnder(g) => {
+                    let v = self.pop();
+                    let x = self.pop();
+                    tri!(self.global_set(fi, g, x));
+                    self.stack.push(v);
+                }
+                Op::StoreIndexUnder => {
+                    let v = self.pop();
+                    let x = self.pop();
+                    let i = self.pop();
+                    let c = self.pop();
+                    tri!(self.store_index(&c, &i, x));
+                    self.stack.push(v);
+                }
+                Op::Pop => {
+                    self.stack.pop();
+                }
+                Op::Dup => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    self.stack.push(v);
+                }
+                Op::Dup2 => {
+                    let n = self.stack.len();
+                    if n >= 2 {
+                        let a = self.stack[n - 2].clone();
+                        let b = self.stack[n - 1].clone();
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                }
+                Op::Swap => {
+                    let n = self.stack.len();
+                    if n >= 2 {
+                        self.stack.swap(n - 1, n - 2);
+                    }
+                }
+                Op::IncLocal(s, d) => {
+                    let slot = &mut self.stack[base + s as usize];
+                    match slot {
+                        Value::Int(i) => *i = i.wrapping_add(d),
+                        _ => {
+                            let cur = slot.clone();
+                            let r = tri!(incdec(&cur, d));
+                            self.stack[base + s as usize] = r;
+                        }
+                    }
+                }
+                Op::IncDecLocal(s, d, post) => {
+                    let cur = self.stack[base + s as usize].clone();
+                    let new = tri!(incdec(&cur, d as i32));
+                    self.stack[base + s as usize] = new.clone();
+                    self.stack.push(if post { cur } else { new });
+                }
+                Op::IncDecGlobal(g, d, post) => {
+                    let cur = tri!(self.global_get(fi, g));
+                    let new = tri!(incdec(&cur, d as i32));
+                    tri!(self.global_set(fi, g, new.clone()));
+                    self.stack.push(if post { cur } else { new });
+                }
+                Op::IncDecIndex(d, post) | Op::IncDecIndexWb(d, post) => {
+                    let i = self.pop();
+                    let c = self.pop();
+                    let cur = tri!(self.index(&c, &i));
+                    let new = tri!(incdec(&cur, d as i32));
+                    let nc = tri!(self.store_index(&c, &i, new.clone()));
+                    if let Op::IncDecIndexWb(..) = op {
+                        self.stack.push(nc.unwrap_or(c));
+                    }
+                    self.stack.push(if post { cur } else { new });
+                }
+                Op::Add => {
+                    let b = self.pop();
+                    let n = self.stack.len();
+                    if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
+                        *x = x.wrapping_add(*y);
+                        continue;
+                    }
+                    let a = self.stack.pop().unwrap_or(Value::Nil);
+                    let _ = n;
+                    save!();
+                    let r = tri!(self.binop(Op::Add, a, b));
+                    self.stack.push(r);
+                }
+                Op::Sub => {
+                    let b = self.pop();
+                    if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
+                        *x = x.wrapping_sub(*y);
+                        continue;
+                    }
+                    let a = self.pop();
+                    save!();
+                    let r = tri!(self.binop(Op::Sub, a, b));
+                    self.stack.push(r);
+                }
+                Op::Lt | Op::Gt | Op::Le | Op::Ge => {
+                    let b = self.pop();
+                    if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last(), &b) {
+                        let r = match op {
+                            Op::Lt => x < y,
+                            Op::Gt => x > y,
+                            Op::Le => x <= y,
+                            _ => x >= y,
+                        };
+                        let n = self.stack.len() - 1;
+                        self.stack[n] = Value::Int(r as i32);
+                        continue;
+                    }
+                    let a = self.pop();
+                    save!();
+                    let r = tri!(self.binop(op, a, b));
+                    self.stack.push(r);
+                }
+                Op::Mul | Op::Div | Op::Mod | Op::Shl | Op::Shr | Op::And | Op::Or | Op::Xor | Op::Eq | Op::Ne => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    save!();
+                    let r = tri!(self.binop(op, a, b));
+                    self.stack.push(r);
+                }
+                Op::Neg => {
+                    let a = self.pop();
+                    let r = tri!(ops::neg(&a));
+                    self.stack.push(r);
+                }
+                Op::Not => {
+                    let a = self.pop();
+                    self.stack.push(Value::Int(!a.truthy() as i32));
+                }
+                Op::Compl => {
+                    let a = self.pop();
+                    let r = if let Value::Lwo(l) = &a {
+                        save!();
+                        tri!(self.lwo_operator(&l.clone(), "~", vec![]))
+                    } else {
+                        tri!(ops::compl(&a))
+                    };
+                    self.stack.push(r);
+                }
+                Op::AddLocal(s) => {
+                    let b = self.pop();
+                    let slot = &mut self.stack[base + s as usize];
+                    if let Value::Lwo(_) = slot {
+                        let a = slot.clone();
+                        save!();
+                        let r = tri!(self.binop(Op::Add, a, b));
+                        self.stack[base + s as usize] = r.clone();
+                        self.stack.push(r);
+                        continue;
+                    }
+                    let mut cur = std::mem::take(slot);
+                    let r = ops::add_assign(&mut cur, &b);
+                    let out = cur.clone();
+                    self.stack[base + s as usize] = cur;
+                    tri!(r);
+                    self.stack.push(out);
+                }
+                Op::CheckType(t) => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    if !t.accepts(&v) {
+                        tri!(err::<()>(format!("Value is not of type {}", t.name())));
+                    }
+                }
+                Op::Cast(t) => {
+                    let v = self.pop();
+                    let r = tri!(ops::cast(v, t));
+                    self.stack.push(r);
+                }
+                Op::Jump(t) => pc = t as usize,
+                Op::JumpFalse(t) => {
+                    let v = self.pop();
+                    if !v.truthy() {
+                        pc = t as usize;
+                    }
+                }
+                Op::JumpTrue(t) => {
+                    let v = self.pop();
+                    if v.truthy() {
+                        pc = t as usize;
+                    }
+                }
+                Op::AndJump(t) => {
+                    let v = self.pop();
+                    if !v.truthy() {
+                        self.stack.push(Value::Int(0));
+                        pc = t as usize;
+                    }
+                }
+                Op::OrJump(t) => {
+                    let v = self.pop();
+                    if v.truthy() {
+                        self.stack.push(Value::Int(1));
+                        pc = t as usize;
+                    }
+                }
+                Op::Loop(t) => {
+                    self.ticks -= if self.atomic > 0 { 2 * LOOP_TICKS } else { LOOP_TICKS };
+                    if self.ticks < 0 && !self.noticks {
+                        self.ticks = -1;
+                        tri!(err::<()>("Out of ticks"));
+                    }
+                    pc = t as usize;
+                }
+                Op::Switch(t) => {
+                    let v = self.pop();
+                    let f = &self.frames[fi];
+                    let func = &f.prog.funcs[f.func as usize];
+                    let target = match func.switches.get(t as usize) {
+                        Some(SwitchTable::Int(ranges, def)) => match v {
+                            Value::Int(i) => {
+                                let idx = ranges.partition_point(|r| r.1 < i);
+                                match ranges.get(idx) {
+                                    Some(r) if r.0 <= i => r.2,
+                                    _ => *def,
+                                }
+                            }
+                            _ => *def,
+                        },
+                        Some(SwitchTable::Str(m, def)) => match v {
+                            Value::String(s) => m.get(&Some(s)).copied().unwrap_or(*def),
+                            Value::Nil | Value::Int(0) => m.get(&None).copied().unwrap_or(*def),
+                            _ => *def,
+                        },
+                        None => pc as u32,
+                    };
+                    pc = target as usize;
+                }
+                Op::Array(n) => {
+                    let n = n as usize;
+                    if n > self.cfg.array_size {
+                        tri!(err::<()>("Array too large"));
+                    }
+                    let items = self.stack.split_off(self.stack.len() - n);
+                    self.stack.push(Value::array(items));
+                }
+                Op::Mapping(n) => {
+                    let n = n as usize;
+                    let items = self.stack.split_off(self.stack.len() - 2 * n);
+                    let mut m = Mapping::new();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        let k = self.fix(k);
+                        m.set(k, v);
+                    }
+                    self.stack.push(Value::mapping(m));
+                }
+                Op::Index => {
+                    let i = self.pop();
+                    let c = self.pop();
+                    let r = if let Value::Lwo(l) = &c {
+                        save!();
+                        tri!(self.lwo_operator(&l.clone(), "[]", vec![i]))
+                    } else {
+                        tri!(self.index(&c, &i))
+                    };
+                    self.stack.push(r);
+                }
+                Op::Range(flags) => {
+                    let to = if flags & 2 != 0 { Some(self.pop()) } else { None };
+                    let from = if flags & 1 != 0 { Some(self.pop()) } else { None };
+                    let c = self.pop();
+                    let r = if let Value::Lwo(l) = &c {
+                        save!();
+                        tri!(self.lwo_operator(&l.clone(), "[..]", vec![from.unwrap_or(Value::Nil), to.unwrap_or(Value::Nil)]))
+                    } else {
+                        tri!(ops::range(&c, from.as_ref(), to.as_ref()))
+                    };
+                    self.stack.push(r);
+                }
+                Op::StoreIndex | Op::StoreIndexWb => {
+                    let v = self.pop();
+                    let i = self.pop();
+                    let c = self.pop();
+                    let nc = if let Value::Lwo(l) = &c {
+                        save!();
+                        tri!(self.lwo_operator(&l.clone(), "[]=", vec![i, v.clone()]));
+                        None
+                    } else {
+                        tri!(self.store_index(&c, &i, v.clone()))
+                    };
+                    if op == Op::StoreIndexWb {
+                        self.stack.push(nc.unwrap_or(c));
+                    }
+                    self.stack.push(v);
+                }
+                Op::UnpackArray(_) | Op::Nop => {}
+                Op::Sscanf(n) => {
+                    let v = self.pop();
+                    let ok = match v {
+                        Value::Array(a) => a.len() > n as usize,
+                        _ => false,
+                    };
+                    self.stack.push(Value::Int(ok as i32));
+                }
+                Op::Call(slot, argc) => {
+                    save!();
+                    let n = tri!(self.spread_args(argc));
+                    let (this, oprog, target) = {
+                        let f = &self.frames[fi];
+                        let t = f.oprog.links.get(f.link as usize).and_then(|l| l.call_map.get(slot as usize)).copied();
+                        (f.this.clone(), f.oprog.clone(), t)
+                    };
+                    match target {
+                        Some(CallTarget::Func(fr)) => {
+                            tri!(self.push_frame(this, oprog, fr, n, false));
+                            reload!();
+                        }
+                        Some(CallTarget::Kfun(k)) => {
+                            let r = tri!(self.call_kfun(k, n));
+                            self.stack.push(r);
+                        }
+                        _ => {
+                            let name = self.frames[fi].prog.call_slots.get(slot as usize).cloned().unwrap_or_default();
+                            tri!(err::<()>(format!("Undefined function {name}")));
+                        }
+                    }
+                }
+                Op::CallStatic(anc, func, argc) => {
+                    save!();
+                    let n = tri!(self.spread_args(argc));
+                    let (this, oprog, fr) = {
+                        let f = &self.frames[fi];
+                        let a = f.oprog.links.get(f.link as usize).and_then(|l| l.anc_map.get(anc as usize)).copied();
+                        (f.this.clone(), f.oprog.clone(), a.map(|a| FuncRef { anc: a, func }))
+                    };
+                    let Some(fr) = fr else {
+                        tri!(err::<()>("Bad function reference"));
+                        continue;
+                    };
+                    tri!(self.push_frame(this, oprog, fr, n, false));
+                    reload!();
+                }
+                Op::Kfun(k, argc) => {
+                    save!();
+                    let n = tri!(self.spread_args(argc));
+                    let r = tri!(self.call_kfun(k, n));
+                    // a kfun may have pushed a frame (call_other): no, those run nested
+                    self.stack.push(r);
+                }
+                Op::CallOther(argc) => {
+                    save!();
+                    let n = tri!(self.spread_args(argc));
+                    let r = tri!(self.call_other_from_stack(n));
+                    if let Some(v) = r {
+                        self.stack.push(v);
+                    } else {
+                        reload!();
+                    }
+                }
+                Op::NewLwo(c, argc) => {
+                    save!();
+                    let n = tri!(self.spread_args(argc));
+                    let path = self.frames[fi].prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                    let args = self.stack.split_off(self.stack.len() - n);
+                    let r = tri!(self.new_lwo_path(&path, args));
+                    self.stack.push(r);
+                }
+                Op::InstanceOf(c) => {
+                    let v = self.pop();
+                    let path = self.frames[fi].prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                    let r = self.instance_of(&v, &path);
+                    self.stack.push(Value::Int(r as i32));
+                }
+                Op::Return | Op::ReturnNil => {
+                    let v = if op == Op::Return { self.pop() } else { Value::Nil };
+                    self.pop_frame();
+                    if self.frames.len() <= stop {
+                        return Ok(v);
+                    }
+                    self.stack.push(v);
+                    reload!();
+                }
+                Op::CatchBegin(h) => {
+                    self.catches.push(Catch {
+                        frames: self.frames.len(),
+                        stack: self.stack.len(),
+                        handler: h as usize,
+                        rl: self.rl.len(),
+                    });
+                }
+                Op::CatchEnd => {
+                    // leave the innermost catch or rlimits scope of this frame
+                    let fcm = self.frames[fi].catch_mark;
+                    if self.catches.len() > fcm {
+                        self.catches.pop();
+                    }
+                }
+                Op::RlimitsBegin => {
+                    save!();
+                    let t = self.pop();
+                    let d = self.pop();
+                    tri!(self.rlimits_begin(fi, d, t));
+                }
+                Op::RlimitsEnd => {
+                    let m = self.rl.len().saturating_sub(1).max(self.frames[fi].rl_mark);
+                    self.restore_rl(m);
+                }
+            }
+        }
+    }
+
+    fn rlimits_begin(&mut self, fi: usize, d: Value, t: Value) -> Result<(), LpcError> {
+        let Value::Int(depth) = d else { return err("Bad rlimits depth type") };
+        let Value::Int(ticks) = t else { return err("Bad rlimits ticks type") };
+        let privileged = self.privileged.contains(&self.frames[fi].prog.id) || self.cfg.driver_object.is_none();
+        if !privileged {
+            let this = match &self.frames[fi].this {
+                This::Obj(o) => self.objects.handle(*o).map(Value::Object).unwrap_or(Value::Nil),
+                This::Lwo(l) => Value::Lwo(l.clone()),
+            };
+            let ok = match self.driver_object() {
+                Some(dr) => {
+                    let r = self.call_in(dr, "runtime_rlimits", vec![this, Value::Int(depth), Value::Int(ticks)], false)?;
+                    r.truthy()
+                }
+                None => true,
+            };
+            if !ok {
+                return err("Illegal use of rlimits");
+            }
+        }
+        self.save_rl();
+        let cur = self.rl.last().copied().unwrap_or(RlInfo {
+            maxdepth: None,
+            ticks: 0,
+            noticks: true,
+        });
+        let mut new = cur;
+        if depth != 0 {
+            new.maxdepth = if depth < 0 { None } else { Some(self.frames.len() + depth as usize) };
+        }
+        if ticks != 0 {
+            if ticks < 0 {
+                new.noticks = true;
+                new.ticks = 0;
+            } else {
+                let t = if self.atomic > 0 { (ticks >> 1) as i64 } else { ticks as i64 };
+                if let Some(c) = self.rl.last_mut() {
+                    c.ticks -= t;
+                }
+                new.ticks = t;
+                new.noticks = false;
+            }
+        } else if let Some(c) = self.rl.last_mut() {
+            c.ticks = 0;
+        }
+        self.rl.push(new);
+        self.load_rl();
+        Ok(())
+    }
+
+    // ================================================================== call_other
+
+    /// Stack: `[obj, fname, args(n)]`. Pushes a frame and returns None, or returns the
+    /// value directly (nil for missing functions).
+    fn call_other_from_stack(&mut self, n: usize) -> Result<Option<Value>, LpcError> {
+        let args_start = self.stack.len() - n;
+        let fname = self.stack[args_start - 1].clone();
+        let target = self.stack[args_start - 2].clone();
+        let Value::String(fname) = fname else {
+            self.stack.truncate(args_start - 2);
+            return err("Bad argument 2 for kfun call_other");
+        };
+        let this = match &target {
+            Value::Object(o) if self.objects.is_live(*o) => This::Obj(o.index),
+            Value::Lwo(l) if self.objects.is_live(l.master()) => This::Lwo(l.clone()),
+            Value::String(path) => {
+                let args: Vec<Value> = self.stack.split_off(args_start);
+                self.stack.truncate(args_start - 2);
+                let o = self.object_for_path(path)?;
+                self.stack.push(Value::Object(o));
+                self.stack.push(Value::String(fname));
+                self.stack.extend(args);
+                return self.call_other_from_stack(n);
+            }
+            Value::Object(_) | Value::Lwo(_) | Value::Nil => {
+                self.stack.truncate(args_start - 2);
+                return Ok(Some(Value::Nil));
+            }
+            _ => {
+                self.stack.truncate(args_start - 2);
+                return err("Bad argument 1 for kfun call_other");
+            }
+        };
+        // remove obj and fname from under the args
+        self.stack.drain(args_start - 2..args_start);
+        let (prog, caller_is_same) = match &this {
+            This::Obj(i) => {
+                self.ensure_created(*i)?;
+                let Some(o) = self.objects.slot(*i) else {
+                    self.stack.truncate(self.stack.len() - n);
+                    return Ok(Some(Value::Nil));
+                };
+                if o.destructed {
+                    self.stack.truncate(self.stack.len() - n);
+                    return Ok(Some(Value::Nil));
+                }
+                let same = matches!(self.frames.last().map(|f| &f.this), Some(This::Obj(j)) if j == i);
+                (o.prog.clone(), same)
+            }
+            This::Lwo(l) => {
+                self.upgrade_lwo(l);
+                let Some(m) = self.objects.get(l.master()) else {
+                    self.stack.truncate(self.stack.len() - n);
+                    return Ok(Some(Value::Nil));
+                };
+                (m.prog.clone(), false)
+            }
+        };
+        let Some((fr, f)) = prog.find_function(fname.as_bytes()) else {
+            self.stack.truncate(self.stack.len() - n);
+            return Ok(Some(Value::Nil));
+        };
+        if !f.defined || f.mods.private || (f.mods.static_ && !caller_is_same) {
+            self.stack.truncate(self.stack.len() - n);
+            return Ok(Some(Value::Nil));
+        }
+        // the caller must not be destructed
+        if let Some(This::Obj(c)) = self.frames.last().map(|f| &f.this) {
+            if self.objects.slot(*c).is_some_and(|o| o.destructed) {
+                self.stack.truncate(self.stack.len() - n);
+                return Ok(Some(Value::Nil));
+            }
+        }
+        self.push_frame(this, prog, fr, n, true)?;
+        Ok(None)
+    }
+
+    /// A path given to call_other: find the object or ask the driver's call_object.
+    fn object_for_path(&mut self, path: &LStr) -> Result<ObjRef, LpcError> {
+        let p = path.to_str_lossy().to_string();
+        if let Some(d) = self.driver_object() {
+            if self.cfg.driver_object.is_some() {
+                let caller = self.frames.last().map(|f| f.prog.name.to_string()).unwrap_or_default();
+                let _ = caller;
+                let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], false)?;
+                if let Value::Object(o) = r {
+                    if self.objects.is_live(o) {
+                        return Ok(o);
+                    }
+                }
+            }
+        }
+        let p = crate::typecheck::object_path("/", &p);
+        match self.objects.find(p.as_bytes()) {
+            Some(o) => Ok(o),
+            None => self.compile_path(&p, None),
+        }
+    }
+
+    fn new_lwo_path(&mut self, path: &Value, args: Vec<Value>) -> Result<Value, LpcError> {
+        let Value::String(p) = path else { return err("Bad path") };
+        let o = match self.objects.find(p.as_bytes()) {
+            Some(o) => o,
+            None => self.object_for_path(p)?,
+        };
+        self.new_object(o, args)
+    }
+
+    fn new_object(&mut self, master: ObjRef, args: Vec<Value>) -> Result<Value, LpcError> {
+        let Some(m) = self.objects.get(master) else {
+            return err("Bad argument 1 for kfun new_object");
+        };
+        if m.is_clone {
+            return err("Creating new instance from a non-master object");
+        }
+        let prog = m.prog.clone();
+        let lwo = LwoRef::new(LwoData {
+            master,
+            prog: prog.id,
+            vars: prog.initial_vars(),
+        });
+        let create = self.cfg.create.clone();
+        if let Some((fr, f)) = prog.find_function(create.as_bytes()) {
+            if f.defined {
+                let stop = self.frames.len();
+                let n = args.len();
+                self.stack.extend(args);
+                self.push_frame(This::Lwo(lwo.clone()), prog, fr, n, true)?;
+                self.execute(stop)?;
+            }
+        }
+        Ok(Value::Lwo(lwo))
+    }
+
+    /// LWOs made from an older program version get the new layout.
+    fn upgrade_lwo(&mut self, l: &LwoRef) {
+        let Some(m) = self.objects.get(l.master()) else { return };
+        let prog = m.prog.clone();
+        let old_id = l.data().prog;
+        if old_id == prog.id {
+            return;
+        }
+        // find the old program through the master's history: we only keep variable
+        // names in the new layout; match by position of names when the old program is
+        // gone, keep values whose index still exists.
+        let mut d = l.data_mut();
+        let mut vars = prog.initial_vars();
+        for (i, v) in d.vars.iter().enumerate() {
+            if i < vars.len() {
+                vars[i] = v.clone();
+            }
+        }
+        d.vars = vars;
+        d.prog = prog.id;
+    }
+
+    fn instance_of(&self, v: &Value, path: &Value) -> bool {
+        let Value::String(p) = path else { return false };
+        let prog = match v {
+            Value::Object(o) => self.objects.get(*o).map(|o| o.prog.clone()),
+            Value::Lwo(l) => self.objects.get(l.master()).map(|o| o.prog.clone()),
+            _ => None,
+        };
+        prog.is_some_and(|pr| pr.inherits_name(p.as_bytes()))
+    }
+
+    // ================================================================== kfuns
+
+    fn call_kfun(&mut self, k: u16, n: usize) -> Result<Value, LpcError> {
+        let kf = self.kfuns.clone();
+        let Some(entry) = kf.get(k) else { return err("Bad kfun") };
+        let proto = &entry.proto;
+        if n < proto.min_args {
+            self.stack.truncate(self.stack.len() - n);
+            return err(format!("Too few arguments for kfun {}", proto.name));
+        }
+        if !proto.ellipsis && n > proto.params.len() {
+            self.stack.truncate(self.stack.len() - n);
+            return err(format!("Too many arguments for kfun {}", proto.name));
+        }
+        // argument type checks
+        let start = self.stack.len() - n;
+        for i in 0..n {
+            let t = if i < proto.params.len() {
+                proto.params[i]
+            } else {
+                match proto.params.last() {
+                    Some(t) => *t,
+                    None => TypeSpec::MIXED,
+                }
+            };
+            let v = &self.stack[start + i];
+            if !t.accepts(v) {
+                let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
+                if bad {
+                    self.stack.truncate(start);
+                    return err(format!("Bad argument {} for kfun {}", i + 1, proto.name));
+                }
+            }
+        }
+        match entry.imp {
+            KfunImpl::Missing => {
+                self.stack.truncate(start);
+                err(format!("Kfun {} is not implemented", proto.name))
+            }
+            KfunImpl::Lib(f) => {
+                let mut args = std::mem::take(&mut self.argbuf);
+                args.clear();
+                args.extend(self.stack.drain(start..));
+                self.charge(1)?;
+                let r = f(self, &mut args);
+                args.clear();
+                self.argbuf = args;
+                r
+            }
+            KfunImpl::Vm(code) => {
+                let args: Vec<Value> = self.stack.split_off(start);
+                self.vm_kfun(code, proto.name, args)
+            }
+        }
+    }
+
+    fn this_value(&self) -> Value {
+        match self.frames.last().map(|f| &f.this) {
+            Some(This::Obj(o)) => self.objects.handle(*o).map(Value::Object).unwrap_or(Value::Nil),
+            Some(This::Lwo(l)) => Value::Lwo(l.clone()),
+            None => Value::Nil,
+        }
+    }
+
+    fn this_objref(&self) -> Option<ObjRef> {
+        match self.frames.last().map(|f| &f.this) {
+            Some(This::Obj(o)) => self.objects.handle(*o),
+            _ => None,
+        }
+    }
+
+    fn this_value_of(&self, t: &This) -> Value {
+        match t {
+            This::Obj(o) => self.objects.handle(*o).filter(|h| self.objects.is_live(*h)).map(Value::Object).unwrap_or(Value::Nil),
+            This::Lwo(l) => self.fix(Value::Lwo(l.clone())),
+        }
+    }
+
+    fn vm_kfun(&mut self, code: u16, name: &str, mut args: Vec<Value>) -> Result<Value, LpcError> {
+        let arg = |a: &Vec<Value>, i: usize| a.get(i).cloned().unwrap_or(Value::Nil);
+        match code {
+            k::THIS_OBJECT => Ok(self.this_value()),
+            k::PREVIOUS_OBJECT => {
+                let n = match arg(&args, 0) {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => 0,
+                };
+                Ok(self.previous_object(n))
+            }
+            k::PREVIOUS_PROGRAM => {
+                let n = match arg(&args, 0) {
+                    Value::Int(n) => n.max(0) as usize,
+                    _ => 0,
+                };
+                let len = self.frames.len();
+                if len >= 2 + n {
+                    Ok(Value::String(self.frames[len - 2 - n].prog.name.clone()))
+                } else {
+                    Ok(Value::Nil)
+                }
+            }
+            k::COMPILE_OBJECT => {
+                let Value::String(p) = arg(&args, 0) else { return err("Bad argument 1 for kfun compile_object") };
+                let src: Option<Vec<u8>> = if args.len() > 1 {
+                    let mut s = Vec::new();
+                    for a in &args[1..] {
+                        if let Value::String(x) = a {
+                            s.extend_from_slice(x);
+                        }
+                    }
+                    Some(s)
+                } else {
+                    None
+                };
+                let path = p.to_str_lossy().to_string();
+                let o = self.compile_path(&path, src.as_deref())?;
+                Ok(Value::Object(o))
+            }
+            k::CLONE_OBJECT => {
+                let o = match arg(&args, 0) {
+                    Value::Object(o) if self.objects.is_live(o) => o,
+                    Value::String(s) => self.object_for_path(&s)?,
+                    Value::Lwo(_) => return err("Cloning from a non-persistent object"),
+                    _ => return err("Bad argument 1 for kfun clone_object"),
+                };
+                let c = self.clone_object(o)?;
+                Ok(Value::Object(c))
+            }
+            k::NEW_OBJECT => match arg(&args, 0) {
+                Value::Object(o) if self.objects.is_live(o) => self.new_object(o, Vec::new()),
+                Value::Lwo(l) => {
+                    // copy
+                    let d = l.data();
+                    let nl = LwoRef::new(LwoData {
+                        master: d.master,
+                        prog: d.prog,
+                        vars: d.vars.iter().map(deep_copy).collect(),
+                    });
+                    Ok(Value::Lwo(nl))
+                }
+                _ => err("Bad argument 1 for kfun new_object"),
+            },
+            k::DESTRUCT_OBJECT => match arg(&args, 0) {
+                Value::Object(o) => {
+                    self.destruct(o)?;
+                    Ok(Value::Nil)
+                }
+                Value::Lwo(_) => err("Destructing a non-persistent object"),
+                _ => err("Bad argument 1 for kfun destruct_object"),
+            },
+            k::FIND_OBJECT => {
+                let Value::String(s) = arg(&args, 0) else { return Ok(Value::Nil) };
+                let p = crate::typecheck::object_path("/", &s.to_str_lossy());
+                Ok(self.objects.find(p.as_bytes()).map(Value::Object).unwrap_or(Value::Nil))
+            }
+            k::OBJECT_NAME => match arg(&args, 0) {
+                Value::Object(o) => Ok(self.objects.get(o).map(|x| Value::String(x.name.clone())).unwrap_or(Value::Nil)),
+                Value::Lwo(l) => Ok(self
+                    .objects
+                    .get(l.master())
+                    .map(|x| Value::str(&format!("{}#-1", x.name)))
+                    .unwrap_or(Value::Nil)),
+                _ => Ok(Value::Nil),
+            },
+            k::FUNCTION_OBJECT => {
+                let Value::String(f) = arg(&args, 0) else { return Ok(Value::Nil) };
+                let prog = match arg(&args, 1) {
+                    Value::Object(o) => self.objects.get(o).map(|x| x.prog.clone()),
+                    Value::Lwo(l) => self.objects.get(l.master()).map(|x| x.prog.clone()),
+                    _ => None,
+                };
+                let Some(prog) = prog else { return Ok(Value::Nil) };
+                let same = matches!((self.this_value(), arg(&args, 1)), (Value::Object(a), Value::Object(b)) if a == b);
+                match prog.find_function(f.as_bytes()) {
+                    Some((fr, func)) if func.defined && (!func.mods.static_ || same) => {
+                        Ok(prog.anc_prog(fr.anc).map(|p| Value::String(p.name.clone())).unwrap_or(Value::Nil))
+                    }
+                    _ => Ok(Value::Nil),
+                }
+            }
+            k::CALL_OTHER => {
+                let n = args.len();
+                self.stack.extend(args);
+                let stop = self.frames.len();
+                match self.call_other_from_stack(n - 2)? {
+                    Some(v) => Ok(v),
+                    None => self.execute(stop),
+                }
+            }
+            k::CALL_TRACE => Ok(self.call_trace()),
+            k::STATUS => self.status(args.first().cloned()),
+            k::INSTANCEOF => {
+                let Value::String(p) = arg(&args, 1) else { return Ok(Value::Int(0)) };
+                let p = crate::typecheck::object_path("/", &p.to_str_lossy());
+                Ok(Value::Int(self.instance_of(&arg(&args, 0), &Value::str(&p)) as i32))
+            }
+            k::CALL_OUT | k::CALL_OUT_SUMMAND => {
+                let Value::String(f) = arg(&args, 0) else { return err("Bad argument 1 for kfun call_out") };
+                let delay = match arg(&args, 1) {
+                    Value::Int(i) => i as f64,
+                    Value::Float(x) => x.get(),
+                    _ => return err("Bad argument 2 for kfun call_out"),
+                };
+                let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
+                let rest: Vec<Value> = if args.len() > skip { args.split_off(skip) } else { Vec::new() };
+                self.call_out(f, delay, rest)
+            }
+            k::REMOVE_CALL_OUT => {
+                let Value::Int(h) = arg(&args, 0) else { return Ok(Value::Int(-1)) };
+                self.remove_call_out(h)
+            }
+            k::ERROR => {
+                let Value::String(s) = arg(&args, 0) else { return err("Bad argument 1 for kfun error") };
+                Err(LpcError { message: s })
+            }
+            k::DUMP_STATE => {
+                let inc = arg(&args, 0).truthy();
+                self.requests.push(Request::DumpState { incremental: inc });
+                Ok(Value::Nil)
+            }
+            k::SHUTDOWN => {
+                let hb = arg(&args, 0).truthy();
+                self.requests.push(Request::Shutdown { hotboot: hb });
+                Ok(Value::Nil)
+            }
+            k::SWAPOUT => {
+                self.requests.push(Request::Swapout);
+                Ok(Value::Nil)
+            }
+            k::TYPEOF => Ok(Value::Int(self.fix(arg(&args, 0)).type_code())),
+            k::SIZEOF => match arg(&args, 0) {
+                Value::Array(a) => Ok(Value::Int(a.len() as i32)),
+                Value::Nil => Ok(Value::Int(0)),
+                _ => err("Bad argument 1 for kfun sizeof"),
+            },
+            k::STRLEN => match arg(&args, 0) {
+                Value::String(s) => Ok(Value::Int(s.len() as i32)),
+                _ => err("Bad argument 1 for kfun strlen"),
+            },
+            k::MAP_SIZEOF => match arg(&args, 0) {
+                Value::Mapping(m) => Ok(Value::Int(self.mapping_live(&m).len() as i32)),
+                _ => err("Bad argument 1 for kfun map_sizeof"),
+            },
+            k::MAP_INDICES => match arg(&args, 0) {
+                Value::Mapping(m) => {
+                    let live = self.mapping_live(&m);
+                    self.charge(live.len() as i64)?;
+                    Ok(Value::array(live.into_iter().map(|(k, _)| k).collect()))
+                }
+                _ => err("Bad argument 1 for kfun map_indices"),
+            },
+            k::MAP_VALUES => match arg(&args, 0) {
+                Value::Mapping(m) => {
+                    let live = self.mapping_live(&m);
+                    self.charge(live.len() as i64)?;
+                    Ok(Value::array(live.into_iter().map(|(_, v)| self.fix(v)).collect()))
+                }
+                _ => err("Bad argument 1 for kfun map_values"),
+            },
+            k::ALLOCATE | k::ALLOCATE_INT | k::ALLOCATE_FLOAT => {
+                let Value::Int(n) = arg(&args, 0) else { return err(format!("Bad argument 1 for kfun {name}")) };
+                if n < 0 {
+                    return err(format!("Bad argument 1 for kfun {name}"));
+                }
+                if n as usize > self.cfg.array_size {
+                    return err("Array too large");
+                }
+                self.charge(n as i64)?;
+                let fill = match code {
+                    k::ALLOCATE_INT => Value::Int(0),
+                    k::ALLOCATE_FLOAT => Value::Float(Float::ZERO),
+                    _ => Value::Nil,
+                };
+                Ok(Value::array(vec![fill; n as usize]))
+            }
+            k::TIME => Ok(Value::Int(self.host.time().0 as i32)),
+            k::MILLITIME => {
+                let (s, ms) = self.host.time();
+                Ok(Value::array(vec![Value::Int(s as i32), Value::Float(Float::checked(ms as f64 / 1000.0)?)]))
+            }
+            k::CALL_TOUCH => Ok(Value::Int(0)),
+            k::HOST => {
+                let this = self.this_objref();
+                self.host.kfun(name, this, &mut args)
+            }
+            _ => err(format!("Kfun {name} is not implemented")),
+        }
+    }
+
+    /// Entries of a mapping whose keys are not destructed objects.
+    fn mapping_live(&self, m: &MappingRef) -> Vec<(Value, Value)> {
+        m.borrow()
+            .iter()
+            .filter(|(k, _)| match k {
+                Value::Object(o) => self.objects.is_live(*o),
+                Value::Lwo(l) => self.objects.is_live(l.master()),
+                _ => true,
+            })
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    fn previous_object(&self, n: usize) -> Value {
+        // walk external-call boundaries from the top
+        let mut count = 0;
+        let mut i = self.frames.len();
+        while i > 0 {
+            i -= 1;
+            if self.frames[i].external {
+                if i == 0 {
+                    return Value::Nil;
+                }
+                if count == n {
+                    return self.this_value_of(&self.frames[i - 1].this);
+                }
+                count += 1;
+            }
+        }
+        Value::Nil
+    }
+
+    fn call_trace(&self) -> Value {
+        let mut out = Vec::with_capacity(self.frames.len());
+        for f in &self.frames {
+            let objname = match &f.this {
+                This::Obj(o) => self.objects.slot(*o).map(|x| Value::String(x.name.clone())).unwrap_or(Value::Nil),
+                This::Lwo(l) => self
+                    .objects
+                    .slot(l.master().index)
+                    .map(|x| Value::str(&format!("{}#-1", x.name)))
+                    .unwrap_or(Value::Nil),
+            };
+            let func = f.prog.funcs.get(f.func as usize);
+            let line = func.map(|fu| fu.line_at(f.pc.saturating_sub(1))).unwrap_or(0);
+            let mut e = vec![
+                objname,
+                Value::String(f.prog.name.clone()),
+                func.map(|fu| Value::String(fu.name.clone())).unwrap_or(Value::Nil),
+                Value::Int(line as i32),
+                Value::Int(f.external as i32),
+            ];
+            for i in 0..f.nparams as usize {
+                let v = self.stack.get(f.base + i).cloned().unwrap_or(Value::Nil);
+                e.push(self.fix(v));
+            }
+            out.push(Value::array(e));
+        }
+        Value::array(out)
+    }
+
+    fn status(&mut self, obj: Option<Value>) -> Result<Value, LpcError> {
+        match obj {
+            None | Some(Value::Nil) => {
+                let (now, _) = self.host.time();
+                let depth = match self.rl.last().and_then(|r| r.maxdepth) {
+                    Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
+                    None => Value::Int(-1),
+                };
+                let ticks = if self.noticks { Value::Int(-1) } else { Value::Int(self.ticks.clamp(0, i32::MAX as i64) as i32) };
+                let ncallouts: usize = self.objects.slots.iter().filter_map(|s| s.obj.as_ref()).map(|o| o.callouts.len()).sum();
+                let v = vec![
+                    Value::str("DGD-rs 1.7"),            // 0 ST_VERSION
+                    Value::Int(self.boot_time as i32),   // 1 ST_STARTTIME
+                    Value::Int(self.boot_time as i32),   // 2 ST_BOOTTIME
+                    Value::Int((now - self.boot_time) as i32), // 3 ST_UPTIME
+                    Value::Int(0),                       // 4 ST_SWAPSIZE
+                    Value::Int(0),                       // 5 ST_SWAPUSED
+                    Value::Int(512),                     // 6 ST_SECTORSIZE
+                    Value::Int(0),                       // 7 ST_SWAPRATE1
+                    Value::Int(0),                       // 8 ST_SWAPRATE5
+                    Value::Int(0),                       // 9 ST_SMEMSIZE
+                    Value::Int(0),                       // 10 ST_SMEMUSED
+                    Value::Int(0),                       // 11 ST_DMEMSIZE
+                    Value::Int(0),                       // 12 ST_DMEMUSED
+                    Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
+                    Value::Int(self.objects.live as i32), // 14 ST_NOBJECTS
+                    Value::Int(i32::MAX),                // 15 ST_COTABSIZE
+                    Value::Int(ncallouts as i32),        // 16 ST_NCOSHORT
+                    Value::Int(0),                       // 17 ST_NCOLONG
+                    Value::Int(0),                       // 18 ST_UTABSIZE
+                    Value::Int(0),                       // 19 ST_ETABSIZE
+                    Value::Int(MAX_STRLEN as i32),       // 20 ST_STRSIZE
+                    Value::Int(self.cfg.array_size.min(i32::MAX as usize) as i32), // 21 ST_ARRAYSIZE
+                    depth,                               // 22 ST_STACKDEPTH
+                    ticks,                               // 23 ST_TICKS
+                    Value::array(Vec::new()),            // 24 ST_DATAGRAMPORTS / ST_PRECOMPILED
+                    Value::array(Vec::new()),            // 25 ST_TELNETPORTS
+                    Value::array(Vec::new()),            // 26 ST_BINARYPORTS
+                    Value::Int(0),                       // 27 ST_NUSERS
+                ];
+                Ok(Value::array(v))
+            }
+            Some(Value::Object(o)) => {
+                let Some(ob) = self.objects.get(o) else { return Ok(Value::Nil) };
+                let now = self.now();
+                let cos: Vec<Value> = ob
+                    .callouts
+                    .iter()
+                    .map(|(h, c)| {
+                        let mut e = vec![
+                            Value::Int(*h as i32),
+                            Value::String(c.func.clone()),
+                            Value::Int((c.due - now).max(0.0).round() as i32),
+                        ];
+                        e.extend(c.args.iter().cloned());
+                        Value::array(e)
+                    })
+                    .collect();
+                let undefined = Value::Nil;
+                Ok(Value::array(vec![
+                    Value::Int(ob.prog.ctime as i32),                   // O_COMPILETIME
+                    Value::Int(ob.prog.funcs.iter().map(|f| f.code.len()).sum::<usize>() as i32), // O_PROGSIZE
+                    Value::Int(ob.prog.nvars as i32),                   // O_DATASIZE
+                    Value::Int(0),                                      // O_NSECTORS
+                    Value::array(cos),                                  // O_CALLOUTS
+                    Value::Int(ob.master as i32),                       // O_INDEX
+                    undefined,                                          // O_UNDEFINED
+                    Value::Int(0),                                      // O_SPECIAL
+                ]))
+            }
+            Some(Value::Lwo(_)) => Ok(Value::Nil),
+            Some(_) => err("Bad argument 1 for kfun status"),
+        }
+    }
+
+    fn call_out(&mut self, func: LStr, delay: f64, args: Vec<Value>) -> Result<Value, LpcError> {
+        let Some(o) = self.this_objref() else {
+            return err("call_out in non-persistent object");
+        };
+        // the function must exist
+        let now = self.now();
+        let Some(ob) = self.objects.get_mut(o) else { return Ok(Value::Int(0)) };
+        let h = ob.next_handle;
+        ob.next_handle = ob.next_handle.wrapping_add(1).max(1);
+        ob.callouts.insert(
+            h,
+            CallOut {
+                func,
+                due: now + delay.max(0.0),
+                args,
+            },
+        );
+        ob.dirty = true;
+        if self.atomic > 0 {
+            self.undo.push(Undo::CallOutAdd(o.index, h));
+        }
+        self.host.call_out_added(o, h, delay.max(0.0));
+        Ok(Value::Int(h as i32))
+    }
+
+    fn remove_call_out(&mut self, h: i32) -> Result<Value, LpcError> {
+        let Some(o) = self.this_objref() else { return Ok(Value::Int(-1)) };
+        let now = self.now();
+        let Some(ob) = self.objects.get_mut(o) else { return Ok(Value::Int(-1)) };
+        let Some(c) = ob.callouts.remove(&(h as u32)) else { return Ok(Value::Int(-1)) };
+        ob.dirty = true;
+        let remaining = (c.due - now).max(0.0);
+        if self.atomic > 0 {
+            self.undo.push(Undo::CallOutRemove(o.index, h as u32, c));
+        }
+        self.host.call_out_removed(o, h as u32);
+        if remaining.fract() != 0.0 && remaining < 1.0 {
+            return Ok(Value::Float(Float::checked(remaining)?));
+        }
+        Ok(Value::Int(remaining.round() as i32))
+    }
+
+    fn clone_object(&mut self, master: ObjRef) -> Result<ObjRef, LpcError> {
+        let Some(m) = self.objects.get(master) else { return err("Bad argument 1 for kfun clone_object") };
+        if m.is_clone {
+            return err("Cloning from a clone");
+        }
+        if self.objects.live >= self.cfg.objects {
+            return err("Too many objects");
+        }
+        let prog = m.prog.clone();
+        let mname = m.name.clone();
+        let vars = prog.initial_vars();
+        let h = self.objects.insert(|idx| Object {
+            name: LStr::from(format!("{mname}#{idx}")),
+            prog: prog.clone(),
+            is_clone: true,
+            master: master.index,
+            vars: Some(vars.clone()),
+            created: false,
+            destructed: false,
+            nclones: 0,
+            callouts: Default::default(),
+            next_handle: 1,
+            pending_prog: None,
+            dirty: true,
+        });
+        if let Some(m) = self.objects.slot_mut(master.index) {
+            m.nclones += 1;
+        }
+        self.dirty.insert(h.index);
+        if self.atomic > 0 {
+            self.undo.push(Undo::NewObject(h.index));
+        }
+        self.ensure_created(h.index)?;
+        Ok(h)
+    }
+
+    fn destruct(&mut self, o: ObjRef) -> Result<(), LpcError> {
+        let Some(ob) = self.objects.get_mut(o) else {
+            return err("Destructing destructed object");
+        };
+        ob.destructed = true;
+        let is_clone = ob.is_clone;
+        let master = ob.master;
+        let name = ob.name.clone();
+        let handles: Vec<u32> = ob.callouts.keys().copied().collect();
+        if is_clone {
+            if let Some(m) = self.objects.slot_mut(master) {
+                m.nclones = m.nclones.saturating_sub(1);
+            }
+        } else {
+            self.objects.by_name.remove(&name);
+        }
+        for h in handles {
+            self.host.call_out_removed(o, h);
+        }
+        if self.atomic > 0 {
+            self.undo.push(Undo::Destruct(o.index));
+        }
+        self.destructed.push(o.index);
+        Ok(())
+    }
+
+    // ================================================================== end of task
+
+    fn end_task(&mut self) {
+        self.frames.clear();
+        self.stack.clear();
+        self.catches.clear();
+        self.atomic = 0;
+        self.undo.clear();
+        // upgrades
+        let ups = std::mem::take(&mut self.upgrades);
+        for idx in ups {
+            self.apply_upgrade(idx);
+        }
+        // free destructed objects
+        let dead = std::mem::take(&mut self.destructed);
+        for idx in dead {
+            let is_master_last = self.objects.slot(idx).is_some_and(|o| !o.is_clone && o.nclones == 0);
+            let info = self.objects.slot(idx).map(|o| (o.name.clone(), o.prog.ctime, o.prog.id));
+            if let Some(o) = self.objects.free_slot(idx) {
+                self.dirty.remove(&idx);
+                let _ = self.store.remove(crate::persist::dataspace_key(idx, self.objects.slots[idx as usize].count));
+                drop(o);
+            }
+            if is_master_last {
+                if let (Some((name, ctime, id)), Some(d)) = (info, self.driver_object()) {
+                    if self.cfg.driver_object.is_some() {
+                        let _ = self.task(|vm| vm.call_in(d, "remove_program", vec![Value::String(name), Value::Int(ctime as i32), Value::Int(id as i32)], false));
+                    }
+                }
+            }
+        }
+        // copy apart arrays shared between objects
+        let dirty: Vec<u32> = std::mem::take(&mut self.dirty).into_iter().collect();
+        for idx in dirty {
+            self.walk_object(idx);
+        }
+    }
+
+    fn apply_upgrade(&mut self, idx: u32) {
+        let Some(new) = self.objects.slot_mut(idx).and_then(|o| o.pending_prog.take()) else { return };
+        let targets: Vec<u32> = self
+            .objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| s.obj.as_ref().is_some_and(|o| !o.destructed && (*i as u32 == idx || (o.is_clone && o.master == idx))))
+            .map(|(i, _)| i as u32)
+            .collect();
+        let new_layout = new.layout_vars();
+        for t in targets {
+            let _ = self.ensure_loaded(t);
+            let Some(o) = self.objects.slot_mut(t) else { continue };
+            let old_layout = o.prog.layout_vars();
+            let old_vars = o.vars.take().unwrap_or_default();
+            let mut by_name: HashMap<(LStr, LStr), (TypeSpec, Value)> = HashMap::new();
+            for ((d, a), v) in old_layout.iter().zip(old_vars) {
+                let pname = o.prog.anc_prog(*a).map(|p| p.name.clone()).unwrap_or_default();
+                by_name.insert((pname, d.name.clone()), (d.ty, v));
+            }
+            let mut vars = Vec::with_capacity(new_layout.len());
+            for (d, a) in &new_layout {
+                let pname = new.anc_prog(*a).map(|p| p.name.clone()).unwrap_or_default();
+                match by_name.remove(&(pname, d.name.clone())) {
+                    Some((ty, v)) if ty == d.ty => vars.push(v),
+                    _ => vars.push(d.ty.default_value()),
+                }
+            }
+            o.vars = Some(vars);
+            o.prog = new.clone();
+            o.dirty = true;
+        }
+    }
+
+    /// Copies apart arrays/mappings/LWOs reachable from object `idx` that belong to
+    /// another object.
+    fn walk_object(&mut self, idx: u32) {
+        self.walk_id = self.walk_id.wrapping_add(1).max(1);
+        let wid = self.walk_id;
+        let Some(o) = self.objects.slot_mut(idx) else { return };
+        let Some(mut vars) = o.vars.take() else { return };
+        let mut cos = std::mem::take(&mut o.callouts);
+        for v in vars.iter_mut() {
+            claim(v, idx, wid, 0);
+        }
+        for c in cos.values_mut() {
+            for v in c.args.iter_mut() {
+                claim(v, idx, wid, 0);
+            }
+        }
+        if let Some(o) = self.objects.slot_mut(idx) {
+            o.vars = Some(vars);
+            o.callouts = cos;
+            o.dirty = true;
+        }
+    }
+
+    /// Evicts an object's dataspace to the blob store (between tasks only).
+    pub fn evict(&mut self, o: ObjRef) -> Result<(), String> {
+        if self.in_task > 0 {
+            return Err("cannot evict inside a task".into());
+        }
+        let Some(ob) = self.objects.get_mut(o) else { return Ok(()) };
+        let Some(vars) = ob.vars.take() else { return Ok(()) };
+        let blob = crate::persist::encode_dataspace(&crate::persist::Dataspace {
+            vars,
+            callouts: std::mem::take(&mut ob.callouts),
+        });
+        self.store.put(crate::persist::dataspace_key(o.index, o.count), blob)
+    }
+
+    /// Number of live objects.
+    pub fn object_count(&self) -> usize {
+        self.objects.live
+    }
+}
+
+/// Claims `v` (and what it contains) for object `owner`: values owned by another
+/// object are replaced by copies.
+fn claim(v: &mut Value, owner: u32, wid: u32, depth: u32) {
+    if depth > 200 {
+        return;
+    }
+    match v {
+        Value::Array(a) => {
+            let h = a.header();
+            if h.owner.get() != NO_OWNER && h.owner.get() != owner {
+                *v = deep_copy(v);
+                if let Value::Array(a2) = v {
+                    a2.header().owner.set(owner);
+                    a2.header().mark.set(wid);
+                    let mut items = a2.borrow_mut();
+                    for x in items.iter_mut() {
+                        claim(x, owner, wid, depth + 1);
+                    }
+                }
+                return;
+            }
+            if h.mark.get() == wid {
+                return;
+            }
+            h.owner.set(owner);
+            h.mark.set(wid);
+            let a = a.clone();
+            let mut items = a.borrow_mut();
+            for x in items.iter_mut() {
+                claim(x, owner, wid, depth + 1);
+            }
+        }
+        Value::Mapping(m) => {
+            let h = m.header();
+            if h.owner.get() != NO_OWNER && h.owner.get() != owner {
+                *v = deep_copy(v);
+                if let Value::Mapping(m2) = v {
+                    m2.header().owner.set(owner);
+                    m2.header().mark.set(wid);
+                }
+                return;
+            }
+            if h.mark.get() == wid {
+                return;
+            }
+            h.owner.set(owner);
+            h.mark.set(wid);
+            let m = m.clone();
+            let mut mm = m.borrow_mut();
+            for x in mm.map.values_mut() {
+                claim(x, owner, wid, depth + 1);
+            }
+        }
+        Value::Lwo(l) => {
+            let h = l.header();
+            if h.owner.get() != NO_OWNER && h.owner.get() != owner {
+                *v = deep_copy(v);
+                if let Value::Lwo(l2) = v {
+                    l2.header().owner.set(owner);
+                    l2.header().mark.set(wid);
+                }
+                return;
+            }
+            if h.mark.get() == wid {
+                return;
+            }
+            h.owner.set(owner);
+            h.mark.set(wid);
+            let l = l.clone();
+            let mut d = l.data_mut();
+            for x in d.vars.iter_mut() {
+                claim(x, owner, wid, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A deep copy preserving sharing inside the copied value.
+pub fn deep_copy(v: &Value) -> Value {
+    fn go(v: &Value, seen: &mut HashMap<usize, Value>, depth: u32) -> Value {
+        if depth > 200 {
+            return v.clone();
+        }
+        match v {
+            Value::Array(a) => {
+                if let Some(c) = seen.get(&a.addr()) {
+                    return c.clone();
+                }
+                let na = ArrayRef::new(Vec::new());
+                seen.insert(a.addr(), Value::Array(na.clone()));
+                let items: Vec<Value> = a.borrow().iter().map(|x| go(x, seen, depth + 1)).collect();
+                *na.borrow_mut() = items;
+                Value::Array(na)
+            }
+            Value::Mapping(m) => {
+                if let Some(c) = seen.get(&m.addr()) {
+                    return c.clone();
+                }
+                let nm = MappingRef::new(Mapping::new());
+                seen.insert(m.addr(), Value::Mapping(nm.clone()));
+                let entries: Vec<(Value, Value)> = m.borrow().iter().map(|(k, x)| (go(k, seen, depth + 1), go(x, seen, depth + 1))).collect();
+                {
+                    let mut b = nm.borrow_mut();
+                    for (k, x) in entries {
+                        b.map.insert(k, x);
+                    }
+                }
+                Value::Mapping(nm)
+            }
+            Value::Lwo(l) => {
+                if let Some(c) = seen.get(&l.addr()) {
+                    return c.clone();
+                }
+                let d = l.data();
+                let nl = LwoRef::new(LwoData {
+                    master: d.master,
+                    prog: d.prog,
+                    vars: Vec::new(),
+                });
+                seen.insert(l.addr(), Value::Lwo(nl.clone()));
+                let vars: Vec<Value> = d.vars.iter().map(|x| go(x, seen, depth + 1)).collect();
+                drop(d);
+                nl.data_mut().vars = vars;
+                Value::Lwo(nl)
+            }
+            _ => v.clone(),
+        }
+    }
+    go(v, &mut HashMap::new(), 0)
+}
+
+fn incdec(v: &Value, d: i32) -> Result<Value, LpcError> {
+    match v {
+        Value::Int(i) => Ok(Value::Int(i.wrapping_add(d))),
+        Value::Float(f) => Ok(Value::Float(f.fadd(Float::from_int(d))?)),
+        _ => err(format!("Bad argument for kfun {}", if d > 0 { "++" } else { "--" })),
+    }
+}
+
+// ====================================================================== KfunCtx
+
+impl KfunCtx for Vm {
+    fn is_live(&self, o: ObjRef) -> bool {
+        self.objects.is_live(o)
+    }
+    fn charge(&mut self, ticks: u64) -> Result<(), LpcError> {
+        Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)
+    }
+    fn max_array_size(&self) -> usize {
+        self.cfg.array_size
+    }
+    fn in_atomic(&self) -> bool {
+        self.atomic > 0
+    }
+    fn mudlib_root(&self) -> Option<std::path::PathBuf> {
+        self.host.mudlib_root()
+    }
+    fn time(&self) -> (i64, u32) {
+        self.host.time()
+    }
+    fn random_u64(&mut self) -> u64 {
+        // xorshift64*
+        let mut x = self.rng;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn this_object(&self) -> Option<ObjRef> {
+        self.this_objref()
+    }
+    fn object_variables(&self) -> Vec<VarDesc> {
+        let prog = match self.frames.last().map(|f| &f.this) {
+            Some(This::Obj(o)) => self.objects.slot(*o).map(|x| x.prog.clone()),
+            _ => None,
+        };
+        match prog {
+            Some(p) => p
+                .layout_vars()
+                .into_iter()
+                .map(|(d, _)| VarDesc {
+                    name: d.name,
+                    ty: d.ty,
+                    is_static: d.static_,
+                })
+                .collect(),
+            None => Vec::new(),
+        }
+    }
+    fn get_variable(&self, i: usize) -> Value {
+        match self.frames.last().map(|f| &f.this) {
+            Some(This::Obj(o)) => self
+                .objects
+                .slot(*o)
+                .and_then(|x| x.vars.as_ref())
+                .and_then(|v| v.get(i))
+                .cloned()
+                .map(|v| self.fix(v))
+                .unwrap_or(Value::Nil),
+            _ => Value::Nil,
+        }
+    }
+    fn set_variable(&mut self, i: usize, v: Value) {
+        let Some(This::Obj(o)) = self.frames.last().map(|f| f.this.clone()) else { return };
+        let atomic = self.atomic > 0;
+        if let Some(slot) = self.objects.slot_mut(o).and_then(|x| x.vars.as_mut()).and_then(|vs| vs.get_mut(i)) {
+            let old = std::mem::replace(slot, v);
+            if atomic {
+                self.undo.push(Undo::Var(o, i, old));
+            }
+        }
+        self.dirty.insert(o);
+    }
+    fn object_name(&self, o: ObjRef) -> Option<LStr> {
+        self.objects.get(o).map(|x| x.name.clone())
+    }
+}
+
+// ====================================================================== front-end glue
+
+struct IncludeHook<'a> {
+    vm: &'a mut Vm,
+    from: String,
+}
+
+impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
+    fn include(&mut self, from: &str, path: &str) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
+        let _ = &self.from;
+        // the driver's include_file hook may redirect or supply lines
+        if let Some(d) = self.vm.driver_object() {
+            if self.vm.cfg.driver_object.is_some() && !self.vm.compiling.is_empty() {
+                let r = self.vm.call_in(d, "include_file", vec![Value::str(from), Value::str(path)], false);
+                match r {
+                    Ok(Value::String(p)) => {
+                        let p = p.to_str_lossy().to_string();
+                        let src = self.vm.host.read_file(&p)?;
+                        return Some((std::sync::Arc::from(p.as_str()), std::sync::Arc::from(src)));
+                    }
+                    Ok(Value::Array(a)) => {
+                        let mut src = Vec::new();
+                        for l in a.borrow().iter() {
+                            if let Value::String(s) = l {
+                                src.extend_from_slice(s);
+                                src.push(b'\n');
+                            }
+                        }
+                        return Some((std::sync::Arc::from(path), std::sync::Arc::from(src)));
+                    }
+                    Ok(Value::Nil) => {}
+                    _ => return None,
+                }
+            }
+        }
+        let src = self.vm.host.read_file(path)?;
+        Some((std::sync::Arc::from(path), std::sync::Arc::from(src)))
+    }
+}
+
+struct InfoResolver<'a> {
+    infos: &'a HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>>,
+}
+
+impl crate::typecheck::InheritResolver for InfoResolver<'_> {
+    fn inherit(&mut self, _from: &str, path: &str) -> Result<std::sync::Arc<crate::typecheck::ProgramInfo>, String> {
+        let p = crate::typecheck::object_path("/", path);
+        self.infos.get(&p).cloned().ok_or_else(|| format!("Cannot inherit \"{p}.c\""))
+    }
+}
+
+struct KfunTableAdapter<'a> {
+    reg: &'a KfunRegistry,
+    auto: Option<Rc<Program>>,
+}
+
+fn ast_type(t: TypeSpec) -> crate::ast::Type {
+    use crate::ast::{BaseType, Type};
+    let base = match t.base as i32 {
+        T_INT => BaseType::Int,
+        T_FLOAT => BaseType::Float,
+        T_STRING => BaseType::String,
+        T_OBJECT => BaseType::Object,
+        T_MAPPING => BaseType::Mapping,
+        T_VOID => BaseType::Void,
+        T_NIL => BaseType::Nil,
+        _ => BaseType::Mixed,
+    };
+    Type {
+        base,
+        depth: t.depth,
+        class: None,
+    }
+}
+
+impl crate::typecheck::KfunTable for KfunTableAdapter<'_> {
+    fn kfun(&self, name: &str) -> Option<crate::typecheck::Signature> {
+        let _ = &self.auto;
+        let (_, p) = self.reg.lookup(name)?;
+        let mut params: Vec<crate::ast::Type> = p.params.iter().map(|t| ast_type(*t)).collect();
+        if p.ellipsis {
+            if let Some(last) = params.last_mut() {
+                // the typechecker wants the element type for the ellipsis parameter
+                *last = ast_type(p.params[p.params.len() - 1]);
+            }
+        }
+        Some(crate::typecheck::Signature {
+            ret: ast_type(p.ret),
+            params,
+            min_args: p.min_args,
+            ellipsis: p.ellipsis,
+            typechecked: true,
+            lvalue_from: if name == "sscanf" { Some(2) } else { None },
+        })
+    }
+}

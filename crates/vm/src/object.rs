@@ -1,0 +1,130 @@
+//! The object table: persistent objects by slot, with creation counts so handles of
+//! destructed objects are recognised.
+
+use crate::program::Program;
+use crate::value::{LStr, ObjRef, Value};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// A pending call_out of an object.
+#[derive(Clone, Debug)]
+pub struct CallOut {
+    pub func: LStr,
+    /// Due time in seconds since the epoch (fractional for millisecond delays).
+    pub due: f64,
+    pub args: Vec<Value>,
+}
+
+/// A persistent object.
+#[derive(Debug)]
+pub struct Object {
+    /// "/obj/thing" or "/obj/thing#12".
+    pub name: LStr,
+    pub prog: Rc<Program>,
+    pub is_clone: bool,
+    /// Slot of the master object (its own slot for a master).
+    pub master: u32,
+    /// The dataspace; `None` while evicted to the blob store.
+    pub vars: Option<Vec<Value>>,
+    /// Creator has been called.
+    pub created: bool,
+    /// Destructed during this task (the slot is freed at the end of the task).
+    pub destructed: bool,
+    /// Number of live clones (masters).
+    pub nclones: u32,
+    pub callouts: BTreeMap<u32, CallOut>,
+    pub next_handle: u32,
+    /// A recompiled program waiting for the end of the task (masters).
+    pub pending_prog: Option<Rc<Program>>,
+    /// Dataspace changed since it was last stored (eviction writes only dirty ones).
+    pub dirty: bool,
+}
+
+/// A slot of the object table.
+#[derive(Debug, Default)]
+pub struct Slot {
+    /// Creation count of the current (or last) occupant.
+    pub count: u32,
+    pub obj: Option<Box<Object>>,
+}
+
+/// The table itself.
+#[derive(Debug, Default)]
+pub struct ObjectTable {
+    pub slots: Vec<Slot>,
+    pub free: Vec<u32>,
+    pub by_name: std::collections::HashMap<LStr, u32>,
+    pub live: usize,
+}
+
+impl ObjectTable {
+    pub fn get(&self, o: ObjRef) -> Option<&Object> {
+        let s = self.slots.get(o.index as usize)?;
+        if s.count != o.count {
+            return None;
+        }
+        s.obj.as_deref().filter(|x| !x.destructed)
+    }
+
+    pub fn get_mut(&mut self, o: ObjRef) -> Option<&mut Object> {
+        let s = self.slots.get_mut(o.index as usize)?;
+        if s.count != o.count {
+            return None;
+        }
+        s.obj.as_deref_mut().filter(|x| !x.destructed)
+    }
+
+    /// The object in slot `i`, even if destructed during this task.
+    pub fn slot(&self, i: u32) -> Option<&Object> {
+        self.slots.get(i as usize)?.obj.as_deref()
+    }
+
+    pub fn slot_mut(&mut self, i: u32) -> Option<&mut Object> {
+        self.slots.get_mut(i as usize)?.obj.as_deref_mut()
+    }
+
+    pub fn is_live(&self, o: ObjRef) -> bool {
+        self.get(o).is_some()
+    }
+
+    pub fn handle(&self, i: u32) -> Option<ObjRef> {
+        let s = self.slots.get(i as usize)?;
+        s.obj.as_ref()?;
+        Some(ObjRef { index: i, count: s.count })
+    }
+
+    /// Puts an object in a free slot; returns its handle.
+    pub fn insert(&mut self, mut make: impl FnMut(u32) -> Object) -> ObjRef {
+        let index = match self.free.pop() {
+            Some(i) => i,
+            None => {
+                self.slots.push(Slot::default());
+                (self.slots.len() - 1) as u32
+            }
+        };
+        let slot = &mut self.slots[index as usize];
+        slot.count = slot.count.wrapping_add(1).max(1);
+        let obj = make(index);
+        slot.obj = Some(Box::new(obj));
+        self.live += 1;
+        ObjRef {
+            index,
+            count: slot.count,
+        }
+    }
+
+    /// Removes the object in slot `i` for good.
+    pub fn free_slot(&mut self, i: u32) -> Option<Box<Object>> {
+        let s = self.slots.get_mut(i as usize)?;
+        let o = s.obj.take()?;
+        self.free.push(i);
+        self.live = self.live.saturating_sub(1);
+        Some(o)
+    }
+
+    pub fn find(&self, name: &[u8]) -> Option<ObjRef> {
+        let i = *self.by_name.get(&LStr::from_bytes(name))?;
+        let h = self.handle(i)?;
+        self.get(h).map(|_| h)
+    }
+}

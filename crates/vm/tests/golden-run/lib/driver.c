@@ -1,0 +1,71 @@
+/* Driver object of the golden-test mudlib. */
+
+static void initialize()
+{
+}
+
+string path_read(string path) { return path; }
+string path_write(string path) { return path; }
+
+object call_object(string path)
+{
+    object obj;
+
+    if (sscanf(path, "%*s.c") != 0) {
+	path = path[.. strlen(path) - 3];
+    }
+    obj = find_object(path);
+    if (!obj) {
+	obj = compile_object(path);
+    }
+    return obj;
+}
+
+object inherit_program(string from, string path, int priv)
+{
+    object obj;
+
+    if (sscanf(path, "%*s.c") != 0) {
+	path = path[.. strlen(path) - 3];
+    }
+    obj = find_object(path);
+    if (!obj) {
+	obj = compile_object(path);
+    }
+    return obj;
+}
+
+mixed include_file(string from, string path)
+{
+    return path;
+}
+
+int compile_rlimits(string objname)
+{
+    return objname == "/lib/driver" || objname == "/lib/auto";
+}
+
+int runtime_rlimits(object obj, int depth, int ticks)
+{
+    return 1;
+}
+
+void compile_error(string file, int line, string err)
+{
+    send_message(file + ", " + line + ": " + err + "\n");
+}
+
+void runtime_error(string error, int caught, int ticks)
+{
+    if (!caught) {
+	send_message("Error: " + error + "\n");
+    }
+}
+
+void atomic_error(string error, int atom, int ticks)
+{
+}
+
+void remove_program(string path, int ctime, int index)
+{
+}

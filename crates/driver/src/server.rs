@@ -8,8 +8,10 @@ use crate::hotboot;
 use crate::log;
 use crate::net::{ConnId, Net, PortKind};
 use crate::signals;
-use crate::world::{DumpKind, Event, Host, Requests, World};
+use crate::world::{DumpKind, Event, Host, Requests, SharedHost, World};
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 /// Most call_outs run in one loop turn before input is looked at again.
 const CALLOUTS_PER_TURN: usize = 256;
@@ -36,7 +38,7 @@ pub const TABLE_HOTBOOT: &str = "hotboot";
 
 pub struct Server<W: World> {
     pub world: W,
-    pub host: Host,
+    pub host: SharedHost,
     pub config: Config,
     /// Signals seen; a second one while the panic dump is pending is noted.
     interrupted: bool,
@@ -67,13 +69,15 @@ impl<W: World> Server<W> {
             Ok(fd) => host.net.wake_fd = Some(fd),
             Err(e) => log::line(&format!("cannot install signal handlers: {e}")),
         }
+        let shared: SharedHost = Rc::new(RefCell::new(host));
         let mut hotbooted = false;
         match &start.restore {
             None => {
-                world.cold_boot(&mut host)?;
+                world.cold_boot(&shared)?;
             }
             Some(dump) => {
-                let tables = world.restore(&mut host, dump, start.secondary.as_deref())?;
+                let tables = world.restore(&shared, dump, start.secondary.as_deref())?;
+                let mut host = shared.borrow_mut();
                 for (name, bytes) in &tables {
                     match name.as_str() {
                         TABLE_CALLOUTS => {
@@ -112,20 +116,25 @@ impl<W: World> Server<W> {
                 }
                 // Still one thread here: nothing else reads the environment.
                 std::env::remove_var(hotboot::FDS_ENV);
-                world.restored(&mut host, hotbooted)?;
+                drop(host);
+                world.restored(&shared, hotbooted)?;
             }
         }
         let mut s = Server {
             world,
-            host,
+            host: shared,
             config,
             interrupted: false,
             max_wait_ms: None,
         };
-        for (kind, ports) in [
-            ("telnet", s.host.net.telnet_ports.clone()),
-            ("binary", s.host.net.binary_ports.clone()),
-        ] {
+        let ports = {
+            let h = s.host.borrow();
+            [
+                ("telnet", h.net.telnet_ports.clone()),
+                ("binary", h.net.binary_ports.clone()),
+            ]
+        };
+        for (kind, ports) in ports {
             for p in ports {
                 log::line(&format!("listening on {kind} port {p}"));
             }
@@ -145,6 +154,10 @@ impl<W: World> Server<W> {
         }
     }
 
+    fn h(&self) -> std::cell::RefMut<'_, Host> {
+        self.host.borrow_mut()
+    }
+
     /// One loop turn; `Some` when the server stops.
     pub fn turn(&mut self) -> Option<Exit> {
         let pacing = self.world.pace();
@@ -155,38 +168,45 @@ impl<W: World> Server<W> {
             }
         }
 
-        let timeout = if self.host.net.has_work() || pacing {
-            Some(0)
-        } else {
-            match (self.host.callouts.next_due_in(), self.max_wait_ms) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            }
-        };
-        self.host.net.poll(timeout);
+        {
+            let mut h = self.h();
+            let timeout = if h.net.has_work() || pacing {
+                Some(0)
+            } else {
+                match (h.callouts.next_due_in(), self.max_wait_ms) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            };
+            h.net.poll(timeout);
+        }
 
         // new connections
-        while let Some(id) = self.host.net.accepted.pop_front() {
+        loop {
+            let next = self.h().net.accepted.pop_front();
+            let Some(id) = next else { break };
             if let Some(e) = self.accept(id) {
                 return Some(e);
             }
         }
 
         // one event per connection per turn
-        for id in self.host.net.ids() {
+        let ids = self.h().net.ids();
+        for id in ids {
             if let Some(e) = self.serve(id) {
                 return Some(e);
             }
         }
 
         // due call_outs
-        let now = self.host.callouts.clock();
+        let now = self.h().callouts.clock();
         for _ in 0..CALLOUTS_PER_TURN {
-            let Some((obj, handle)) = self.host.callouts.pop_due(now) else {
+            let due = self.h().callouts.pop_due(now);
+            let Some((obj, handle)) = due else {
                 break;
             };
-            self.host.this_user = None;
-            self.world.call_out(&mut self.host, obj, handle);
+            self.h().this_user = None;
+            self.world.call_out(&self.host, obj, handle);
             if let Some(e) = self.end_task() {
                 return Some(e);
             }
@@ -195,12 +215,16 @@ impl<W: World> Server<W> {
     }
 
     fn accept(&mut self, id: ConnId) -> Option<Exit> {
-        let c = self.host.net.get(id)?;
-        let (kind, port) = (c.kind, c.port_index);
-        self.host.this_user = None;
-        match self.world.connect(&mut self.host, kind, port) {
+        let (kind, port) = {
+            let h = self.h();
+            let c = h.net.get(id)?;
+            (c.kind, c.port_index)
+        };
+        self.h().this_user = None;
+        match self.world.connect(&self.host, kind, port) {
             Ok(obj) => {
-                if self.host.net.of_obj(obj).is_some() {
+                let taken = self.h().net.of_obj(obj).is_some();
+                if taken {
                     log::line(&format!(
                         "{}_connect() returned an object that already has a connection",
                         if kind == PortKind::Telnet {
@@ -209,48 +233,60 @@ impl<W: World> Server<W> {
                             "binary"
                         }
                     ));
-                    self.host.net.remove(id);
+                    self.h().net.remove(id);
                 } else {
-                    self.host.net.bind_obj(id, obj);
-                    self.host.this_user = Some(obj);
-                    self.world.event(&mut self.host, obj, Event::Open);
+                    {
+                        let mut h = self.h();
+                        h.net.bind_obj(id, obj);
+                        h.this_user = Some(obj);
+                    }
+                    self.world.event(&self.host, obj, Event::Open);
                 }
             }
             Err(e) => {
                 log::line(&format!("connection refused: {e}"));
-                self.host.net.remove(id);
+                self.h().net.remove(id);
             }
         }
         self.end_task()
     }
 
     fn serve(&mut self, id: ConnId) -> Option<Exit> {
-        let c = self.host.net.get_mut(id)?;
-        let obj = c.obj;
-        if c.done_pending {
+        let (obj, done) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            let done = c.done_pending;
             c.done_pending = false;
+            (c.obj, done)
+        };
+        if done {
             if let Some(o) = obj {
-                self.host.this_user = Some(o);
-                self.world.event(&mut self.host, o, Event::MessageDone);
+                self.h().this_user = Some(o);
+                self.world.event(&self.host, o, Event::MessageDone);
                 if let Some(e) = self.end_task() {
                     return Some(e);
                 }
             }
         }
-        let c = self.host.net.get_mut(id)?;
-        if let Some(input) = c.next_input() {
+        let (input, finished) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            let input = c.next_input();
+            let finished = input.is_none() && c.is_finished();
+            (input, finished)
+        };
+        if let Some(input) = input {
             if let Some(o) = obj {
-                self.host.this_user = Some(o);
-                self.world.event(&mut self.host, o, Event::Receive(&input));
+                self.h().this_user = Some(o);
+                self.world.event(&self.host, o, Event::Receive(&input));
                 return self.end_task();
             }
-        } else if c.is_finished() {
-            self.host.net.remove(id);
+        } else if finished {
+            self.h().net.remove(id);
             if let Some(o) = obj {
-                self.host.callouts.clock();
-                self.host.this_user = Some(o);
+                self.h().this_user = Some(o);
                 self.world
-                    .event(&mut self.host, o, Event::Close { destructed: false });
+                    .event(&self.host, o, Event::Close { destructed: false });
                 return self.end_task();
             }
         }
@@ -264,14 +300,17 @@ impl<W: World> Server<W> {
             log::line("second interrupt while shutting down; ignored");
         }
         self.interrupted = true;
-        self.host.this_user = None;
-        self.world.interrupt(&mut self.host);
-        if self.host.requests.shutdown.is_none() {
-            log::line("interrupt: panic dump and shutdown");
-            if self.host.requests.dump.is_none() {
-                self.host.requests.dump = Some(DumpKind::Full);
+        self.h().this_user = None;
+        self.world.interrupt(&self.host);
+        {
+            let mut h = self.h();
+            if h.requests.shutdown.is_none() {
+                log::line("interrupt: panic dump and shutdown");
+                if h.requests.dump.is_none() {
+                    h.requests.dump = Some(DumpKind::Full);
+                }
+                h.requests.shutdown = Some(false);
             }
-            self.host.requests.shutdown = Some(false);
         }
         self.end_task()
     }
@@ -279,22 +318,29 @@ impl<W: World> Server<W> {
     /// End of task: flush output, close connections of destructed users,
     /// then the requested swap-out, dump and shutdown, in that order.
     pub fn end_task(&mut self) -> Option<Exit> {
-        self.host.this_user = None;
-        self.host.net.flush_all();
-        for obj in std::mem::take(&mut self.host.dropped) {
-            if let Some(id) = self.host.net.unbind_obj(obj) {
-                self.host.net.remove(id);
+        let (req, tables) = {
+            let mut h = self.h();
+            h.this_user = None;
+            h.net.flush_all();
+            for obj in std::mem::take(&mut h.dropped) {
+                if let Some(id) = h.net.unbind_obj(obj) {
+                    h.net.remove(id);
+                }
             }
-        }
-        let req = std::mem::take(&mut self.host.requests);
+            let req = std::mem::take(&mut h.requests);
+            let tables = req.dump.map(|_| {
+                let mut t = vec![(TABLE_CALLOUTS, h.callouts.encode())];
+                if req.shutdown == Some(true) {
+                    t.push((TABLE_HOTBOOT, hotboot::Table::of(&h.net).encode()));
+                }
+                t
+            });
+            (req, tables)
+        };
         if req.swapout {
             self.world.swapout();
         }
-        if let Some(kind) = req.dump {
-            let mut tables = vec![(TABLE_CALLOUTS, self.host.callouts.encode())];
-            if req.shutdown == Some(true) {
-                tables.push((TABLE_HOTBOOT, hotboot::Table::of(&self.host.net).encode()));
-            }
+        if let (Some(kind), Some(tables)) = (req.dump, tables) {
             if let Err(e) = self.world.dump(kind, &tables) {
                 log::line(&format!("dump failed, the previous dump stays valid: {e}"));
             }
@@ -304,12 +350,12 @@ impl<W: World> Server<W> {
             None => None,
             Some(false) => {
                 self.world.finish();
-                self.host.net.flush_all();
+                self.h().net.flush_all();
                 Some(Exit::Shutdown)
             }
             Some(true) => {
                 self.world.finish();
-                self.host.net.flush_all();
+                self.h().net.flush_all();
                 Some(Exit::HotbootFailed(self.exec_hotboot()))
             }
         }
@@ -321,7 +367,7 @@ impl<W: World> Server<W> {
         let Some(cmd) = self.config.hotboot.clone() else {
             return "hotboot is not configured".into();
         };
-        let fds = self.host.net.raw_fds();
+        let fds = self.h().net.raw_fds();
         for &fd in &fds {
             if let Err(e) = hotboot::keep_across_exec(fd) {
                 return format!("cannot keep descriptor {fd}: {e}");
@@ -340,6 +386,6 @@ impl<W: World> Server<W> {
 
     /// The user objects' connection ids (tests).
     pub fn connection_of(&self, obj: ObjKey) -> Option<ConnId> {
-        self.host.net.of_obj(obj)
+        self.host.borrow().net.of_obj(obj)
     }
 }

@@ -10,7 +10,13 @@
 use crate::callout::{CallOutError, CallOuts, Delay, ObjKey};
 use crate::headers::KfunTable;
 use crate::net::{Net, PortKind};
+use std::cell::RefCell;
 use std::path::Path;
+use std::rc::Rc;
+
+/// The driver services, shared between the main loop and the world (the
+/// world's host adapter borrows it during a task; the loop between tasks).
+pub type SharedHost = Rc<RefCell<Host>>;
 
 /// Which dump the mudlib asked for (`dump_state()` / `dump_state(1)`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,30 +75,30 @@ pub trait World {
         KfunTable::dgd()
     }
     /// Cold boot: compile the driver object and call `initialize()`.
-    fn cold_boot(&mut self, host: &mut Host) -> Result<(), WorldError>;
+    fn cold_boot(&mut self, host: &SharedHost) -> Result<(), WorldError>;
     /// Restore from a dump (and its secondary): load the heap lazily and
     /// return the driver's own tables stored with it.
     fn restore(
         &mut self,
-        host: &mut Host,
+        host: &SharedHost,
         dump: &Path,
         secondary: Option<&Path>,
     ) -> Result<Vec<(String, Vec<u8>)>, WorldError>;
     /// `restored()` or `restored(1)` in the driver object.
-    fn restored(&mut self, host: &mut Host, hotboot: bool) -> Result<(), WorldError>;
+    fn restored(&mut self, host: &SharedHost, hotboot: bool) -> Result<(), WorldError>;
     /// `telnet_connect(port)` / `binary_connect(port)`: the user object.
     fn connect(
         &mut self,
-        host: &mut Host,
+        host: &SharedHost,
         kind: PortKind,
         port: usize,
     ) -> Result<ObjKey, WorldError>;
     /// A connection event in a user object.
-    fn event(&mut self, host: &mut Host, obj: ObjKey, ev: Event<'_>);
+    fn event(&mut self, host: &SharedHost, obj: ObjKey, ev: Event<'_>);
     /// A due call_out.
-    fn call_out(&mut self, host: &mut Host, obj: ObjKey, handle: u32);
+    fn call_out(&mut self, host: &SharedHost, obj: ObjKey, handle: u32);
     /// `interrupt()` in the driver object (SIGTERM, SIGINT, SIGHUP).
-    fn interrupt(&mut self, host: &mut Host);
+    fn interrupt(&mut self, host: &SharedHost);
     /// Write a dump now (end of task), with the driver's tables.
     fn dump(&mut self, kind: DumpKind, tables: &[(&str, Vec<u8>)]) -> Result<(), WorldError>;
     /// `swapout()`: evict every object from memory.

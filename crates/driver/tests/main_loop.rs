@@ -31,7 +31,7 @@ fn login_say_and_headers() {
         c[1].text().contains(": hello there\r\n")
     });
     assert!(srv.world.log.iter().any(|l| l == "initialize"));
-    assert_eq!(srv.host.users().len(), 2);
+    assert_eq!(srv.host.borrow().users().len(), 2);
 }
 
 #[test]
@@ -106,7 +106,7 @@ fn dump_restore_keeps_call_outs_and_state() {
     srv.max_wait_ms = Some(20);
     assert!(srv.world.log.iter().any(|l| l == "restored false"));
     assert_eq!(srv.world.counter, 2);
-    assert_eq!(srv.host.callouts.len(), 1);
+    assert_eq!(srv.host.borrow().callouts.len(), 1);
     let mut b = Client::connect(t);
     turns_until(&mut srv, &mut [&mut b], 2000, |_, c| {
         c[0].text().contains("callout after-restore")
@@ -124,7 +124,7 @@ fn robustness_garbage_long_lines_and_others_still_served() {
         &mut srv,
         &mut [&mut good, &mut evil, &mut bin],
         300,
-        |s, _| s.host.users().len() == 3,
+        |s, _| s.host.borrow().users().len() == 3,
     );
     // malformed telnet: truncated IAC, endless subnegotiation, bogus options
     evil.send(&[255, 250, 1, 2, 3, 255, 1, 255, 255, 255, 251]);
@@ -157,7 +157,7 @@ fn robustness_garbage_long_lines_and_others_still_served() {
         c[0].text().contains(": still here")
     });
     // the long line came in DGD-sized pieces, never as one huge string
-    assert!(srv.host.users().len() == 3);
+    assert!(srv.host.borrow().users().len() == 3);
 }
 
 #[test]
@@ -198,5 +198,5 @@ fn hangup_calls_close_zero() {
             .iter()
             .any(|l| l.starts_with("close") && l.ends_with("false"))
     });
-    assert!(srv.host.users().is_empty());
+    assert!(srv.host.borrow().users().is_empty());
 }

@@ -39,6 +39,6 @@ fn sigterm_runs_interrupt_then_dumps_and_stops() {
     )
     .unwrap();
     assert_eq!(srv.world.counter, 1);
-    let left = srv.host.callouts.next_due_in().unwrap();
+    let left = srv.host.borrow().callouts.next_due_in().unwrap();
     assert!(left > 25_000 && left <= 30_000, "{left}");
 }

@@ -8,7 +8,10 @@
 use crate::ast::{self, BaseType, BinOp, Decl, Expr, ExprKind, FuncName, Stmt, StmtKind, UnOp};
 use crate::preprocess::{dir_of, normalize_path};
 use crate::program::*;
-use crate::value::{Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_NIL, T_OBJECT, T_STRING, T_VOID};
+use crate::value::{
+    Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_NIL,
+    T_OBJECT, T_STRING, T_VOID,
+};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -226,7 +229,10 @@ impl<'a> Comp<'a> {
         }
         if let Some(other) = self.ancestors.iter().find(|a| a.prog.name == prog.name) {
             let _ = other;
-            self.err(pos, format!("inherited different instances of {}", prog.name));
+            self.err(
+                pos,
+                format!("inherited different instances of {}", prog.name),
+            );
         }
         self.ancestors.push(Ancestor {
             prog: prog.clone(),
@@ -378,8 +384,14 @@ impl<'a> Comp<'a> {
             for fr in list {
                 if let Some(of) = self.func_def(fr) {
                     if of.mods.nomask && of.defined && f.body.is_some() {
-                        let pname = self.anc_prog(fr.anc).map(|p| p.name.to_string()).unwrap_or_default();
-                        self.err(f.pos, format!("redeclaration of nomask function {name} ({pname})"));
+                        let pname = self
+                            .anc_prog(fr.anc)
+                            .map(|p| p.name.to_string())
+                            .unwrap_or_default();
+                        self.err(
+                            f.pos,
+                            format!("redeclaration of nomask function {name} ({pname})"),
+                        );
                     }
                 }
             }
@@ -440,7 +452,9 @@ impl<'a> Comp<'a> {
         self.compile_block(body);
         // falling off the end
         let ret = type_spec(&f.ret);
-        if !matches!(self.code.last(), Some(Op::Return) | Some(Op::ReturnNil)) || self.code.is_empty() {
+        if !matches!(self.code.last(), Some(Op::Return) | Some(Op::ReturnNil))
+            || self.code.is_empty()
+        {
             match ret.default_value() {
                 Value::Int(0) if ret.base as i32 == T_INT && ret.depth == 0 => {
                     self.emit(Op::Int(0));
@@ -464,7 +478,9 @@ impl<'a> Comp<'a> {
             }
         }
         let name = LStr::from(f.name.as_str());
-        let Some(&idx) = self.fn_index.get(&name) else { return };
+        let Some(&idx) = self.fn_index.get(&name) else {
+            return;
+        };
         let func = &mut self.funcs[idx as usize];
         func.defined = true;
         func.code = Rc::from(std::mem::take(&mut self.code));
@@ -571,9 +587,13 @@ impl<'a> Comp<'a> {
     fn patch(&mut self, at: usize, target: u32) {
         if let Some(op) = self.code.get_mut(at) {
             match op {
-                Op::Jump(t) | Op::JumpFalse(t) | Op::JumpTrue(t) | Op::AndJump(t) | Op::OrJump(t) | Op::CatchBegin(t) | Op::Loop(t) => {
-                    *t = target
-                }
+                Op::Jump(t)
+                | Op::JumpFalse(t)
+                | Op::JumpTrue(t)
+                | Op::AndJump(t)
+                | Op::OrJump(t)
+                | Op::CatchBegin(t)
+                | Op::Loop(t) => *t = target,
                 _ => {}
             }
         }
@@ -584,7 +604,11 @@ impl<'a> Comp<'a> {
             self.cur_line = pos.line;
         }
         let pc = self.pc();
-        let line = if pos.line != 0 { pos.line } else { self.cur_line };
+        let line = if pos.line != 0 {
+            pos.line
+        } else {
+            self.cur_line
+        };
         match self.lines.last_mut() {
             Some(l) if l.0 == pc => l.1 = line,
             Some(l) if l.1 == line => {}
@@ -637,7 +661,11 @@ impl<'a> Comp<'a> {
 
     fn lookup_global(&self, name: &str) -> Option<(u16, TypeSpec)> {
         let key = LStr::from(name);
-        let own_off: u32 = self.ancestors.iter().map(|a| a.prog.vars.len() as u32).sum();
+        let own_off: u32 = self
+            .ancestors
+            .iter()
+            .map(|a| a.prog.vars.len() as u32)
+            .sum();
         if let Some(&i) = self.var_index.get(&key) {
             return Some(((own_off + i as u32) as u16, self.vars[i as usize].ty));
         }
@@ -749,7 +777,12 @@ impl<'a> Comp<'a> {
                 self.patch(jf, end);
                 self.pop_loop(end, cont);
             }
-            StmtKind::For { init, cond, step, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                step,
+                body,
+            } => {
                 if let Some(i) = init {
                     self.compile_effect(i);
                 }
@@ -819,17 +852,15 @@ impl<'a> Comp<'a> {
                 let j = self.emit(Op::Jump(0));
                 self.loops[li].continues.push(j);
             }
-            StmtKind::Return(e) => {
-                match e {
-                    Some(e) => {
-                        self.compile_expr(e);
-                        self.emit(Op::Return);
-                    }
-                    None => {
-                        self.emit(Op::ReturnNil);
-                    }
+            StmtKind::Return(e) => match e {
+                Some(e) => {
+                    self.compile_expr(e);
+                    self.emit(Op::Return);
                 }
-            }
+                None => {
+                    self.emit(Op::ReturnNil);
+                }
+            },
             StmtKind::Goto(l) => {
                 let j = self.emit(Op::Jump(0));
                 self.gotos.push((j, l.to_string(), s.pos));
@@ -882,7 +913,8 @@ impl<'a> Comp<'a> {
                         self.next_slot += 1;
                         self.max_slot = self.max_slot.max(self.next_slot);
                         self.emit(Op::SetLocal(slot));
-                        self.scopes.push(vec![(v.name.clone(), slot, type_spec(&v.ty))]);
+                        self.scopes
+                            .push(vec![(v.name.clone(), slot, type_spec(&v.ty))]);
                         self.compile_block(handler);
                         self.scopes.pop();
                         self.next_slot = saved;
@@ -943,7 +975,9 @@ impl<'a> Comp<'a> {
         let body2 = renumber_cases(body, &mut renum);
         self.compile_block(&body2);
         let end = self.pc();
-        let Some(l) = self.pop_loop(end, end) else { return };
+        let Some(l) = self.pop_loop(end, end) else {
+            return;
+        };
         let default = l.default.unwrap_or(end);
         // build table
         let mut ints: Vec<(i32, i32, u32)> = Vec::new();
@@ -1014,7 +1048,11 @@ impl<'a> Comp<'a> {
         match &e.kind {
             ExprKind::Unary { op, expr } if op.is_incdec() => {
                 if let Some(LVal::Local(s)) = self.lvalue(expr) {
-                    let d = if matches!(op, UnOp::PreInc | UnOp::PostInc) { 1 } else { -1 };
+                    let d = if matches!(op, UnOp::PreInc | UnOp::PostInc) {
+                        1
+                    } else {
+                        -1
+                    };
                     self.emit(Op::IncLocal(s, d));
                     return;
                 }
@@ -1078,7 +1116,11 @@ impl<'a> Comp<'a> {
     fn lv_prefix(&mut self, lv: &LVal<'_>) {
         if let LVal::Index(base, index, wb) = lv {
             if *wb {
-                if let ExprKind::Index { base: b2, index: i2 } = &base.kind {
+                if let ExprKind::Index {
+                    base: b2,
+                    index: i2,
+                } = &base.kind
+                {
                     self.compile_expr(b2);
                     self.compile_expr(i2);
                     self.emit(Op::Dup2);
@@ -1198,11 +1240,22 @@ impl<'a> Comp<'a> {
                     None => self.err(e.pos, format!("undeclared identifier {name}")),
                 }
             }
-            ExprKind::Call { name, inherited, args, spread, .. } => {
+            ExprKind::Call {
+                name,
+                inherited,
+                args,
+                spread,
+                ..
+            } => {
                 self.line(e.pos);
                 self.compile_call(e.pos, name, inherited, args, *spread);
             }
-            ExprKind::CallOther { obj, func, args, spread } => {
+            ExprKind::CallOther {
+                obj,
+                func,
+                args,
+                spread,
+            } => {
                 self.line(e.pos);
                 self.compile_expr(obj);
                 let c = self.const_str(func.as_bytes());
@@ -1279,7 +1332,11 @@ impl<'a> Comp<'a> {
                 }
                 UnOp::Plus => self.compile_expr(expr),
                 UnOp::PreInc | UnOp::PreDec | UnOp::PostInc | UnOp::PostDec => {
-                    let d: i8 = if matches!(op, UnOp::PreInc | UnOp::PostInc) { 1 } else { -1 };
+                    let d: i8 = if matches!(op, UnOp::PreInc | UnOp::PostInc) {
+                        1
+                    } else {
+                        -1
+                    };
                     let post = matches!(op, UnOp::PostInc | UnOp::PostDec);
                     match self.lvalue(expr) {
                         Some(LVal::Local(s)) => {
@@ -1393,7 +1450,14 @@ impl<'a> Comp<'a> {
         }
     }
 
-    fn compile_call(&mut self, pos: Pos, name: &FuncName, inherited: &Option<Option<ast::Name>>, args: &[Expr], spread: bool) {
+    fn compile_call(
+        &mut self,
+        pos: Pos,
+        name: &FuncName,
+        inherited: &Option<Option<ast::Name>>,
+        args: &[Expr],
+        spread: bool,
+    ) {
         let fname = LStr::from(name.as_str());
         let nargs = argc(args.len(), spread);
         match inherited {
@@ -1404,7 +1468,9 @@ impl<'a> Comp<'a> {
                         let mut found = None;
                         // search direct inherits from last to first, then their tables
                         for (_, ai, _) in self.inherits.iter().rev() {
-                            let Some(p) = self.anc_prog(*ai).cloned() else { continue };
+                            let Some(p) = self.anc_prog(*ai).cloned() else {
+                                continue;
+                            };
                             if let Some(fr) = p.ftable.get(&fname).copied().or_else(|| {
                                 p.funcs
                                     .iter()
@@ -1423,9 +1489,14 @@ impl<'a> Comp<'a> {
                         // inherited static functions of the auto object too
                         if found.is_none() {
                             if let Some(auto) = self.inp.auto.clone() {
-                                if let Some(i) = auto.funcs.iter().position(|f| f.name == fname && f.defined) {
+                                if let Some(i) =
+                                    auto.funcs.iter().position(|f| f.name == fname && f.defined)
+                                {
                                     if let Some(a) = self.anc_of(&auto) {
-                                        found = Some(FuncRef { anc: a, func: i as u16 });
+                                        found = Some(FuncRef {
+                                            anc: a,
+                                            func: i as u16,
+                                        });
                                     }
                                 }
                             }
@@ -1434,7 +1505,11 @@ impl<'a> Comp<'a> {
                     }
                     Some(l) => {
                         let ll = LStr::from(&**l);
-                        let inh = self.inherits.iter().find(|(x, _, _)| x.as_ref() == Some(&ll)).map(|x| x.1);
+                        let inh = self
+                            .inherits
+                            .iter()
+                            .find(|(x, _, _)| x.as_ref() == Some(&ll))
+                            .map(|x| x.1);
                         match inh {
                             None => {
                                 self.err(pos, format!("undefined label {l}"));
@@ -1444,10 +1519,13 @@ impl<'a> Comp<'a> {
                                 let p = self.anc_prog(ai).cloned();
                                 p.and_then(|p| {
                                     let fr = p.ftable.get(&fname).copied().or_else(|| {
-                                        p.funcs.iter().position(|f| f.name == fname && !f.mods.private).map(|i| FuncRef {
-                                            anc: p.self_anc(),
-                                            func: i as u16,
-                                        })
+                                        p.funcs
+                                            .iter()
+                                            .position(|f| f.name == fname && !f.mods.private)
+                                            .map(|i| FuncRef {
+                                                anc: p.self_anc(),
+                                                func: i as u16,
+                                            })
                                     })?;
                                     self.translate(&p, fr)
                                 })
@@ -1593,7 +1671,10 @@ fn self_inherits(ancestors: &[Ancestor], b: u16, a: u16) -> bool {
     let (Some(pb), Some(pa)) = (ancestors.get(b as usize), ancestors.get(a as usize)) else {
         return false;
     };
-    pb.prog.ancestors.iter().any(|x| Rc::ptr_eq(&x.prog, &pa.prog))
+    pb.prog
+        .ancestors
+        .iter()
+        .any(|x| Rc::ptr_eq(&x.prog, &pa.prog))
 }
 
 fn argc(n: usize, spread: bool) -> u8 {
@@ -1627,11 +1708,17 @@ fn const_eval(e: &Expr) -> Option<Value> {
         ExprKind::Int(i) => Some(Value::Int(*i)),
         ExprKind::Str(s) => Some(Value::bytes(s)),
         ExprKind::Nil => Some(Value::Nil),
-        ExprKind::Unary { op: UnOp::Neg, expr } => match const_eval(expr)? {
+        ExprKind::Unary {
+            op: UnOp::Neg,
+            expr,
+        } => match const_eval(expr)? {
             Value::Int(i) => Some(Value::Int(i.wrapping_neg())),
             _ => None,
         },
-        ExprKind::Unary { op: UnOp::Compl, expr } => match const_eval(expr)? {
+        ExprKind::Unary {
+            op: UnOp::Compl,
+            expr,
+        } => match const_eval(expr)? {
             Value::Int(i) => Some(Value::Int(!i)),
             _ => None,
         },
@@ -1686,9 +1773,13 @@ fn collect_case_stmt<'e>(s: &'e Stmt, out: &mut Vec<(&'e Expr, Option<&'e Expr>)
                 collect_case_stmt(e, out);
             }
         }
-        StmtKind::While { body, .. } | StmtKind::DoWhile { body, .. } | StmtKind::For { body, .. } => collect_case_stmt(body, out),
+        StmtKind::While { body, .. }
+        | StmtKind::DoWhile { body, .. }
+        | StmtKind::For { body, .. } => collect_case_stmt(body, out),
         StmtKind::Labeled { stmt, .. } => collect_case_stmt(stmt, out),
-        StmtKind::Rlimits { body, .. } | StmtKind::Catch { body, .. } => collect_cases(&body.stmts, out),
+        StmtKind::Rlimits { body, .. } | StmtKind::Catch { body, .. } => {
+            collect_cases(&body.stmts, out)
+        }
         _ => {}
     }
 }
@@ -1727,7 +1818,12 @@ fn renumber_stmt(s: &Stmt, n: &mut u32) -> Stmt {
             body: Box::new(renumber_stmt(body, n)),
             cond: cond.clone(),
         },
-        StmtKind::For { init, cond, step, body } => StmtKind::For {
+        StmtKind::For {
+            init,
+            cond,
+            step,
+            body,
+        } => StmtKind::For {
             init: init.clone(),
             cond: cond.clone(),
             step: step.clone(),
@@ -1752,22 +1848,39 @@ fn renumber_stmt(s: &Stmt, n: &mut u32) -> Stmt {
 }
 
 /// For each ancestor (and self) of `prog`, how its code runs inside `prog`.
-pub fn compute_links(prog: &Program, vtable: &HashMap<LStr, FuncRef>, kfuns: &KfunRegistry) -> Vec<Link> {
+pub fn compute_links(
+    prog: &Program,
+    vtable: &HashMap<LStr, FuncRef>,
+    kfuns: &KfunRegistry,
+) -> Vec<Link> {
     let nanc = prog.ancestors.len();
     let mut links = Vec::with_capacity(nanc + 1);
     // offsets of each ancestor in prog's layout
-    let own_off: u32 = prog.ancestors.iter().map(|a| a.prog.vars.len() as u32).sum();
+    let own_off: u32 = prog
+        .ancestors
+        .iter()
+        .map(|a| a.prog.vars.len() as u32)
+        .sum();
     let offset_of = |p: &Rc<Program>| -> Option<u32> {
-        prog.ancestors.iter().find(|a| Rc::ptr_eq(&a.prog, p)).map(|a| a.var_offset)
+        prog.ancestors
+            .iter()
+            .find(|a| Rc::ptr_eq(&a.prog, p))
+            .map(|a| a.var_offset)
     };
     let anc_index = |p: &Rc<Program>| -> Option<u16> {
-        prog.ancestors.iter().position(|a| Rc::ptr_eq(&a.prog, p)).map(|i| i as u16)
+        prog.ancestors
+            .iter()
+            .position(|a| Rc::ptr_eq(&a.prog, p))
+            .map(|i| i as u16)
     };
     let resolve = |name: &LStr| -> CallTarget {
         match vtable.get(name) {
             Some(fr) => {
                 let f = if (fr.anc as usize) < nanc {
-                    prog.ancestors[fr.anc as usize].prog.funcs.get(fr.func as usize)
+                    prog.ancestors[fr.anc as usize]
+                        .prog
+                        .funcs
+                        .get(fr.func as usize)
                 } else {
                     prog.funcs.get(fr.func as usize)
                 };
@@ -1800,7 +1913,11 @@ pub fn compute_links(prog: &Program, vtable: &HashMap<LStr, FuncRef>, kfuns: &Kf
             var_map.push(base + vi);
         }
         let call_map = p.call_slots.iter().map(&resolve).collect();
-        let mut anc_map: Vec<u16> = p.ancestors.iter().map(|pa| anc_index(&pa.prog).unwrap_or(0)).collect();
+        let mut anc_map: Vec<u16> = p
+            .ancestors
+            .iter()
+            .map(|pa| anc_index(&pa.prog).unwrap_or(0))
+            .collect();
         anc_map.push(anc_index(p).unwrap_or(0));
         links.push(Link {
             var_map,

@@ -24,7 +24,12 @@ pub trait Host {
     /// Kfuns that need connections (`this_user`, `users`, `send_message`,
     /// `query_ip_number`, `send_close`, `block_input`, `connect`, ...). `this` is the
     /// current object (`None` inside a light-weight object).
-    fn kfun(&mut self, name: &str, this: Option<ObjRef>, args: &mut [Value]) -> Result<Value, LpcError> {
+    fn kfun(
+        &mut self,
+        name: &str,
+        this: Option<ObjRef>,
+        args: &mut [Value],
+    ) -> Result<Value, LpcError> {
         let _ = (this, args);
         Err(LpcError::new(format!("Kfun {name} is not available")))
     }
@@ -92,7 +97,8 @@ impl TestHost {
         }
     }
     pub fn add_file(&mut self, path: &str, text: &str) {
-        self.files.insert(path.to_string(), text.as_bytes().to_vec());
+        self.files
+            .insert(path.to_string(), text.as_bytes().to_vec());
     }
     fn out(&mut self, b: &[u8]) {
         self.output.extend_from_slice(b);
@@ -137,18 +143,21 @@ impl Host for TestHost {
     fn call_out_removed(&mut self, obj: ObjRef, handle: u32) {
         self.call_outs.retain(|c| !(c.0 == obj && c.1 == handle));
     }
-    fn kfun(&mut self, name: &str, _this: Option<ObjRef>, args: &mut [Value]) -> Result<Value, LpcError> {
+    fn kfun(
+        &mut self,
+        name: &str,
+        _this: Option<ObjRef>,
+        args: &mut [Value],
+    ) -> Result<Value, LpcError> {
         match name {
-            "send_message" => {
-                match args.first() {
-                    Some(Value::String(s)) => {
-                        let s = s.clone();
-                        self.out(s.as_bytes());
-                        Ok(Value::Int(s.len() as i32))
-                    }
-                    _ => Ok(Value::Int(0)),
+            "send_message" => match args.first() {
+                Some(Value::String(s)) => {
+                    let s = s.clone();
+                    self.out(s.as_bytes());
+                    Ok(Value::Int(s.len() as i32))
                 }
-            }
+                _ => Ok(Value::Int(0)),
+            },
             "this_user" => Ok(Value::Nil),
             "users" => Ok(Value::array(Vec::new())),
             "query_ip_number" | "query_ip_name" => Ok(Value::Nil),

@@ -359,7 +359,11 @@ impl Vm {
     }
 
     /// Compiles an object in a task of its own (from `source` if given).
-    pub fn compile_object_task(&mut self, path: &str, source: Option<&[u8]>) -> Result<ObjRef, LpcError> {
+    pub fn compile_object_task(
+        &mut self,
+        path: &str,
+        source: Option<&[u8]>,
+    ) -> Result<ObjRef, LpcError> {
         self.task(|vm| vm.compile_path(path, source))
     }
 
@@ -403,12 +407,19 @@ impl Vm {
     }
 
     /// Runs `f` as a task: fresh limits, end-of-task processing afterwards.
-    pub fn task<R>(&mut self, f: impl FnOnce(&mut Vm) -> Result<R, LpcError>) -> Result<R, LpcError> {
+    pub fn task<R>(
+        &mut self,
+        f: impl FnOnce(&mut Vm) -> Result<R, LpcError>,
+    ) -> Result<R, LpcError> {
         let outer = self.in_task == 0;
         if outer {
             self.rl.clear();
             self.rl.push(RlInfo {
-                maxdepth: if self.cfg.max_depth == 0 { None } else { Some(self.cfg.max_depth) },
+                maxdepth: if self.cfg.max_depth == 0 {
+                    None
+                } else {
+                    Some(self.cfg.max_depth)
+                },
                 ticks: self.cfg.max_ticks.max(0),
                 noticks: self.cfg.max_ticks < 0,
             });
@@ -472,8 +483,18 @@ impl Vm {
                 None => return err(format!("Could not compile \"{file}\"")),
             },
         };
-        let is_auto = self.cfg.auto_object.as_deref().map(|a| crate::typecheck::object_path("/", a)) == Some(path.to_string());
-        let is_driver = self.cfg.driver_object.as_deref().map(|a| crate::typecheck::object_path("/", a)) == Some(path.to_string());
+        let is_auto = self
+            .cfg
+            .auto_object
+            .as_deref()
+            .map(|a| crate::typecheck::object_path("/", a))
+            == Some(path.to_string());
+        let is_driver = self
+            .cfg
+            .driver_object
+            .as_deref()
+            .map(|a| crate::typecheck::object_path("/", a))
+            == Some(path.to_string());
         // auto object program
         let auto = if is_auto || is_driver {
             None
@@ -484,7 +505,10 @@ impl Vm {
             }
         };
         // parse
-        let mut resolver = IncludeHook { vm: self, from: file.clone() };
+        let mut resolver = IncludeHook {
+            vm: self,
+            from: file.clone(),
+        };
         let opts = crate::preprocess::PpOptions {
             include_dirs: resolver.vm.cfg.include_dirs.clone(),
             include_file: resolver.vm.cfg.include_file.clone(),
@@ -493,7 +517,13 @@ impl Vm {
         };
         let (mut ast, diags) = crate::parse::parse_source(&file, &src, &mut resolver, &opts);
         if !diags.is_empty() {
-            return self.compile_failed(&file, diags.iter().map(|d| (d.file.to_string(), d.line, d.message.clone())).collect());
+            return self.compile_failed(
+                &file,
+                diags
+                    .iter()
+                    .map(|d| (d.file.to_string(), d.line, d.message.clone()))
+                    .collect(),
+            );
         }
         // inherits
         let mut inherits = Vec::new();
@@ -502,12 +532,16 @@ impl Vm {
             match self.program_for_inherit(path, &p, inh.private) {
                 Ok(prog) => inherits.push(prog),
                 Err(e) => {
-                    return self.compile_failed(&file, vec![(file.clone(), inh.pos.line, e.message.to_string())]);
+                    return self.compile_failed(
+                        &file,
+                        vec![(file.clone(), inh.pos.line, e.message.to_string())],
+                    );
                 }
             }
         }
         // typecheck
-        let mut infos: HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>> = HashMap::new();
+        let mut infos: HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>> =
+            HashMap::new();
         for p in inherits.iter().chain(auto.iter()) {
             self.collect_infos(p, &mut infos);
         }
@@ -523,7 +557,13 @@ impl Vm {
         };
         let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
         if !diags.is_empty() {
-            return self.compile_failed(&file, diags.iter().map(|d| (d.file.to_string(), d.line, d.message.clone())).collect());
+            return self.compile_failed(
+                &file,
+                diags
+                    .iter()
+                    .map(|d| (d.file.to_string(), d.line, d.message.clone()))
+                    .collect(),
+            );
         }
         let id = self.next_prog_id;
         self.next_prog_id += 1;
@@ -541,7 +581,12 @@ impl Vm {
         let prog = match compiler::compile(&ast, input) {
             Ok(p) => Rc::new(p),
             Err(errs) => {
-                return self.compile_failed(&file, errs.into_iter().map(|e: CompileError| (e.file, e.line, e.message)).collect());
+                return self.compile_failed(
+                    &file,
+                    errs.into_iter()
+                        .map(|e: CompileError| (e.file, e.line, e.message))
+                        .collect(),
+                );
             }
         };
         self.prog_infos.insert(id, std::sync::Arc::new(info));
@@ -600,7 +645,11 @@ impl Vm {
         Ok(h)
     }
 
-    fn collect_infos(&self, p: &Rc<Program>, out: &mut HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>>) {
+    fn collect_infos(
+        &self,
+        p: &Rc<Program>,
+        out: &mut HashMap<String, std::sync::Arc<crate::typecheck::ProgramInfo>>,
+    ) {
         if let Some(i) = self.prog_infos.get(&p.id) {
             out.insert(p.name.to_string(), i.clone());
         }
@@ -611,12 +660,21 @@ impl Vm {
         }
     }
 
-    fn compile_failed(&mut self, file: &str, errs: Vec<(String, u32, String)>) -> Result<ObjRef, LpcError> {
+    fn compile_failed(
+        &mut self,
+        file: &str,
+        errs: Vec<(String, u32, String)>,
+    ) -> Result<ObjRef, LpcError> {
         for (f, line, msg) in &errs {
             let mut reported = false;
             if let Some(d) = self.driver_object() {
                 if self.cfg.driver_object.is_some() && !self.in_error_hook {
-                    let r = self.call_in(d, "compile_error", vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)], false);
+                    let r = self.call_in(
+                        d,
+                        "compile_error",
+                        vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)],
+                        false,
+                    );
                     reported = r.is_ok();
                 }
             }
@@ -629,14 +687,26 @@ impl Vm {
 
     /// The program of an object to inherit: asks the driver's `inherit_program`, or
     /// finds/compiles the object.
-    fn program_for_inherit(&mut self, from: &str, path: &str, private: bool) -> Result<Rc<Program>, LpcError> {
+    fn program_for_inherit(
+        &mut self,
+        from: &str,
+        path: &str,
+        private: bool,
+    ) -> Result<Rc<Program>, LpcError> {
         let path = crate::typecheck::object_path("/", path);
         let obj = match self.driver_object() {
-            Some(d) if self.cfg.driver_object.is_some() && self.objects.find(path.as_bytes()).is_none() => {
+            Some(d)
+                if self.cfg.driver_object.is_some()
+                    && self.objects.find(path.as_bytes()).is_none() =>
+            {
                 let r = self.call_in(
                     d,
                     "inherit_program",
-                    vec![Value::str(&format!("{from}.c")), Value::str(&format!("{path}.c")), Value::Int(private as i32)],
+                    vec![
+                        Value::str(&format!("{from}.c")),
+                        Value::str(&format!("{path}.c")),
+                        Value::Int(private as i32),
+                    ],
                     false,
                 )?;
                 match r {
@@ -662,12 +732,20 @@ impl Vm {
     // ================================================================== calls from Rust
 
     /// Calls `func` in `obj` (creator first if needed). `force`: ignore static.
-    pub(crate) fn call_in(&mut self, obj: ObjRef, func: &str, args: Vec<Value>, force: bool) -> Result<Value, LpcError> {
+    pub(crate) fn call_in(
+        &mut self,
+        obj: ObjRef,
+        func: &str,
+        args: Vec<Value>,
+        force: bool,
+    ) -> Result<Value, LpcError> {
         if !self.objects.is_live(obj) {
             return Ok(Value::Nil);
         }
         self.ensure_created(obj.index)?;
-        let Some(o) = self.objects.get(obj) else { return Ok(Value::Nil) };
+        let Some(o) = self.objects.get(obj) else {
+            return Ok(Value::Nil);
+        };
         let prog = o.prog.clone();
         let Some((fr, f)) = prog.find_function(func.as_bytes()) else {
             return Ok(Value::Nil);
@@ -683,7 +761,9 @@ impl Vm {
     }
 
     fn ensure_created(&mut self, idx: u32) -> Result<(), LpcError> {
-        let Some(o) = self.objects.slot_mut(idx) else { return Ok(()) };
+        let Some(o) = self.objects.slot_mut(idx) else {
+            return Ok(());
+        };
         if o.created {
             return Ok(());
         }
@@ -718,7 +798,8 @@ impl Vm {
         let Some(blob) = blob else {
             return err(format!("Dataspace of object {idx} missing from the store"));
         };
-        let ds = crate::persist::decode_dataspace(&blob).map_err(|e| LpcError::new(e.to_string()))?;
+        let ds =
+            crate::persist::decode_dataspace(&blob).map_err(|e| LpcError::new(e.to_string()))?;
         if let Some(o) = self.objects.slot_mut(idx) {
             o.vars = Some(ds.vars);
             o.callouts = ds.callouts;
@@ -731,7 +812,14 @@ impl Vm {
 
     /// Sets up a frame for function `fr` (relative to `oprog`) with `nargs` arguments on
     /// the stack.
-    fn push_frame(&mut self, this: This, oprog: Rc<Program>, fr: FuncRef, nargs: usize, external: bool) -> Result<(), LpcError> {
+    fn push_frame(
+        &mut self,
+        this: This,
+        oprog: Rc<Program>,
+        fr: FuncRef,
+        nargs: usize,
+        external: bool,
+    ) -> Result<(), LpcError> {
         let Some(prog) = oprog.anc_prog(fr.anc).cloned() else {
             return err("Bad function reference");
         };
@@ -742,14 +830,22 @@ impl Vm {
             return err(format!("Undefined function {}", f.name));
         }
         let depth = self.frames.len() + 1;
-        if depth > HARD_MAX_DEPTH || self.rl.last().and_then(|r| r.maxdepth).is_some_and(|m| depth > m) {
+        if depth > HARD_MAX_DEPTH
+            || self
+                .rl
+                .last()
+                .and_then(|r| r.maxdepth)
+                .is_some_and(|m| depth > m)
+        {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
         self.charge(CALL_TICKS)?;
         let np = f.params.len();
         let mut nargs = nargs;
-        if nargs < f.min_args as usize && !(f.ellipsis && nargs + 1 >= np && f.min_args as usize >= np) {
+        if nargs < f.min_args as usize
+            && !(f.ellipsis && nargs + 1 >= np && f.min_args as usize >= np)
+        {
             if f.check_args {
                 self.stack.truncate(self.stack.len().saturating_sub(nargs));
                 return err(format!("Insufficient arguments for function {}", f.name));
@@ -787,7 +883,11 @@ impl Vm {
             let base = self.stack.len() - np;
             for (i, t) in f.params.iter().enumerate() {
                 let v = &self.stack[base + i];
-                if !t.accepts(v) && !(v.is_nil() && (t.base as i32 == T_INT || t.base as i32 == T_FLOAT) && false) {
+                if !t.accepts(v)
+                    && !(v.is_nil()
+                        && (t.base as i32 == T_INT || t.base as i32 == T_FLOAT)
+                        && false)
+                {
                     return err(format!("Bad argument {} for function {}", i + 1, f.name));
                 }
             }
@@ -900,7 +1000,9 @@ impl Vm {
             Some(ci) => {
                 let target_frames = self.catches[ci].frames;
                 self.unwind_to(target_frames, &e);
-                let Some(c) = self.catches.pop() else { return Ok(false) };
+                let Some(c) = self.catches.pop() else {
+                    return Ok(false);
+                };
                 self.catches.truncate(ci);
                 if self.rl.len() > c.rl {
                     self.restore_rl(c.rl);
@@ -956,7 +1058,16 @@ impl Vm {
             ticks: 0,
             noticks: true,
         });
-        let _ = self.call_in(d, "runtime_error", vec![Value::String(e.message.clone()), Value::Int(caught), Value::Int(ticks.min(i32::MAX as i64) as i32)], false);
+        let _ = self.call_in(
+            d,
+            "runtime_error",
+            vec![
+                Value::String(e.message.clone()),
+                Value::Int(caught),
+                Value::Int(ticks.min(i32::MAX as i64) as i32),
+            ],
+            false,
+        );
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
@@ -967,12 +1078,23 @@ impl Vm {
         if self.in_error_hook || self.cfg.driver_object.is_none() {
             return;
         }
-        let Some(d) = self.driver_object() else { return };
+        let Some(d) = self.driver_object() else {
+            return;
+        };
         self.in_error_hook = true;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
         let atom = self.atomic as i32;
-        let _ = self.call_in(d, "atomic_error", vec![Value::String(e.message.clone()), Value::Int(atom), Value::Int(-1)], false);
+        let _ = self.call_in(
+            d,
+            "atomic_error",
+            vec![
+                Value::String(e.message.clone()),
+                Value::Int(atom),
+                Value::Int(-1),
+            ],
+            false,
+        );
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
@@ -1084,7 +1206,12 @@ impl Vm {
     #[inline]
     fn gidx(&self, fi: usize, i: u16) -> usize {
         let f = &self.frames[fi];
-        match f.oprog.links.get(f.link as usize).and_then(|l| l.var_map.get(i as usize)) {
+        match f
+            .oprog
+            .links
+            .get(f.link as usize)
+            .and_then(|l| l.var_map.get(i as usize))
+        {
             Some(&x) => x as usize,
             None => usize::MAX,
         }
@@ -1113,7 +1240,12 @@ impl Vm {
         match &self.frames[fi].this {
             This::Obj(o) => {
                 let o = *o;
-                let Some(slot) = self.objects.slot_mut(o).and_then(|o| o.vars.as_mut()).and_then(|v| v.get_mut(gi)) else {
+                let Some(slot) = self
+                    .objects
+                    .slot_mut(o)
+                    .and_then(|o| o.vars.as_mut())
+                    .and_then(|v| v.get_mut(gi))
+                else {
                     return err("Bad variable reference");
                 };
                 let old = std::mem::replace(slot, v);
@@ -1161,7 +1293,8 @@ impl Vm {
                 Ok(None)
             }
             Value::Mapping(m) => {
-                if !m.borrow().map.contains_key(i) && !v.is_nil() && m.len() >= self.cfg.array_size {
+                if !m.borrow().map.contains_key(i) && !v.is_nil() && m.len() >= self.cfg.array_size
+                {
                     return err("Mapping too large to grow");
                 }
                 let key = match i {
@@ -1194,7 +1327,9 @@ impl Vm {
 
     fn lwo_operator(&mut self, l: &LwoRef, op: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         let master = l.master();
-        let Some(mo) = self.objects.get(master) else { return err("Index on bad type") };
+        let Some(mo) = self.objects.get(master) else {
+            return err("Index on bad type");
+        };
         let prog = mo.prog.clone();
         let name = format!("operator{op}");
         let Some((fr, f)) = prog.find_function(name.as_bytes()) else {
@@ -1325,7 +1460,12 @@ impl Vm {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
-                    let v = self.frames[fi].prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                    let v = self.frames[fi]
+                        .prog
+                        .consts
+                        .get(c as usize)
+                        .cloned()
+                        .unwrap_or(Value::Nil);
                     self.stack.push(v);
                 }
                 Op::Local(s) => {
@@ -1471,7 +1611,16 @@ impl Vm {
                     let r = tri!(self.binop(op, a, b));
                     self.stack.push(r);
                 }
-                Op::Mul | Op::Div | Op::Mod | Op::Shl | Op::Shr | Op::And | Op::Or | Op::Xor | Op::Eq | Op::Ne => {
+                Op::Mul
+                | Op::Div
+                | Op::Mod
+                | Op::Shl
+                | Op::Shr
+                | Op::And
+                | Op::Or
+                | Op::Xor
+                | Op::Eq
+                | Op::Ne => {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
@@ -1554,7 +1703,11 @@ impl Vm {
                     }
                 }
                 Op::Loop(t) => {
-                    self.ticks -= if self.atomic > 0 { 2 * LOOP_TICKS } else { LOOP_TICKS };
+                    self.ticks -= if self.atomic > 0 {
+                        2 * LOOP_TICKS
+                    } else {
+                        LOOP_TICKS
+                    };
                     if self.ticks < 0 && !self.noticks {
                         self.ticks = -1;
                         tri!(err::<()>("Out of ticks"));
@@ -1616,12 +1769,24 @@ impl Vm {
                     self.stack.push(r);
                 }
                 Op::Range(flags) => {
-                    let to = if flags & 2 != 0 { Some(self.pop()) } else { None };
-                    let from = if flags & 1 != 0 { Some(self.pop()) } else { None };
+                    let to = if flags & 2 != 0 {
+                        Some(self.pop())
+                    } else {
+                        None
+                    };
+                    let from = if flags & 1 != 0 {
+                        Some(self.pop())
+                    } else {
+                        None
+                    };
                     let c = self.pop();
                     let r = if let Value::Lwo(l) = &c {
                         save!();
-                        tri!(self.lwo_operator(&l.clone(), "[..]", vec![from.unwrap_or(Value::Nil), to.unwrap_or(Value::Nil)]))
+                        tri!(self.lwo_operator(
+                            &l.clone(),
+                            "[..]",
+                            vec![from.unwrap_or(Value::Nil), to.unwrap_or(Value::Nil)]
+                        ))
                     } else {
                         tri!(ops::range(&c, from.as_ref(), to.as_ref()))
                     };
@@ -1657,7 +1822,12 @@ impl Vm {
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, target) = {
                         let f = &self.frames[fi];
-                        let t = f.oprog.links.get(f.link as usize).and_then(|l| l.call_map.get(slot as usize)).copied();
+                        let t = f
+                            .oprog
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.call_map.get(slot as usize))
+                            .copied();
                         (f.this.clone(), f.oprog.clone(), t)
                     };
                     match target {
@@ -1670,7 +1840,12 @@ impl Vm {
                             self.stack.push(r);
                         }
                         _ => {
-                            let name = self.frames[fi].prog.call_slots.get(slot as usize).cloned().unwrap_or_default();
+                            let name = self.frames[fi]
+                                .prog
+                                .call_slots
+                                .get(slot as usize)
+                                .cloned()
+                                .unwrap_or_default();
                             tri!(err::<()>(format!("Undefined function {name}")));
                         }
                     }
@@ -1680,8 +1855,17 @@ impl Vm {
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, fr) = {
                         let f = &self.frames[fi];
-                        let a = f.oprog.links.get(f.link as usize).and_then(|l| l.anc_map.get(anc as usize)).copied();
-                        (f.this.clone(), f.oprog.clone(), a.map(|a| FuncRef { anc: a, func }))
+                        let a = f
+                            .oprog
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.anc_map.get(anc as usize))
+                            .copied();
+                        (
+                            f.this.clone(),
+                            f.oprog.clone(),
+                            a.map(|a| FuncRef { anc: a, func }),
+                        )
                     };
                     let Some(fr) = fr else {
                         tri!(err::<()>("Bad function reference"));
@@ -1710,19 +1894,33 @@ impl Vm {
                 Op::NewLwo(c, argc) => {
                     save!();
                     let n = tri!(self.spread_args(argc));
-                    let path = self.frames[fi].prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                    let path = self.frames[fi]
+                        .prog
+                        .consts
+                        .get(c as usize)
+                        .cloned()
+                        .unwrap_or(Value::Nil);
                     let args = self.stack.split_off(self.stack.len() - n);
                     let r = tri!(self.new_lwo_path(&path, args));
                     self.stack.push(r);
                 }
                 Op::InstanceOf(c) => {
                     let v = self.pop();
-                    let path = self.frames[fi].prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                    let path = self.frames[fi]
+                        .prog
+                        .consts
+                        .get(c as usize)
+                        .cloned()
+                        .unwrap_or(Value::Nil);
                     let r = self.instance_of(&v, &path);
                     self.stack.push(Value::Int(r as i32));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if op == Op::Return { self.pop() } else { Value::Nil };
+                    let v = if op == Op::Return {
+                        self.pop()
+                    } else {
+                        Value::Nil
+                    };
                     self.pop_frame();
                     if self.frames.len() <= stop {
                         return Ok(v);
@@ -1760,17 +1958,31 @@ impl Vm {
     }
 
     fn rlimits_begin(&mut self, fi: usize, d: Value, t: Value) -> Result<(), LpcError> {
-        let Value::Int(depth) = d else { return err("Bad rlimits depth type") };
-        let Value::Int(ticks) = t else { return err("Bad rlimits ticks type") };
-        let privileged = self.privileged.contains(&self.frames[fi].prog.id) || self.cfg.driver_object.is_none();
+        let Value::Int(depth) = d else {
+            return err("Bad rlimits depth type");
+        };
+        let Value::Int(ticks) = t else {
+            return err("Bad rlimits ticks type");
+        };
+        let privileged =
+            self.privileged.contains(&self.frames[fi].prog.id) || self.cfg.driver_object.is_none();
         if !privileged {
             let this = match &self.frames[fi].this {
-                This::Obj(o) => self.objects.handle(*o).map(Value::Object).unwrap_or(Value::Nil),
+                This::Obj(o) => self
+                    .objects
+                    .handle(*o)
+                    .map(Value::Object)
+                    .unwrap_or(Value::Nil),
                 This::Lwo(l) => Value::Lwo(l.clone()),
             };
             let ok = match self.driver_object() {
                 Some(dr) => {
-                    let r = self.call_in(dr, "runtime_rlimits", vec![this, Value::Int(depth), Value::Int(ticks)], false)?;
+                    let r = self.call_in(
+                        dr,
+                        "runtime_rlimits",
+                        vec![this, Value::Int(depth), Value::Int(ticks)],
+                        false,
+                    )?;
                     r.truthy()
                 }
                 None => true,
@@ -1787,14 +1999,22 @@ impl Vm {
         });
         let mut new = cur;
         if depth != 0 {
-            new.maxdepth = if depth < 0 { None } else { Some(self.frames.len() + depth as usize) };
+            new.maxdepth = if depth < 0 {
+                None
+            } else {
+                Some(self.frames.len() + depth as usize)
+            };
         }
         if ticks != 0 {
             if ticks < 0 {
                 new.noticks = true;
                 new.ticks = 0;
             } else {
-                let t = if self.atomic > 0 { (ticks >> 1) as i64 } else { ticks as i64 };
+                let t = if self.atomic > 0 {
+                    (ticks >> 1) as i64
+                } else {
+                    ticks as i64
+                };
                 if let Some(c) = self.rl.last_mut() {
                     c.ticks -= t;
                 }
@@ -1855,7 +2075,8 @@ impl Vm {
                     self.stack.truncate(self.stack.len() - n);
                     return Ok(Some(Value::Nil));
                 }
-                let same = matches!(self.frames.last().map(|f| &f.this), Some(This::Obj(j)) if j == i);
+                let same =
+                    matches!(self.frames.last().map(|f| &f.this), Some(This::Obj(j)) if j == i);
                 (o.prog.clone(), same)
             }
             This::Lwo(l) => {
@@ -1891,7 +2112,11 @@ impl Vm {
         let p = path.to_str_lossy().to_string();
         if let Some(d) = self.driver_object() {
             if self.cfg.driver_object.is_some() {
-                let caller = self.frames.last().map(|f| f.prog.name.to_string()).unwrap_or_default();
+                let caller = self
+                    .frames
+                    .last()
+                    .map(|f| f.prog.name.to_string())
+                    .unwrap_or_default();
                 let _ = caller;
                 let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], false)?;
                 if let Value::Object(o) = r {
@@ -1909,7 +2134,9 @@ impl Vm {
     }
 
     fn new_lwo_path(&mut self, path: &Value, args: Vec<Value>) -> Result<Value, LpcError> {
-        let Value::String(p) = path else { return err("Bad path") };
+        let Value::String(p) = path else {
+            return err("Bad path");
+        };
         let o = match self.objects.find(p.as_bytes()) {
             Some(o) => o,
             None => self.object_for_path(p)?,
@@ -1945,7 +2172,9 @@ impl Vm {
 
     /// LWOs made from an older program version get the new layout.
     fn upgrade_lwo(&mut self, l: &LwoRef) {
-        let Some(m) = self.objects.get(l.master()) else { return };
+        let Some(m) = self.objects.get(l.master()) else {
+            return;
+        };
         let prog = m.prog.clone();
         let old_id = l.data().prog;
         if old_id == prog.id {
@@ -1979,7 +2208,9 @@ impl Vm {
 
     fn call_kfun(&mut self, k: u16, n: usize) -> Result<Value, LpcError> {
         let kf = self.kfuns.clone();
-        let Some(entry) = kf.get(k) else { return err("Bad kfun") };
+        let Some(entry) = kf.get(k) else {
+            return err("Bad kfun");
+        };
         let proto = &entry.proto;
         if n < proto.min_args {
             self.stack.truncate(self.stack.len() - n);
@@ -2033,7 +2264,11 @@ impl Vm {
 
     fn this_value(&self) -> Value {
         match self.frames.last().map(|f| &f.this) {
-            Some(This::Obj(o)) => self.objects.handle(*o).map(Value::Object).unwrap_or(Value::Nil),
+            Some(This::Obj(o)) => self
+                .objects
+                .handle(*o)
+                .map(Value::Object)
+                .unwrap_or(Value::Nil),
             Some(This::Lwo(l)) => Value::Lwo(l.clone()),
             None => Value::Nil,
         }
@@ -2048,7 +2283,12 @@ impl Vm {
 
     fn this_value_of(&self, t: &This) -> Value {
         match t {
-            This::Obj(o) => self.objects.handle(*o).filter(|h| self.objects.is_live(*h)).map(Value::Object).unwrap_or(Value::Nil),
+            This::Obj(o) => self
+                .objects
+                .handle(*o)
+                .filter(|h| self.objects.is_live(*h))
+                .map(Value::Object)
+                .unwrap_or(Value::Nil),
             This::Lwo(l) => self.fix(Value::Lwo(l.clone())),
         }
     }
@@ -2077,7 +2317,9 @@ impl Vm {
                 }
             }
             k::COMPILE_OBJECT => {
-                let Value::String(p) = arg(&args, 0) else { return err("Bad argument 1 for kfun compile_object") };
+                let Value::String(p) = arg(&args, 0) else {
+                    return err("Bad argument 1 for kfun compile_object");
+                };
                 let src: Option<Vec<u8>> = if args.len() > 1 {
                     let mut s = Vec::new();
                     for a in &args[1..] {
@@ -2126,12 +2368,22 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun destruct_object"),
             },
             k::FIND_OBJECT => {
-                let Value::String(s) = arg(&args, 0) else { return Ok(Value::Nil) };
+                let Value::String(s) = arg(&args, 0) else {
+                    return Ok(Value::Nil);
+                };
                 let p = crate::typecheck::object_path("/", &s.to_str_lossy());
-                Ok(self.objects.find(p.as_bytes()).map(Value::Object).unwrap_or(Value::Nil))
+                Ok(self
+                    .objects
+                    .find(p.as_bytes())
+                    .map(Value::Object)
+                    .unwrap_or(Value::Nil))
             }
             k::OBJECT_NAME => match arg(&args, 0) {
-                Value::Object(o) => Ok(self.objects.get(o).map(|x| Value::String(x.name.clone())).unwrap_or(Value::Nil)),
+                Value::Object(o) => Ok(self
+                    .objects
+                    .get(o)
+                    .map(|x| Value::String(x.name.clone()))
+                    .unwrap_or(Value::Nil)),
                 Value::Lwo(l) => Ok(self
                     .objects
                     .get(l.master())
@@ -2140,18 +2392,23 @@ impl Vm {
                 _ => Ok(Value::Nil),
             },
             k::FUNCTION_OBJECT => {
-                let Value::String(f) = arg(&args, 0) else { return Ok(Value::Nil) };
+                let Value::String(f) = arg(&args, 0) else {
+                    return Ok(Value::Nil);
+                };
                 let prog = match arg(&args, 1) {
                     Value::Object(o) => self.objects.get(o).map(|x| x.prog.clone()),
                     Value::Lwo(l) => self.objects.get(l.master()).map(|x| x.prog.clone()),
                     _ => None,
                 };
-                let Some(prog) = prog else { return Ok(Value::Nil) };
+                let Some(prog) = prog else {
+                    return Ok(Value::Nil);
+                };
                 let same = matches!((self.this_value(), arg(&args, 1)), (Value::Object(a), Value::Object(b)) if a == b);
                 match prog.find_function(f.as_bytes()) {
-                    Some((fr, func)) if func.defined && (!func.mods.static_ || same) => {
-                        Ok(prog.anc_prog(fr.anc).map(|p| Value::String(p.name.clone())).unwrap_or(Value::Nil))
-                    }
+                    Some((fr, func)) if func.defined && (!func.mods.static_ || same) => Ok(prog
+                        .anc_prog(fr.anc)
+                        .map(|p| Value::String(p.name.clone()))
+                        .unwrap_or(Value::Nil)),
                     _ => Ok(Value::Nil),
                 }
             }
@@ -2167,27 +2424,41 @@ impl Vm {
             k::CALL_TRACE => Ok(self.call_trace()),
             k::STATUS => self.status(args.first().cloned()),
             k::INSTANCEOF => {
-                let Value::String(p) = arg(&args, 1) else { return Ok(Value::Int(0)) };
+                let Value::String(p) = arg(&args, 1) else {
+                    return Ok(Value::Int(0));
+                };
                 let p = crate::typecheck::object_path("/", &p.to_str_lossy());
-                Ok(Value::Int(self.instance_of(&arg(&args, 0), &Value::str(&p)) as i32))
+                Ok(Value::Int(
+                    self.instance_of(&arg(&args, 0), &Value::str(&p)) as i32,
+                ))
             }
             k::CALL_OUT | k::CALL_OUT_SUMMAND => {
-                let Value::String(f) = arg(&args, 0) else { return err("Bad argument 1 for kfun call_out") };
+                let Value::String(f) = arg(&args, 0) else {
+                    return err("Bad argument 1 for kfun call_out");
+                };
                 let delay = match arg(&args, 1) {
                     Value::Int(i) => i as f64,
                     Value::Float(x) => x.get(),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
                 let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
-                let rest: Vec<Value> = if args.len() > skip { args.split_off(skip) } else { Vec::new() };
+                let rest: Vec<Value> = if args.len() > skip {
+                    args.split_off(skip)
+                } else {
+                    Vec::new()
+                };
                 self.call_out(f, delay, rest)
             }
             k::REMOVE_CALL_OUT => {
-                let Value::Int(h) = arg(&args, 0) else { return Ok(Value::Int(-1)) };
+                let Value::Int(h) = arg(&args, 0) else {
+                    return Ok(Value::Int(-1));
+                };
                 self.remove_call_out(h)
             }
             k::ERROR => {
-                let Value::String(s) = arg(&args, 0) else { return err("Bad argument 1 for kfun error") };
+                let Value::String(s) = arg(&args, 0) else {
+                    return err("Bad argument 1 for kfun error");
+                };
                 Err(LpcError { message: s })
             }
             k::DUMP_STATE => {
@@ -2230,12 +2501,16 @@ impl Vm {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
                     self.charge(live.len() as i64)?;
-                    Ok(Value::array(live.into_iter().map(|(_, v)| self.fix(v)).collect()))
+                    Ok(Value::array(
+                        live.into_iter().map(|(_, v)| self.fix(v)).collect(),
+                    ))
                 }
                 _ => err("Bad argument 1 for kfun map_values"),
             },
             k::ALLOCATE | k::ALLOCATE_INT | k::ALLOCATE_FLOAT => {
-                let Value::Int(n) = arg(&args, 0) else { return err(format!("Bad argument 1 for kfun {name}")) };
+                let Value::Int(n) = arg(&args, 0) else {
+                    return err(format!("Bad argument 1 for kfun {name}"));
+                };
                 if n < 0 {
                     return err(format!("Bad argument 1 for kfun {name}"));
                 }
@@ -2253,7 +2528,10 @@ impl Vm {
             k::TIME => Ok(Value::Int(self.host.time().0 as i32)),
             k::MILLITIME => {
                 let (s, ms) = self.host.time();
-                Ok(Value::array(vec![Value::Int(s as i32), Value::Float(Float::checked(ms as f64 / 1000.0)?)]))
+                Ok(Value::array(vec![
+                    Value::Int(s as i32),
+                    Value::Float(Float::checked(ms as f64 / 1000.0)?),
+                ]))
             }
             k::CALL_TOUCH => Ok(Value::Int(0)),
             k::HOST => {
@@ -2300,7 +2578,11 @@ impl Vm {
         let mut out = Vec::with_capacity(self.frames.len());
         for f in &self.frames {
             let objname = match &f.this {
-                This::Obj(o) => self.objects.slot(*o).map(|x| Value::String(x.name.clone())).unwrap_or(Value::Nil),
+                This::Obj(o) => self
+                    .objects
+                    .slot(*o)
+                    .map(|x| Value::String(x.name.clone()))
+                    .unwrap_or(Value::Nil),
                 This::Lwo(l) => self
                     .objects
                     .slot(l.master().index)
@@ -2308,11 +2590,14 @@ impl Vm {
                     .unwrap_or(Value::Nil),
             };
             let func = f.prog.funcs.get(f.func as usize);
-            let line = func.map(|fu| fu.line_at(f.pc.saturating_sub(1))).unwrap_or(0);
+            let line = func
+                .map(|fu| fu.line_at(f.pc.saturating_sub(1)))
+                .unwrap_or(0);
             let mut e = vec![
                 objname,
                 Value::String(f.prog.name.clone()),
-                func.map(|fu| Value::String(fu.name.clone())).unwrap_or(Value::Nil),
+                func.map(|fu| Value::String(fu.name.clone()))
+                    .unwrap_or(Value::Nil),
                 Value::Int(line as i32),
                 Value::Int(f.external as i32),
             ];
@@ -2333,42 +2618,54 @@ impl Vm {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
                     None => Value::Int(-1),
                 };
-                let ticks = if self.noticks { Value::Int(-1) } else { Value::Int(self.ticks.clamp(0, i32::MAX as i64) as i32) };
-                let ncallouts: usize = self.objects.slots.iter().filter_map(|s| s.obj.as_ref()).map(|o| o.callouts.len()).sum();
+                let ticks = if self.noticks {
+                    Value::Int(-1)
+                } else {
+                    Value::Int(self.ticks.clamp(0, i32::MAX as i64) as i32)
+                };
+                let ncallouts: usize = self
+                    .objects
+                    .slots
+                    .iter()
+                    .filter_map(|s| s.obj.as_ref())
+                    .map(|o| o.callouts.len())
+                    .sum();
                 let v = vec![
-                    Value::str("DGD-rs 1.7"),            // 0 ST_VERSION
-                    Value::Int(self.boot_time as i32),   // 1 ST_STARTTIME
-                    Value::Int(self.boot_time as i32),   // 2 ST_BOOTTIME
-                    Value::Int((now - self.boot_time) as i32), // 3 ST_UPTIME
-                    Value::Int(0),                       // 4 ST_SWAPSIZE
-                    Value::Int(0),                       // 5 ST_SWAPUSED
-                    Value::Int(512),                     // 6 ST_SECTORSIZE
-                    Value::Int(0),                       // 7 ST_SWAPRATE1
-                    Value::Int(0),                       // 8 ST_SWAPRATE5
-                    Value::Int(0),                       // 9 ST_SMEMSIZE
-                    Value::Int(0),                       // 10 ST_SMEMUSED
-                    Value::Int(0),                       // 11 ST_DMEMSIZE
-                    Value::Int(0),                       // 12 ST_DMEMUSED
+                    Value::str("DGD-rs 1.7"),                                   // 0 ST_VERSION
+                    Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
+                    Value::Int(self.boot_time as i32),                          // 2 ST_BOOTTIME
+                    Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
+                    Value::Int(0),                                              // 4 ST_SWAPSIZE
+                    Value::Int(0),                                              // 5 ST_SWAPUSED
+                    Value::Int(512),                                            // 6 ST_SECTORSIZE
+                    Value::Int(0),                                              // 7 ST_SWAPRATE1
+                    Value::Int(0),                                              // 8 ST_SWAPRATE5
+                    Value::Int(0),                                              // 9 ST_SMEMSIZE
+                    Value::Int(0),                                              // 10 ST_SMEMUSED
+                    Value::Int(0),                                              // 11 ST_DMEMSIZE
+                    Value::Int(0),                                              // 12 ST_DMEMUSED
                     Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
-                    Value::Int(self.objects.live as i32), // 14 ST_NOBJECTS
-                    Value::Int(i32::MAX),                // 15 ST_COTABSIZE
-                    Value::Int(ncallouts as i32),        // 16 ST_NCOSHORT
-                    Value::Int(0),                       // 17 ST_NCOLONG
-                    Value::Int(0),                       // 18 ST_UTABSIZE
-                    Value::Int(0),                       // 19 ST_ETABSIZE
-                    Value::Int(MAX_STRLEN as i32),       // 20 ST_STRSIZE
+                    Value::Int(self.objects.live as i32),                       // 14 ST_NOBJECTS
+                    Value::Int(i32::MAX),                                       // 15 ST_COTABSIZE
+                    Value::Int(ncallouts as i32),                               // 16 ST_NCOSHORT
+                    Value::Int(0),                                              // 17 ST_NCOLONG
+                    Value::Int(0),                                              // 18 ST_UTABSIZE
+                    Value::Int(0),                                              // 19 ST_ETABSIZE
+                    Value::Int(MAX_STRLEN as i32),                              // 20 ST_STRSIZE
                     Value::Int(self.cfg.array_size.min(i32::MAX as usize) as i32), // 21 ST_ARRAYSIZE
-                    depth,                               // 22 ST_STACKDEPTH
-                    ticks,                               // 23 ST_TICKS
-                    Value::array(Vec::new()),            // 24 ST_DATAGRAMPORTS / ST_PRECOMPILED
-                    Value::array(Vec::new()),            // 25 ST_TELNETPORTS
-                    Value::array(Vec::new()),            // 26 ST_BINARYPORTS
-                    Value::Int(0),                       // 27 ST_NUSERS
+                    depth,                    // 22 ST_STACKDEPTH
+                    ticks,                    // 23 ST_TICKS
+                    Value::array(Vec::new()), // 24 ST_DATAGRAMPORTS / ST_PRECOMPILED
+                    Value::array(Vec::new()), // 25 ST_TELNETPORTS
+                    Value::array(Vec::new()), // 26 ST_BINARYPORTS
+                    Value::Int(0),            // 27 ST_NUSERS
                 ];
                 Ok(Value::array(v))
             }
             Some(Value::Object(o)) => {
-                let Some(ob) = self.objects.get(o) else { return Ok(Value::Nil) };
+                let Some(ob) = self.objects.get(o) else {
+                    return Ok(Value::Nil);
+                };
                 let now = self.now();
                 let cos: Vec<Value> = ob
                     .callouts
@@ -2385,14 +2682,14 @@ impl Vm {
                     .collect();
                 let undefined = Value::Nil;
                 Ok(Value::array(vec![
-                    Value::Int(ob.prog.ctime as i32),                   // O_COMPILETIME
+                    Value::Int(ob.prog.ctime as i32), // O_COMPILETIME
                     Value::Int(ob.prog.funcs.iter().map(|f| f.code.len()).sum::<usize>() as i32), // O_PROGSIZE
-                    Value::Int(ob.prog.nvars as i32),                   // O_DATASIZE
-                    Value::Int(0),                                      // O_NSECTORS
-                    Value::array(cos),                                  // O_CALLOUTS
-                    Value::Int(ob.master as i32),                       // O_INDEX
-                    undefined,                                          // O_UNDEFINED
-                    Value::Int(0),                                      // O_SPECIAL
+                    Value::Int(ob.prog.nvars as i32), // O_DATASIZE
+                    Value::Int(0),                    // O_NSECTORS
+                    Value::array(cos),                // O_CALLOUTS
+                    Value::Int(ob.master as i32),     // O_INDEX
+                    undefined,                        // O_UNDEFINED
+                    Value::Int(0),                    // O_SPECIAL
                 ]))
             }
             Some(Value::Lwo(_)) => Ok(Value::Nil),
@@ -2406,7 +2703,9 @@ impl Vm {
         };
         // the function must exist
         let now = self.now();
-        let Some(ob) = self.objects.get_mut(o) else { return Ok(Value::Int(0)) };
+        let Some(ob) = self.objects.get_mut(o) else {
+            return Ok(Value::Int(0));
+        };
         let h = ob.next_handle;
         ob.next_handle = ob.next_handle.wrapping_add(1).max(1);
         ob.callouts.insert(
@@ -2426,10 +2725,16 @@ impl Vm {
     }
 
     fn remove_call_out(&mut self, h: i32) -> Result<Value, LpcError> {
-        let Some(o) = self.this_objref() else { return Ok(Value::Int(-1)) };
+        let Some(o) = self.this_objref() else {
+            return Ok(Value::Int(-1));
+        };
         let now = self.now();
-        let Some(ob) = self.objects.get_mut(o) else { return Ok(Value::Int(-1)) };
-        let Some(c) = ob.callouts.remove(&(h as u32)) else { return Ok(Value::Int(-1)) };
+        let Some(ob) = self.objects.get_mut(o) else {
+            return Ok(Value::Int(-1));
+        };
+        let Some(c) = ob.callouts.remove(&(h as u32)) else {
+            return Ok(Value::Int(-1));
+        };
         ob.dirty = true;
         let remaining = (c.due - now).max(0.0);
         if self.atomic > 0 {
@@ -2443,7 +2748,9 @@ impl Vm {
     }
 
     fn clone_object(&mut self, master: ObjRef) -> Result<ObjRef, LpcError> {
-        let Some(m) = self.objects.get(master) else { return err("Bad argument 1 for kfun clone_object") };
+        let Some(m) = self.objects.get(master) else {
+            return err("Bad argument 1 for kfun clone_object");
+        };
         if m.is_clone {
             return err("Cloning from a clone");
         }
@@ -2520,17 +2827,37 @@ impl Vm {
         // free destructed objects
         let dead = std::mem::take(&mut self.destructed);
         for idx in dead {
-            let is_master_last = self.objects.slot(idx).is_some_and(|o| !o.is_clone && o.nclones == 0);
-            let info = self.objects.slot(idx).map(|o| (o.name.clone(), o.prog.ctime, o.prog.id));
+            let is_master_last = self
+                .objects
+                .slot(idx)
+                .is_some_and(|o| !o.is_clone && o.nclones == 0);
+            let info = self
+                .objects
+                .slot(idx)
+                .map(|o| (o.name.clone(), o.prog.ctime, o.prog.id));
             if let Some(o) = self.objects.free_slot(idx) {
                 self.dirty.remove(&idx);
-                let _ = self.store.remove(crate::persist::dataspace_key(idx, self.objects.slots[idx as usize].count));
+                let _ = self.store.remove(crate::persist::dataspace_key(
+                    idx,
+                    self.objects.slots[idx as usize].count,
+                ));
                 drop(o);
             }
             if is_master_last {
                 if let (Some((name, ctime, id)), Some(d)) = (info, self.driver_object()) {
                     if self.cfg.driver_object.is_some() {
-                        let _ = self.task(|vm| vm.call_in(d, "remove_program", vec![Value::String(name), Value::Int(ctime as i32), Value::Int(id as i32)], false));
+                        let _ = self.task(|vm| {
+                            vm.call_in(
+                                d,
+                                "remove_program",
+                                vec![
+                                    Value::String(name),
+                                    Value::Int(ctime as i32),
+                                    Value::Int(id as i32),
+                                ],
+                                false,
+                            )
+                        });
                     }
                 }
             }
@@ -2543,24 +2870,40 @@ impl Vm {
     }
 
     fn apply_upgrade(&mut self, idx: u32) {
-        let Some(new) = self.objects.slot_mut(idx).and_then(|o| o.pending_prog.take()) else { return };
+        let Some(new) = self
+            .objects
+            .slot_mut(idx)
+            .and_then(|o| o.pending_prog.take())
+        else {
+            return;
+        };
         let targets: Vec<u32> = self
             .objects
             .slots
             .iter()
             .enumerate()
-            .filter(|(i, s)| s.obj.as_ref().is_some_and(|o| !o.destructed && (*i as u32 == idx || (o.is_clone && o.master == idx))))
+            .filter(|(i, s)| {
+                s.obj.as_ref().is_some_and(|o| {
+                    !o.destructed && (*i as u32 == idx || (o.is_clone && o.master == idx))
+                })
+            })
             .map(|(i, _)| i as u32)
             .collect();
         let new_layout = new.layout_vars();
         for t in targets {
             let _ = self.ensure_loaded(t);
-            let Some(o) = self.objects.slot_mut(t) else { continue };
+            let Some(o) = self.objects.slot_mut(t) else {
+                continue;
+            };
             let old_layout = o.prog.layout_vars();
             let old_vars = o.vars.take().unwrap_or_default();
             let mut by_name: HashMap<(LStr, LStr), (TypeSpec, Value)> = HashMap::new();
             for ((d, a), v) in old_layout.iter().zip(old_vars) {
-                let pname = o.prog.anc_prog(*a).map(|p| p.name.clone()).unwrap_or_default();
+                let pname = o
+                    .prog
+                    .anc_prog(*a)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default();
                 by_name.insert((pname, d.name.clone()), (d.ty, v));
             }
             let mut vars = Vec::with_capacity(new_layout.len());
@@ -2582,8 +2925,12 @@ impl Vm {
     fn walk_object(&mut self, idx: u32) {
         self.walk_id = self.walk_id.wrapping_add(1).max(1);
         let wid = self.walk_id;
-        let Some(o) = self.objects.slot_mut(idx) else { return };
-        let Some(mut vars) = o.vars.take() else { return };
+        let Some(o) = self.objects.slot_mut(idx) else {
+            return;
+        };
+        let Some(mut vars) = o.vars.take() else {
+            return;
+        };
         let mut cos = std::mem::take(&mut o.callouts);
         for v in vars.iter_mut() {
             claim(v, idx, wid, 0);
@@ -2605,13 +2952,18 @@ impl Vm {
         if self.in_task > 0 {
             return Err("cannot evict inside a task".into());
         }
-        let Some(ob) = self.objects.get_mut(o) else { return Ok(()) };
-        let Some(vars) = ob.vars.take() else { return Ok(()) };
+        let Some(ob) = self.objects.get_mut(o) else {
+            return Ok(());
+        };
+        let Some(vars) = ob.vars.take() else {
+            return Ok(());
+        };
         let blob = crate::persist::encode_dataspace(&crate::persist::Dataspace {
             vars,
             callouts: std::mem::take(&mut ob.callouts),
         });
-        self.store.put(crate::persist::dataspace_key(o.index, o.count), blob)
+        self.store
+            .put(crate::persist::dataspace_key(o.index, o.count), blob)
     }
 
     /// Number of live objects.
@@ -2721,7 +3073,11 @@ pub fn deep_copy(v: &Value) -> Value {
                 }
                 let nm = MappingRef::new(Mapping::new());
                 seen.insert(m.addr(), Value::Mapping(nm.clone()));
-                let entries: Vec<(Value, Value)> = m.borrow().iter().map(|(k, x)| (go(k, seen, depth + 1), go(x, seen, depth + 1))).collect();
+                let entries: Vec<(Value, Value)> = m
+                    .borrow()
+                    .iter()
+                    .map(|(k, x)| (go(k, seen, depth + 1), go(x, seen, depth + 1)))
+                    .collect();
                 {
                     let mut b = nm.borrow_mut();
                     for (k, x) in entries {
@@ -2756,7 +3112,10 @@ fn incdec(v: &Value, d: i32) -> Result<Value, LpcError> {
     match v {
         Value::Int(i) => Ok(Value::Int(i.wrapping_add(d))),
         Value::Float(f) => Ok(Value::Float(f.fadd(Float::from_int(d))?)),
-        _ => err(format!("Bad argument for kfun {}", if d > 0 { "++" } else { "--" })),
+        _ => err(format!(
+            "Bad argument for kfun {}",
+            if d > 0 { "++" } else { "--" }
+        )),
     }
 }
 
@@ -2825,9 +3184,16 @@ impl KfunCtx for Vm {
         }
     }
     fn set_variable(&mut self, i: usize, v: Value) {
-        let Some(This::Obj(o)) = self.frames.last().map(|f| f.this.clone()) else { return };
+        let Some(This::Obj(o)) = self.frames.last().map(|f| f.this.clone()) else {
+            return;
+        };
         let atomic = self.atomic > 0;
-        if let Some(slot) = self.objects.slot_mut(o).and_then(|x| x.vars.as_mut()).and_then(|vs| vs.get_mut(i)) {
+        if let Some(slot) = self
+            .objects
+            .slot_mut(o)
+            .and_then(|x| x.vars.as_mut())
+            .and_then(|vs| vs.get_mut(i))
+        {
             let old = std::mem::replace(slot, v);
             if atomic {
                 self.undo.push(Undo::Var(o, i, old));
@@ -2848,12 +3214,21 @@ struct IncludeHook<'a> {
 }
 
 impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
-    fn include(&mut self, from: &str, path: &str) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
+    fn include(
+        &mut self,
+        from: &str,
+        path: &str,
+    ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
         let _ = &self.from;
         // the driver's include_file hook may redirect or supply lines
         if let Some(d) = self.vm.driver_object() {
             if self.vm.cfg.driver_object.is_some() && !self.vm.compiling.is_empty() {
-                let r = self.vm.call_in(d, "include_file", vec![Value::str(from), Value::str(path)], false);
+                let r = self.vm.call_in(
+                    d,
+                    "include_file",
+                    vec![Value::str(from), Value::str(path)],
+                    false,
+                );
                 match r {
                     Ok(Value::String(p)) => {
                         let p = p.to_str_lossy().to_string();
@@ -2885,9 +3260,16 @@ struct InfoResolver<'a> {
 }
 
 impl crate::typecheck::InheritResolver for InfoResolver<'_> {
-    fn inherit(&mut self, _from: &str, path: &str) -> Result<std::sync::Arc<crate::typecheck::ProgramInfo>, String> {
+    fn inherit(
+        &mut self,
+        _from: &str,
+        path: &str,
+    ) -> Result<std::sync::Arc<crate::typecheck::ProgramInfo>, String> {
         let p = crate::typecheck::object_path("/", path);
-        self.infos.get(&p).cloned().ok_or_else(|| format!("Cannot inherit \"{p}.c\""))
+        self.infos
+            .get(&p)
+            .cloned()
+            .ok_or_else(|| format!("Cannot inherit \"{p}.c\""))
     }
 }
 

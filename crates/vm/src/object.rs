@@ -90,7 +90,10 @@ impl ObjectTable {
     pub fn handle(&self, i: u32) -> Option<ObjRef> {
         let s = self.slots.get(i as usize)?;
         s.obj.as_ref()?;
-        Some(ObjRef { index: i, count: s.count })
+        Some(ObjRef {
+            index: i,
+            count: s.count,
+        })
     }
 
     /// Puts an object in a free slot; returns its handle.

@@ -57,8 +57,12 @@ pub fn add(a: &Value, b: &Value) -> Result<Value, LpcError> {
         (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x.wrapping_add(*y))),
         (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x.fadd(*y)?)),
         (Value::String(x), Value::String(y)) => concat(x, y),
-        (Value::String(x), Value::Int(_) | Value::Float(_)) => concat(x, &scalar_str(b).unwrap_or_default()),
-        (Value::Int(_) | Value::Float(_), Value::String(y)) => concat(&scalar_str(a).unwrap_or_default(), y),
+        (Value::String(x), Value::Int(_) | Value::Float(_)) => {
+            concat(x, &scalar_str(b).unwrap_or_default())
+        }
+        (Value::Int(_) | Value::Float(_), Value::String(y)) => {
+            concat(&scalar_str(a).unwrap_or_default(), y)
+        }
         (Value::Array(x), Value::Array(y)) => {
             let mut v = x.borrow().clone();
             v.extend(y.borrow().iter().cloned());
@@ -72,7 +76,14 @@ pub fn add(a: &Value, b: &Value) -> Result<Value, LpcError> {
             Ok(Value::mapping(m))
         }
         _ => Err(which_bad(a, "+", |v| {
-            matches!(v, Value::Int(_) | Value::Float(_) | Value::String(_) | Value::Array(_) | Value::Mapping(_))
+            matches!(
+                v,
+                Value::Int(_)
+                    | Value::Float(_)
+                    | Value::String(_)
+                    | Value::Array(_)
+                    | Value::Mapping(_)
+            )
         })),
     }
 }
@@ -82,7 +93,9 @@ pub fn add_assign(a: &mut Value, b: &Value) -> Result<(), LpcError> {
     if let Value::String(s) = a {
         let tail: std::borrow::Cow<'_, [u8]> = match b {
             Value::String(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
-            Value::Int(_) | Value::Float(_) => std::borrow::Cow::Owned(scalar_str(b).unwrap_or_default()),
+            Value::Int(_) | Value::Float(_) => {
+                std::borrow::Cow::Owned(scalar_str(b).unwrap_or_default())
+            }
             _ => return Err(bad(2, "+")),
         };
         check_len(s.len() + tail.len())?;
@@ -105,7 +118,12 @@ pub fn sub(a: &Value, b: &Value) -> Result<Value, LpcError> {
         (Value::Array(x), Value::Array(y)) => {
             let ys = y.borrow();
             let set: std::collections::BTreeSet<&Value> = ys.iter().collect();
-            let v: Vec<Value> = x.borrow().iter().filter(|e| !set.contains(e)).cloned().collect();
+            let v: Vec<Value> = x
+                .borrow()
+                .iter()
+                .filter(|e| !set.contains(e))
+                .cloned()
+                .collect();
             Ok(Value::array(v))
         }
         (Value::Mapping(x), Value::Array(y)) => {
@@ -122,7 +140,12 @@ pub fn sub(a: &Value, b: &Value) -> Result<Value, LpcError> {
             }
             Ok(Value::mapping(m))
         }
-        _ => Err(which_bad(a, "-", |v| matches!(v, Value::Int(_) | Value::Float(_) | Value::Array(_) | Value::Mapping(_)))),
+        _ => Err(which_bad(a, "-", |v| {
+            matches!(
+                v,
+                Value::Int(_) | Value::Float(_) | Value::Array(_) | Value::Mapping(_)
+            )
+        })),
     }
 }
 
@@ -130,7 +153,9 @@ pub fn mul(a: &Value, b: &Value) -> Result<Value, LpcError> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x.wrapping_mul(*y))),
         (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x.fmul(*y)?)),
-        _ => Err(which_bad(a, "*", |v| matches!(v, Value::Int(_) | Value::Float(_)))),
+        _ => Err(which_bad(a, "*", |v| {
+            matches!(v, Value::Int(_) | Value::Float(_))
+        })),
     }
 }
 
@@ -139,7 +164,9 @@ pub fn div(a: &Value, b: &Value) -> Result<Value, LpcError> {
         (Value::Int(_), Value::Int(0)) => Err(LpcError::new("Division by zero")),
         (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x.wrapping_div(*y))),
         (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x.fdiv(*y)?)),
-        _ => Err(which_bad(a, "/", |v| matches!(v, Value::Int(_) | Value::Float(_)))),
+        _ => Err(which_bad(a, "/", |v| {
+            matches!(v, Value::Int(_) | Value::Float(_))
+        })),
     }
 }
 
@@ -154,7 +181,11 @@ pub fn rem(a: &Value, b: &Value) -> Result<Value, LpcError> {
 pub fn shl(a: &Value, b: &Value) -> Result<Value, LpcError> {
     match (a, b) {
         (Value::Int(_), Value::Int(y)) if *y < 0 => Err(LpcError::new("Negative left shift")),
-        (Value::Int(x), Value::Int(y)) => Ok(Value::Int(if *y >= 32 { 0 } else { ((*x as u32) << *y) as i32 })),
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Int(if *y >= 32 {
+            0
+        } else {
+            ((*x as u32) << *y) as i32
+        })),
         _ => Err(which_bad(a, "<<", |v| matches!(v, Value::Int(_)))),
     }
 }
@@ -162,7 +193,11 @@ pub fn shl(a: &Value, b: &Value) -> Result<Value, LpcError> {
 pub fn shr(a: &Value, b: &Value) -> Result<Value, LpcError> {
     match (a, b) {
         (Value::Int(_), Value::Int(y)) if *y < 0 => Err(LpcError::new("Negative right shift")),
-        (Value::Int(x), Value::Int(y)) => Ok(Value::Int(if *y >= 32 { 0 } else { ((*x as u32) >> *y) as i32 })),
+        (Value::Int(x), Value::Int(y)) => Ok(Value::Int(if *y >= 32 {
+            0
+        } else {
+            ((*x as u32) >> *y) as i32
+        })),
         _ => Err(which_bad(a, ">>", |v| matches!(v, Value::Int(_)))),
     }
 }
@@ -219,7 +254,9 @@ pub fn and(a: &Value, b: &Value) -> Result<Value, LpcError> {
             }
             Ok(Value::mapping(m))
         }
-        _ => Err(which_bad(a, "&", |v| matches!(v, Value::Int(_) | Value::Array(_) | Value::Mapping(_)))),
+        _ => Err(which_bad(a, "&", |v| {
+            matches!(v, Value::Int(_) | Value::Array(_) | Value::Mapping(_))
+        })),
     }
 }
 
@@ -227,7 +264,9 @@ pub fn or(a: &Value, b: &Value) -> Result<Value, LpcError> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x | y)),
         (Value::Array(x), Value::Array(y)) => Ok(set_op(x, y, b'|')),
-        _ => Err(which_bad(a, "|", |v| matches!(v, Value::Int(_) | Value::Array(_)))),
+        _ => Err(which_bad(a, "|", |v| {
+            matches!(v, Value::Int(_) | Value::Array(_))
+        })),
     }
 }
 
@@ -235,7 +274,9 @@ pub fn xor(a: &Value, b: &Value) -> Result<Value, LpcError> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Ok(Value::Int(x ^ y)),
         (Value::Array(x), Value::Array(y)) => Ok(set_op(x, y, b'^')),
-        _ => Err(which_bad(a, "^", |v| matches!(v, Value::Int(_) | Value::Array(_)))),
+        _ => Err(which_bad(a, "^", |v| {
+            matches!(v, Value::Int(_) | Value::Array(_))
+        })),
     }
 }
 
@@ -245,7 +286,9 @@ pub fn compare(a: &Value, b: &Value, op: &str) -> Result<std::cmp::Ordering, Lpc
         (Value::Int(x), Value::Int(y)) => Ok(x.cmp(y)),
         (Value::Float(x), Value::Float(y)) => Ok(x.cmp(y)),
         (Value::String(x), Value::String(y)) => Ok(x.as_bytes().cmp(y.as_bytes())),
-        _ => Err(which_bad(a, op, |v| matches!(v, Value::Int(_) | Value::Float(_) | Value::String(_)))),
+        _ => Err(which_bad(a, op, |v| {
+            matches!(v, Value::Int(_) | Value::Float(_) | Value::String(_))
+        })),
     }
 }
 
@@ -312,7 +355,9 @@ pub fn store_index(c: &Value, i: &Value, v: Value) -> Result<Option<Value>, LpcE
                 return Err(LpcError::new("String index out of range"));
             }
             let Value::Int(ch) = v else {
-                return Err(LpcError::new("Non-numeric value in indexed string assignment"));
+                return Err(LpcError::new(
+                    "Non-numeric value in indexed string assignment",
+                ));
             };
             let mut b = s.as_bytes().to_vec();
             b[n as usize] = ch as u8;
@@ -355,8 +400,12 @@ pub fn range(c: &Value, from: Option<&Value>, to: Option<&Value>) -> Result<Valu
         Value::Mapping(m) => {
             use std::ops::Bound;
             let m = m.borrow();
-            let lo = from.map(|v| Bound::Included(v.clone())).unwrap_or(Bound::Unbounded);
-            let hi = to.map(|v| Bound::Included(v.clone())).unwrap_or(Bound::Unbounded);
+            let lo = from
+                .map(|v| Bound::Included(v.clone()))
+                .unwrap_or(Bound::Unbounded);
+            let hi = to
+                .map(|v| Bound::Included(v.clone()))
+                .unwrap_or(Bound::Unbounded);
             if let (Some(a), Some(b)) = (from, to) {
                 if a > b {
                     return Ok(Value::mapping(Mapping::new()));
@@ -384,7 +433,9 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
         T_INT => match v {
             Value::Int(_) => Ok(v),
             Value::Float(f) => Ok(Value::Int(f.to_int()?)),
-            Value::String(s) => parse_int_prefix(&s).map(Value::Int).ok_or_else(|| LpcError::new("String cannot be converted to int")),
+            Value::String(s) => parse_int_prefix(&s)
+                .map(Value::Int)
+                .ok_or_else(|| LpcError::new("String cannot be converted to int")),
             Value::Nil => Ok(Value::Int(0)),
             _ => Err(LpcError::new("Value is not an int")),
         },
@@ -398,7 +449,9 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
                 if end == 0 {
                     return Err(LpcError::new("String cannot be converted to float"));
                 }
-                let d: f64 = t[..end].parse().map_err(|_| LpcError::new("String cannot be converted to float"))?;
+                let d: f64 = t[..end]
+                    .parse()
+                    .map_err(|_| LpcError::new("String cannot be converted to float"))?;
                 Ok(Value::Float(Float::checked(d)?))
             }
             Value::Nil => Ok(Value::Float(Float::ZERO)),
@@ -406,7 +459,9 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
         },
         T_STRING => match &v {
             Value::String(_) | Value::Nil => Ok(v),
-            Value::Int(_) | Value::Float(_) => Ok(Value::String(LStr::new(scalar_str(&v).unwrap_or_default()))),
+            Value::Int(_) | Value::Float(_) => {
+                Ok(Value::String(LStr::new(scalar_str(&v).unwrap_or_default())))
+            }
             _ => Err(LpcError::new("Value is not a string")),
         },
         T_OBJECT => match v {
@@ -484,22 +539,61 @@ mod tests {
 
     #[test]
     fn ints() {
-        assert_eq!(add(&Value::Int(i32::MAX), &Value::Int(1)).unwrap(), Value::Int(i32::MIN));
-        assert_eq!(div(&Value::Int(-7), &Value::Int(2)).unwrap(), Value::Int(-3));
-        assert_eq!(rem(&Value::Int(-7), &Value::Int(2)).unwrap(), Value::Int(-1));
-        assert_eq!(shr(&Value::Int(-1), &Value::Int(28)).unwrap(), Value::Int(15));
+        assert_eq!(
+            add(&Value::Int(i32::MAX), &Value::Int(1)).unwrap(),
+            Value::Int(i32::MIN)
+        );
+        assert_eq!(
+            div(&Value::Int(-7), &Value::Int(2)).unwrap(),
+            Value::Int(-3)
+        );
+        assert_eq!(
+            rem(&Value::Int(-7), &Value::Int(2)).unwrap(),
+            Value::Int(-1)
+        );
+        assert_eq!(
+            shr(&Value::Int(-1), &Value::Int(28)).unwrap(),
+            Value::Int(15)
+        );
         assert_eq!(shl(&Value::Int(1), &Value::Int(32)).unwrap(), Value::Int(0));
         assert!(div(&Value::Int(1), &Value::Int(0)).is_err());
-        assert_eq!(div(&Value::Int(i32::MIN), &Value::Int(-1)).unwrap(), Value::Int(i32::MIN));
+        assert_eq!(
+            div(&Value::Int(i32::MIN), &Value::Int(-1)).unwrap(),
+            Value::Int(i32::MIN)
+        );
     }
 
     #[test]
     fn strings() {
         let r = add(&Value::str("a"), &Value::Int(5)).unwrap();
         assert_eq!(r, Value::str("a5"));
-        assert_eq!(range(&Value::str("hello"), Some(&Value::Int(1)), Some(&Value::Int(3))).unwrap(), Value::str("ell"));
-        assert_eq!(range(&Value::str("hello"), Some(&Value::Int(2)), Some(&Value::Int(1))).unwrap(), Value::str(""));
-        assert!(range(&Value::str("hello"), Some(&Value::Int(2)), Some(&Value::Int(5))).is_err());
-        assert_eq!(cast(Value::str("12abc"), TypeSpec::INT).unwrap(), Value::Int(12));
+        assert_eq!(
+            range(
+                &Value::str("hello"),
+                Some(&Value::Int(1)),
+                Some(&Value::Int(3))
+            )
+            .unwrap(),
+            Value::str("ell")
+        );
+        assert_eq!(
+            range(
+                &Value::str("hello"),
+                Some(&Value::Int(2)),
+                Some(&Value::Int(1))
+            )
+            .unwrap(),
+            Value::str("")
+        );
+        assert!(range(
+            &Value::str("hello"),
+            Some(&Value::Int(2)),
+            Some(&Value::Int(5))
+        )
+        .is_err());
+        assert_eq!(
+            cast(Value::str("12abc"), TypeSpec::INT).unwrap(),
+            Value::Int(12)
+        );
     }
 }

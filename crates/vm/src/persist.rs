@@ -186,8 +186,14 @@ struct Dec<'a> {
 
 impl Dec<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], DecodeError> {
-        let end = self.at.checked_add(n).ok_or(DecodeError::Truncated(self.at))?;
-        let s = self.b.get(self.at..end).ok_or(DecodeError::Truncated(self.at))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .ok_or(DecodeError::Truncated(self.at))?;
+        let s = self
+            .b
+            .get(self.at..end)
+            .ok_or(DecodeError::Truncated(self.at))?;
         self.at = end;
         Ok(s)
     }
@@ -229,7 +235,9 @@ impl Dec<'_> {
         Ok(match tag {
             T_NIL_ => Value::Nil,
             T_INT_ => Value::Int(self.u32()? as i32),
-            T_FLOAT_ => Value::Float(Float::from_bits(self.u64()?).ok_or(DecodeError::BadFloat(at))?),
+            T_FLOAT_ => {
+                Value::Float(Float::from_bits(self.u64()?).ok_or(DecodeError::BadFloat(at))?)
+            }
             T_STR_ => Value::String(LStr::new(self.bytes()?)),
             T_OBJ_ => Value::Object(ObjRef {
                 index: self.u32()?,
@@ -279,7 +287,10 @@ impl Dec<'_> {
             }
             T_REF_ => {
                 let id = self.u32()?;
-                self.refs.get(id as usize).cloned().ok_or(DecodeError::BadRef { id, at })?
+                self.refs
+                    .get(id as usize)
+                    .cloned()
+                    .ok_or(DecodeError::BadRef { id, at })?
             }
             _ => return Err(DecodeError::BadTag { tag, at }),
         })
@@ -346,7 +357,8 @@ mod tests {
             any::<i32>().prop_map(Value::Int),
             (-1e30f64..1e30).prop_map(|f| Value::Float(Float::new(f).unwrap_or(Float::ZERO))),
             proptest::collection::vec(any::<u8>(), 0..20).prop_map(|b| Value::bytes(&b)),
-            (any::<u32>(), any::<u32>()).prop_map(|(i, c)| Value::Object(ObjRef { index: i, count: c })),
+            (any::<u32>(), any::<u32>())
+                .prop_map(|(i, c)| Value::Object(ObjRef { index: i, count: c })),
         ];
         leaf.prop_recursive(4, 64, 8, |inner| {
             prop_oneof![
@@ -405,6 +417,9 @@ mod tests {
         };
         let mut b = encode_dataspace(&ds);
         b[7] ^= 1;
-        assert!(matches!(decode_dataspace(&b), Err(DecodeError::Checksum { .. })));
+        assert!(matches!(
+            decode_dataspace(&b),
+            Err(DecodeError::Checksum { .. })
+        ));
     }
 }

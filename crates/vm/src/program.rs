@@ -294,7 +294,11 @@ impl Program {
 
     /// Does this program inherit (or is it) the program named `name`?
     pub fn inherits_name(&self, name: &[u8]) -> bool {
-        self.name.as_bytes() == name || self.ancestors.iter().any(|a| a.prog.name.as_bytes() == name)
+        self.name.as_bytes() == name
+            || self
+                .ancestors
+                .iter()
+                .any(|a| a.prog.name.as_bytes() == name)
     }
 
     /// Variable names/types in layout order (for save_object & upgrades).
@@ -310,7 +314,10 @@ impl Program {
 
     /// Initial dataspace: every variable at its type's default.
     pub fn initial_vars(self: &Rc<Self>) -> Vec<Value> {
-        self.layout_vars().iter().map(|(d, _)| d.ty.default_value()).collect()
+        self.layout_vars()
+            .iter()
+            .map(|(d, _)| d.ty.default_value())
+            .collect()
     }
 
     /// Looks up a function by name for call_other.

@@ -68,7 +68,11 @@ pub fn run(root: &Path, object: &str, func: &str, opts: &RunOptions) -> String {
         if cos.is_empty() {
             break;
         }
-        cos.sort_by(|a, b| a.2.partial_cmp(&b.2).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
+        cos.sort_by(|a, b| {
+            a.2.partial_cmp(&b.2)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(a.1.cmp(&b.1))
+        });
         let (o, h, _, _) = cos[0].clone();
         let _ = vm.run_call_out(o, h);
     }
@@ -88,7 +92,11 @@ pub fn take_output(vm: &mut Vm) -> String {
 /// Runs LPC source given as a string (object "/test"), for unit tests.
 pub fn run_source(src: &str, func: &str) -> Result<(Vm, Value), LpcError> {
     let cfg = Config::default();
-    let mut vm = Vm::new(cfg, Box::new(TestHost::new()), Box::new(MemStore::default()));
+    let mut vm = Vm::new(
+        cfg,
+        Box::new(TestHost::new()),
+        Box::new(MemStore::default()),
+    );
     let o = vm.compile_object_task("/test", Some(src.as_bytes()))?;
     let v = vm.call(o, func, Vec::new())?;
     Ok((vm, v))

@@ -7,7 +7,7 @@
 use driver::callout::{Delay, ObjKey};
 use driver::config::Config;
 use driver::net::PortKind;
-use driver::world::{DumpKind, Event, Host, World, WorldError};
+use driver::world::{DumpKind, Event, Host, SharedHost, World, WorldError};
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -43,13 +43,13 @@ fn say_all(host: &mut Host, text: &str) {
 }
 
 impl World for TestWorld {
-    fn cold_boot(&mut self, _host: &mut Host) -> Result<(), WorldError> {
+    fn cold_boot(&mut self, _host: &SharedHost) -> Result<(), WorldError> {
         self.log.push("initialize".into());
         Ok(())
     }
     fn restore(
         &mut self,
-        _host: &mut Host,
+        _host: &SharedHost,
         dump: &Path,
         _secondary: Option<&Path>,
     ) -> Result<Vec<(String, Vec<u8>)>, WorldError> {
@@ -78,14 +78,14 @@ impl World for TestWorld {
         }
         Ok(tables)
     }
-    fn restored(&mut self, host: &mut Host, hotboot: bool) -> Result<(), WorldError> {
+    fn restored(&mut self, host: &SharedHost, hotboot: bool) -> Result<(), WorldError> {
         self.log.push(format!("restored {hotboot}"));
         let _ = host;
         Ok(())
     }
     fn connect(
         &mut self,
-        _host: &mut Host,
+        _host: &SharedHost,
         kind: PortKind,
         port: usize,
     ) -> Result<ObjKey, WorldError> {
@@ -93,7 +93,8 @@ impl World for TestWorld {
         self.log.push(format!("connect {kind:?} {port}"));
         Ok(ObjKey(self.next))
     }
-    fn event(&mut self, host: &mut Host, obj: ObjKey, ev: Event<'_>) {
+    fn event(&mut self, host: &SharedHost, obj: ObjKey, ev: Event<'_>) {
+        let host = &mut *host.borrow_mut();
         assert_eq!(host.this_user(), Some(obj));
         match ev {
             Event::Open => {
@@ -139,7 +140,7 @@ impl World for TestWorld {
                     "shutdown" => host.shutdown(false).unwrap(),
                     "quit" => {
                         let _ = host.send_message(obj, b"Bye\n");
-                        self.event(host, obj, Event::Close { destructed: true });
+                        self.log.push(format!("close {} true", obj.0));
                         host.disconnect(obj);
                     }
                     "close" => host.send_close(obj).unwrap(),
@@ -156,13 +157,14 @@ impl World for TestWorld {
             }
         }
     }
-    fn call_out(&mut self, host: &mut Host, obj: ObjKey, handle: u32) {
+    fn call_out(&mut self, host: &SharedHost, obj: ObjKey, handle: u32) {
+        let host = &mut *host.borrow_mut();
         if let Some(text) = self.callouts.remove(&(obj.0, handle)) {
             self.log.push(format!("callout {text}"));
             say_all(host, &format!("callout {text}\n"));
         }
     }
-    fn interrupt(&mut self, _host: &mut Host) {
+    fn interrupt(&mut self, _host: &SharedHost) {
         self.interrupted = true;
         self.log.push("interrupt".into());
     }

@@ -23,7 +23,9 @@ fn main() {
             "--no-auto" => opts.auto_object = None,
             "--driver" => opts.driver_object = args.next(),
             "--no-driver" => opts.driver_object = None,
-            "--typechecking" => opts.typechecking = args.next().and_then(|s| s.parse().ok()).unwrap_or(2),
+            "--typechecking" => {
+                opts.typechecking = args.next().and_then(|s| s.parse().ok()).unwrap_or(2)
+            }
             "--ticks" => opts.ticks = args.next().and_then(|s| s.parse().ok()).unwrap_or(-1),
             "-h" | "--help" => {
                 eprintln!("usage: lpcrun [--root DIR] [--auto PATH|--no-auto] [--driver PATH|--no-driver] [--typechecking N] [--ticks N] OBJECT [FUNCTION]");
@@ -37,7 +39,11 @@ fn main() {
         std::process::exit(2);
     };
     let obj = obj.trim_end_matches(".c").to_string();
-    let obj = if obj.starts_with('/') { obj } else { format!("/{obj}") };
+    let obj = if obj.starts_with('/') {
+        obj
+    } else {
+        format!("/{obj}")
+    };
     let func = pos.get(1).cloned().unwrap_or_else(|| "main".into());
     let out = vm::testrun::run(&root, &obj, &func, &opts);
     // echo already printed the LPC output; print what remains (runner messages)

@@ -16,16 +16,27 @@ pub mod net;
 pub mod server;
 pub mod signals;
 pub mod telnet;
+pub mod vmworld;
 pub mod world;
 
 /// The version string (`status()[ST_VERSION]`, the telnet AYT reply).
 pub const VERSION_STRING: &str = concat!("driver ", env!("CARGO_PKG_VERSION"));
 
-/// Boots and runs the server with the LPC VM as its world.
-///
-/// The VM crate (`vm`, over `swap` and `statedump`) is wired in here; until
-/// it provides its API this build cannot run a mudlib and says so.
-pub fn run_with_vm(config: config::Config, _cli: &cli::Cli) -> anyhow::Result<i32> {
-    headers::write_all(&config.header_dir(), &headers::KfunTable::dgd())?;
-    anyhow::bail!("this build has no LPC VM wired in yet (crates/vm); config and headers are fine")
+/// Boots and runs the server with the LPC VM as its world; returns the
+/// process exit status.
+pub fn run_with_vm(config: config::Config, cli: &cli::Cli) -> anyhow::Result<i32> {
+    let start = server::Start {
+        restore: cli.statedump.clone(),
+        secondary: cli.secondary.clone(),
+    };
+    let mut srv = server::Server::boot_with(config, &start, |cfg, host| {
+        vmworld::VmWorld::in_memory(cfg, host.clone())
+    })?;
+    match srv.run() {
+        server::Exit::Shutdown => Ok(0),
+        server::Exit::HotbootFailed(e) => {
+            log::line(&e);
+            Ok(1)
+        }
+    }
 }

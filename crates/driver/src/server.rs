@@ -49,8 +49,17 @@ pub struct Server<W: World> {
 
 impl<W: World> Server<W> {
     /// Boots: headers, sockets, signals, then a cold boot or a restore.
-    pub fn boot(mut world: W, config: Config, start: &Start) -> anyhow::Result<Self> {
-        crate::headers::write_all(&config.header_dir(), &world.kfuns())?;
+    pub fn boot(world: W, config: Config, start: &Start) -> anyhow::Result<Self> {
+        Self::boot_with(config, start, |_, _| world)
+    }
+
+    /// Boots with a world made once the shared host exists (the VM's host
+    /// adapter holds on to it).
+    pub fn boot_with(
+        config: Config,
+        start: &Start,
+        make: impl FnOnce(&Config, &SharedHost) -> W,
+    ) -> anyhow::Result<Self> {
         let inherited = hotboot::inherited_fds();
         // SAFETY-relevant order: a hot-booted driver adopts its inherited
         // sockets before it binds anything, so nothing is bound twice.
@@ -70,6 +79,8 @@ impl<W: World> Server<W> {
             Err(e) => log::line(&format!("cannot install signal handlers: {e}")),
         }
         let shared: SharedHost = Rc::new(RefCell::new(host));
+        let mut world = make(&config, &shared);
+        crate::headers::write_all(&config.header_dir(), &world.kfuns())?;
         let mut hotbooted = false;
         match &start.restore {
             None => {

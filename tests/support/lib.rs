@@ -154,6 +154,13 @@ impl Mud {
 
     /// Starts the driver with extra arguments (statedump, secondary).
     pub fn start(&self, extra: &[&Path]) -> Server {
+        let args: Vec<std::ffi::OsString> =
+            extra.iter().map(|p| p.as_os_str().to_owned()).collect();
+        self.start_args(&args)
+    }
+
+    /// Starts the driver with options and arguments after the config file.
+    pub fn start_args(&self, extra: &[std::ffi::OsString]) -> Server {
         let log = self.dir.path().join(format!(
             "driver-{}.log",
             std::time::SystemTime::now()
@@ -207,6 +214,34 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
         None
+    }
+
+    /// Process ids the supervisor reported for its driver children, oldest
+    /// first.
+    pub fn child_pids(&self) -> Vec<u32> {
+        self.log_text()
+            .lines()
+            .filter_map(|l| l.split("driver running as pid ").nth(1))
+            .filter_map(|r| r.split_whitespace().next()?.parse().ok())
+            .collect()
+    }
+
+    /// Waits (bounded) until the supervisor has started `n` children.
+    pub fn wait_children(&self, n: usize) -> Vec<u32> {
+        let end = Instant::now() + Duration::from_secs(60);
+        loop {
+            let p = self.child_pids();
+            if p.len() >= n {
+                return p;
+            }
+            assert!(
+                Instant::now() < end,
+                "only {} children; log:\n{}",
+                p.len(),
+                self.log_text()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Sends a signal to the driver.

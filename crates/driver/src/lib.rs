@@ -15,6 +15,7 @@ pub mod log;
 pub mod net;
 pub mod server;
 pub mod signals;
+pub mod supervisor;
 pub mod telnet;
 pub mod vmworld;
 pub mod world;

@@ -42,5 +42,14 @@ fn run(cli: &Cli) -> anyhow::Result<i32> {
         println!("{}: ok", cli.config.display());
         return Ok(0);
     }
+    if cli.supervise {
+        let args: Vec<_> = cli
+            .statedump
+            .iter()
+            .chain(cli.secondary.iter())
+            .cloned()
+            .collect();
+        return driver::supervisor::run(&config, &args);
+    }
     driver::run_with_vm(config, cli)
 }

@@ -53,6 +53,8 @@ pub struct Listener {
 #[derive(Debug)]
 pub struct Conn {
     pub id: ConnId,
+    /// Serial number, unique across driver restarts under a supervisor.
+    pub serial: u64,
     pub kind: PortKind,
     pub port_index: usize,
     pub stream: TcpStream,
@@ -85,6 +87,7 @@ impl Conn {
         let peer = stream.peer_addr().ok();
         Conn {
             id,
+            serial: 0,
             kind,
             port_index,
             stream,
@@ -294,6 +297,9 @@ pub struct Net {
     pub wake_fd: Option<RawFd>,
     pub telnet_ports: Vec<u16>,
     pub binary_ports: Vec<u16>,
+    /// The crash supervisor, when there is one: told of every connection.
+    pub link: Option<crate::supervisor::Link>,
+    pub next_serial: u64,
 }
 
 fn bind(spec: &PortSpec) -> io::Result<TcpListener> {
@@ -339,6 +345,8 @@ impl Net {
             max_users: max_users as usize,
             accepted: VecDeque::new(),
             wake_fd: None,
+            link: None,
+            next_serial: 1,
         }
     }
 
@@ -394,11 +402,28 @@ impl Net {
             gen: self.gens[slot],
         };
         let mut c = Conn::new(id, kind, port_index, stream);
+        c.serial = self.next_serial;
+        self.next_serial += 1;
         if kind == PortKind::Telnet {
             c.queue(&telnet::GREETING);
             c.had_output = false;
         }
         self.slots[slot] = Some(c);
+        id
+    }
+
+    /// Adds a connection handed back by the supervisor, keeping its serial.
+    pub fn insert_with_serial(
+        &mut self,
+        kind: PortKind,
+        port_index: usize,
+        stream: TcpStream,
+        serial: u64,
+    ) -> ConnId {
+        let keep = self.next_serial;
+        self.next_serial = serial;
+        let id = self.insert(kind, port_index, stream);
+        self.next_serial = keep.max(serial + 1);
         id
     }
 
@@ -419,6 +444,9 @@ impl Net {
             let mut c = slot.take()?;
             if let Some(o) = c.obj {
                 self.by_obj.remove(&o);
+            }
+            if let Some(l) = &self.link {
+                l.closed(c.serial);
             }
             c.flush();
             let _ = c.stream.shutdown(std::net::Shutdown::Both);
@@ -522,6 +550,9 @@ impl Net {
                     let accepted = self.listeners[i].sock.accept();
                     if let Ok((s, _)) = accepted {
                         let id = self.insert(kind, index, s);
+                        if let (Some(l), Some(c)) = (&self.link, self.get(id)) {
+                            l.accepted(kind, index, c.serial, c.stream.as_raw_fd());
+                        }
                         self.accepted.push_back(id);
                     }
                 }
@@ -558,6 +589,7 @@ impl Net {
             .iter()
             .map(|l| l.sock.as_raw_fd())
             .chain(self.slots.iter().flatten().map(|c| c.stream.as_raw_fd()))
+            .chain(self.link.iter().map(|l| l.raw_fd()))
             .collect()
     }
 }

@@ -8,6 +8,7 @@ use crate::hotboot;
 use crate::log;
 use crate::net::{ConnId, Net, PortKind};
 use crate::signals;
+use crate::supervisor;
 use crate::world::{DumpKind, Event, Host, Requests, SharedHost, World};
 use std::cell::RefCell;
 use std::path::PathBuf;
@@ -31,6 +32,11 @@ pub struct Start {
     pub restore: Option<PathBuf>,
     pub secondary: Option<PathBuf>,
 }
+
+/// Sent to connections the crash supervisor kept while the driver was
+/// restarted.
+pub const RESTART_NOTICE: &[u8] =
+    b"\n*** The driver was restarted; the world is back at its last statedump. ***\n";
 
 /// Driver table names in a dump.
 pub const TABLE_CALLOUTS: &str = "callouts";
@@ -64,11 +70,33 @@ impl<W: World> Server<W> {
         // SAFETY-relevant order: a hot-booted driver adopts its inherited
         // sockets before it binds anything, so nothing is bound twice.
         let hot = start.restore.is_some() && !inherited.is_empty();
-        let net = if hot {
-            Net::with_listeners(Vec::new(), config.users)
-        } else {
-            Net::bind(&config.telnet_ports, &config.binary_ports, config.users)?
+        let handover = supervisor::child_handover(!hot)?;
+        let mut handed_back = Vec::new();
+        let mut link = None;
+        let mut net = match handover {
+            Some(h) if !hot => {
+                link = Some(supervisor::Link::new(h.link));
+                let mut net = Net::with_listeners(h.listeners, config.users);
+                net.next_serial = h.next_serial;
+                for (kind, index, stream, serial) in
+                    h.clients.into_iter().map(|(k, i, s, st)| (k, i, st, s))
+                {
+                    let id = net.insert_with_serial(kind, index, stream, serial);
+                    if let Some(c) = net.get_mut(id) {
+                        c.send(RESTART_NOTICE);
+                    }
+                    handed_back.push(id);
+                }
+                net
+            }
+            Some(h) => {
+                link = Some(supervisor::Link::new(h.link));
+                Net::with_listeners(Vec::new(), config.users)
+            }
+            None if hot => Net::with_listeners(Vec::new(), config.users),
+            None => Net::bind(&config.telnet_ports, &config.binary_ports, config.users)?,
         };
+        net.link = link;
         let mut host = Host::new(
             net,
             CallOuts::new(config.call_outs),
@@ -99,6 +127,7 @@ impl<W: World> Server<W> {
                             let (listeners, conns) = hotboot::adopt(&t, &inherited);
                             let mut net = Net::with_listeners(listeners, config.users);
                             net.wake_fd = host.net.wake_fd;
+                            net.link = host.net.link.take();
                             for c in conns {
                                 // SAFETY: adopt() checked the descriptor is
                                 // an inherited socket listed once.
@@ -153,6 +182,8 @@ impl<W: World> Server<W> {
         if let Some(exit) = s.end_task() {
             anyhow::bail!("shut down during boot: {exit:?}");
         }
+        // Connections the supervisor kept across a crash are greeted anew.
+        s.host.borrow_mut().net.accepted.extend(handed_back);
         Ok(s)
     }
 

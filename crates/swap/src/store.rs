@@ -1,0 +1,1367 @@
+//! The store: location map, bounded cache, current file, backing files, migration.
+
+use std::collections::{HashMap, VecDeque};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use crate::alloc::FreeList;
+use crate::container::{check_record, decode_payload, Container, Location, Record};
+use crate::error::{Error, Result};
+use crate::format::{
+    sectors_for, FileHeader, FileId, RecordHeader, FIRST_USER_KIND, FLAG_ZSTD, FORMAT_VERSION,
+    KIND_BLOB, MAX_PAYLOAD, MAX_SECTOR_SIZE, MIN_SECTOR_SIZE, RECORD_HEADER_LEN,
+};
+use crate::io::{FileIo, RealFs, Vfs};
+
+/// Configuration of a [`Swap`].
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Sector size in bytes, 512..=65535 (DGD's `sector_size`).
+    pub sector_size: u32,
+    /// Largest swapfile in sectors (DGD's `swap_size`); 0 = no limit. Records appended
+    /// with [`Swap::append_record`] (dump data) do not count against it.
+    pub swap_size: u64,
+    /// Cache budget: bytes of blob data kept in memory (plus a small per-blob charge).
+    pub cache_bytes: usize,
+    /// Blobs (and appended records) of at least this many bytes are zstd-compressed when
+    /// that saves a sector; `usize::MAX` turns compression off.
+    pub compress_min: usize,
+    /// zstd level.
+    pub compress_level: i32,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            sector_size: 512,
+            swap_size: 0,
+            cache_bytes: 64 << 20,
+            compress_min: DEFAULT_COMPRESS_MIN,
+            compress_level: -5,
+        }
+    }
+}
+
+/// Default compression threshold in bytes (see the benchmark notes in ARCHITECTURE.md).
+pub const DEFAULT_COMPRESS_MIN: usize = 4096;
+
+/// Identifies a backing file of a [`Swap`] (or the current file, in [`Home`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct BackingId(pub u32);
+
+/// Where a key's blob lives on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Home {
+    /// Only in memory (written since the last flush, never stored).
+    Memory,
+    /// In the current swapfile.
+    Current(Location),
+    /// In a read-only backing file, not yet migrated.
+    Backing(BackingId, Location),
+}
+
+/// Counters and sizes, for reporting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Keys stored.
+    pub keys: usize,
+    /// Blobs resident in memory.
+    pub resident: usize,
+    /// Bytes charged against the cache budget.
+    pub resident_bytes: usize,
+    /// Resident blobs not yet written to the current file.
+    pub dirty: usize,
+    /// Sectors the current file spans.
+    pub file_sectors: u64,
+    /// Free sectors in it.
+    pub free_sectors: u64,
+    /// The barrier, in sectors.
+    pub barrier_sectors: u64,
+    /// Keys still only in backing files.
+    pub pending_migration: u64,
+    /// Blobs read from disk.
+    pub loads: u64,
+    /// Records written.
+    pub records_written: u64,
+    /// Write calls issued (each a contiguous run of records).
+    pub write_calls: u64,
+    /// Blobs evicted from memory.
+    pub evictions: u64,
+}
+
+/// A fast hasher for `u64` keys (multiplicative, as in rustc's FxHasher).
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+const NOWHERE: u32 = u32::MAX;
+/// Bytes charged per resident blob on top of its length.
+const ENTRY_CHARGE: usize = 48;
+/// Largest write buffer of one batch.
+const BATCH_BYTES: usize = 8 << 20;
+
+#[derive(Debug)]
+struct Entry {
+    /// Slot of the file holding the stored copy, or NOWHERE.
+    file: u32,
+    len: u32,
+    offset: u64,
+    data: Option<Arc<[u8]>>,
+    tick: u64,
+    dirty: bool,
+    /// In `dirty_list`.
+    listed: bool,
+}
+
+impl Entry {
+    fn loc(&self) -> Location {
+        Location {
+            offset: self.offset,
+            len: self.len,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Slot {
+    c: Container,
+    /// Keys to migrate, as (offset, key), sorted so that `pop` gives the lowest offset.
+    pending: Vec<(u64, u64)>,
+    /// Entries whose home is this file.
+    live: u64,
+    /// Keys whose records could not be migrated (damaged).
+    damaged: Vec<u64>,
+}
+
+#[derive(Debug)]
+struct Writer {
+    io: Arc<dyn FileIo>,
+    path: PathBuf,
+    id: FileId,
+    /// Next sector at the end of the file.
+    end: u64,
+    /// Sectors below this that were in use when it was set are never overwritten.
+    barrier: u64,
+    free: FreeList,
+    poisoned: Option<Arc<str>>,
+}
+
+enum Payload {
+    Shared(Arc<[u8]>),
+    Owned(Vec<u8>),
+}
+
+impl Payload {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Payload::Shared(a) => a,
+            Payload::Owned(v) => v,
+        }
+    }
+}
+
+struct Rec {
+    key: u64,
+    kind: u16,
+    flags: u16,
+    raw_len: u32,
+    stored: Payload,
+}
+
+/// The blob store. See the crate documentation.
+#[derive(Debug)]
+pub struct Swap {
+    vfs: Arc<dyn Vfs>,
+    cfg: Config,
+    map: KeyMap<Entry>,
+    slots: Vec<Option<Slot>>,
+    cur: u32,
+    w: Writer,
+    lru: VecDeque<(u64, u64)>,
+    tick: u64,
+    resident_bytes: usize,
+    resident: usize,
+    dirty: usize,
+    dirty_list: Vec<u64>,
+    changes: KeyMap<Option<Location>>,
+    seq: u64,
+    stats: Stats,
+}
+
+fn check_config(cfg: &Config) -> Result<()> {
+    if !(MIN_SECTOR_SIZE..=MAX_SECTOR_SIZE).contains(&cfg.sector_size) {
+        return Err(Error::Config(format!(
+            "sector_size {} outside {MIN_SECTOR_SIZE}..={MAX_SECTOR_SIZE}",
+            cfg.sector_size
+        )));
+    }
+    if cfg.swap_size == 1 {
+        return Err(Error::Config(
+            "swap_size of 1 sector leaves no room after the header".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn io_err(path: &Path, op: &'static str, offset: u64, source: std::io::Error) -> Error {
+    Error::Io {
+        path: path.to_path_buf(),
+        op,
+        offset,
+        source,
+    }
+}
+
+fn initial_seq() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_micros() as u64)
+        .unwrap_or(1)
+}
+
+impl Swap {
+    /// Creates a new, empty swapfile at `path` (replacing any file there).
+    pub fn create(path: impl AsRef<Path>, config: Config) -> Result<Swap> {
+        Swap::create_in(Arc::new(RealFs), path.as_ref(), config)
+    }
+
+    /// [`Swap::create`] through a given file system (e.g. [`crate::io::FaultyFs`]).
+    pub fn create_in(vfs: Arc<dyn Vfs>, path: &Path, config: Config) -> Result<Swap> {
+        check_config(&config)?;
+        let w = new_file(&*vfs, path, config.sector_size)?;
+        let header = FileHeader {
+            version: FORMAT_VERSION,
+            sector_size: config.sector_size,
+            id: w.id,
+        };
+        let slot = Slot {
+            c: Container::from_parts(w.io.clone(), header, path.to_path_buf()),
+            pending: Vec::new(),
+            live: 0,
+            damaged: Vec::new(),
+        };
+        Ok(Swap {
+            vfs,
+            cfg: config,
+            map: KeyMap::default(),
+            slots: vec![Some(slot)],
+            cur: 0,
+            w,
+            lru: VecDeque::new(),
+            tick: 0,
+            resident_bytes: 0,
+            resident: 0,
+            dirty: 0,
+            dirty_list: Vec::new(),
+            changes: KeyMap::default(),
+            seq: initial_seq(),
+            stats: Stats::default(),
+        })
+    }
+
+    /// Opens an existing container file read-write as the current swapfile, holding
+    /// `entries` (key → location in that file). Everything in the file is below the
+    /// barrier: new writes go after its end. The file's sector size wins over the
+    /// config's.
+    pub fn open(
+        path: impl AsRef<Path>,
+        config: Config,
+        entries: impl IntoIterator<Item = (u64, Location)>,
+    ) -> Result<Swap> {
+        Swap::open_in(Arc::new(RealFs), path.as_ref(), config, entries)
+    }
+
+    /// [`Swap::open`] through a given file system.
+    pub fn open_in(
+        vfs: Arc<dyn Vfs>,
+        path: &Path,
+        mut config: Config,
+        entries: impl IntoIterator<Item = (u64, Location)>,
+    ) -> Result<Swap> {
+        let io = vfs
+            .open(path, true)
+            .map_err(|e| io_err(path, "open", 0, e))?;
+        let c = Container::from_io(io.clone(), path)?;
+        config.sector_size = c.sector_size();
+        check_config(&config)?;
+        let len = io.len().map_err(|e| io_err(path, "stat", 0, e))?;
+        let end = sectors_for(len, c.sector_size()).max(1);
+        let w = Writer {
+            io,
+            path: path.to_path_buf(),
+            id: c.id(),
+            end,
+            barrier: end,
+            free: FreeList::default(),
+            poisoned: None,
+        };
+        let mut s = Swap {
+            vfs,
+            cfg: config,
+            map: KeyMap::default(),
+            slots: vec![Some(Slot {
+                c,
+                pending: Vec::new(),
+                live: 0,
+                damaged: Vec::new(),
+            })],
+            cur: 0,
+            w,
+            lru: VecDeque::new(),
+            tick: 0,
+            resident_bytes: 0,
+            resident: 0,
+            dirty: 0,
+            dirty_list: Vec::new(),
+            changes: KeyMap::default(),
+            seq: initial_seq(),
+            stats: Stats::default(),
+        };
+        for (key, loc) in entries {
+            s.install(key, 0, loc);
+        }
+        Ok(s)
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &Config {
+        &self.cfg
+    }
+
+    /// Changes the cache budget; evicts at once if now over it.
+    pub fn set_cache_bytes(&mut self, bytes: usize) {
+        self.cfg.cache_bytes = bytes;
+        self.enforce_budget();
+    }
+
+    /// Path of the current swapfile.
+    pub fn current_path(&self) -> &Path {
+        &self.w.path
+    }
+
+    /// Identity of the current swapfile.
+    pub fn current_id(&self) -> FileId {
+        self.w.id
+    }
+
+    /// The current swapfile, for reading.
+    pub fn current(&self) -> Option<&Container> {
+        self.slot(self.cur).map(|s| &s.c)
+    }
+
+    /// A backing file, if still held.
+    pub fn backing(&self, id: BackingId) -> Option<&Container> {
+        if id.0 == self.cur {
+            return None;
+        }
+        self.slot(id.0).map(|s| &s.c)
+    }
+
+    /// Why the current file refuses writes, if it does.
+    pub fn poisoned(&self) -> Option<&str> {
+        self.w.poisoned.as_deref()
+    }
+
+    /// Number of keys stored.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether no key is stored.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Whether `key` is stored.
+    pub fn contains(&self, key: u64) -> bool {
+        self.map.contains_key(&key)
+    }
+
+    /// Whether `key`'s blob is in memory.
+    pub fn is_resident(&self, key: u64) -> bool {
+        self.map.get(&key).is_some_and(|e| e.data.is_some())
+    }
+
+    /// Counters and sizes.
+    pub fn stats(&self) -> Stats {
+        Stats {
+            keys: self.map.len(),
+            resident: self.resident,
+            resident_bytes: self.resident_bytes,
+            dirty: self.dirty,
+            file_sectors: self.w.end,
+            free_sectors: self.w.free.free_sectors(),
+            barrier_sectors: self.w.barrier,
+            pending_migration: self.pending_migration(),
+            ..self.stats.clone()
+        }
+    }
+
+    fn slot(&self, i: u32) -> Option<&Slot> {
+        self.slots.get(i as usize).and_then(|s| s.as_ref())
+    }
+
+    fn slot_mut(&mut self, i: u32) -> Option<&mut Slot> {
+        self.slots.get_mut(i as usize).and_then(|s| s.as_mut())
+    }
+
+    fn next_tick(&mut self) -> u64 {
+        self.tick += 1;
+        self.tick
+    }
+
+    // ------------------------------------------------------------------ get/put
+
+    /// The blob stored under `key`, loading it from disk if it is not in memory.
+    /// A blob loaded from a backing file migrates: it is written to the current file
+    /// when evicted or flushed. Eviction failures do not fail `get`; they poison the
+    /// file (see [`Swap::poisoned`]) and are reported by the next write operation.
+    pub fn get(&mut self, key: u64) -> Result<Option<Arc<[u8]>>> {
+        let tick = self.next_tick();
+        let (file, loc) = match self.map.get_mut(&key) {
+            None => return Ok(None),
+            Some(e) => {
+                if let Some(d) = &e.data {
+                    let d = d.clone();
+                    e.tick = tick;
+                    self.lru.push_back((key, tick));
+                    self.maybe_compact_lru();
+                    return Ok(Some(d));
+                }
+                (e.file, e.loc())
+            }
+        };
+        let data: Arc<[u8]> = self.load(key, file, loc)?.into();
+        self.stats.loads += 1;
+        let migrating = file != self.cur;
+        if let Some(e) = self.map.get_mut(&key) {
+            e.data = Some(data.clone());
+            e.tick = tick;
+            self.resident += 1;
+            self.resident_bytes += data.len() + ENTRY_CHARGE;
+            if migrating {
+                e.dirty = true;
+                self.dirty += 1;
+                if !e.listed {
+                    e.listed = true;
+                    self.dirty_list.push(key);
+                }
+            }
+        }
+        self.lru.push_back((key, tick));
+        self.enforce_budget();
+        Ok(Some(data))
+    }
+
+    fn load(&self, key: u64, file: u32, loc: Location) -> Result<Vec<u8>> {
+        let slot = self.slot(file).ok_or_else(|| Error::BadRecord {
+            path: self.w.path.clone(),
+            key,
+            offset: loc.offset,
+            detail: "key has no stored copy (internal: missing file)".into(),
+        })?;
+        let (h, stored) = slot.c.read_raw(loc, Some(key))?;
+        decode_payload(&h, stored, slot.c.path(), loc.offset)
+    }
+
+    /// Stores `data` under `key` (in memory; written to disk on eviction or flush).
+    /// Fails only if the blob is too large for a record.
+    pub fn put(&mut self, key: u64, data: impl Into<Arc<[u8]>>) -> Result<()> {
+        let data: Arc<[u8]> = data.into();
+        if data.len() > MAX_PAYLOAD {
+            return Err(Error::TooLarge {
+                key,
+                len: data.len(),
+            });
+        }
+        let tick = self.next_tick();
+        let charge = data.len() + ENTRY_CHARGE;
+        match self.map.get_mut(&key) {
+            Some(e) => {
+                if let Some(old) = e.data.take() {
+                    self.resident_bytes -= old.len() + ENTRY_CHARGE;
+                    self.resident -= 1;
+                }
+                if !e.dirty {
+                    e.dirty = true;
+                    self.dirty += 1;
+                }
+                if !e.listed {
+                    e.listed = true;
+                    self.dirty_list.push(key);
+                }
+                e.data = Some(data);
+                e.tick = tick;
+            }
+            None => {
+                self.map.insert(
+                    key,
+                    Entry {
+                        file: NOWHERE,
+                        len: 0,
+                        offset: 0,
+                        data: Some(data),
+                        tick,
+                        dirty: true,
+                        listed: true,
+                    },
+                );
+                self.dirty += 1;
+                self.dirty_list.push(key);
+            }
+        }
+        self.resident += 1;
+        self.resident_bytes += charge;
+        self.lru.push_back((key, tick));
+        self.maybe_compact_dirty_list();
+        self.enforce_budget();
+        Ok(())
+    }
+
+    /// Removes `key`; returns whether it was stored. Its sectors become free unless
+    /// they are below the barrier.
+    pub fn remove(&mut self, key: u64) -> Result<bool> {
+        let Some(e) = self.map.remove(&key) else {
+            return Ok(false);
+        };
+        if let Some(d) = &e.data {
+            self.resident -= 1;
+            self.resident_bytes -= d.len() + ENTRY_CHARGE;
+        }
+        if e.dirty {
+            self.dirty -= 1;
+        }
+        self.release_home(e.file, e.loc());
+        self.changes.insert(key, None);
+        Ok(true)
+    }
+
+    /// Forgets the stored copy at (file, loc): frees its sectors if in the current file
+    /// above the barrier, or drops a backing file's count.
+    fn release_home(&mut self, file: u32, loc: Location) {
+        if file == NOWHERE {
+            return;
+        }
+        let ss = self.cfg.sector_size as u64;
+        if file == self.cur {
+            let start = loc.offset / ss;
+            let n = sectors_for(loc.len as u64, self.cfg.sector_size);
+            if start >= self.w.barrier {
+                self.w.free.free(start, n);
+            }
+        }
+        let cur = self.cur;
+        if let Some(s) = self.slot_mut(file) {
+            s.live = s.live.saturating_sub(1);
+            if file != cur && s.live == 0 {
+                self.slots[file as usize] = None;
+            }
+        }
+    }
+
+    /// Records that `key` is stored at (file, loc), replacing its old home.
+    fn set_home(&mut self, key: u64, file: u32, loc: Location) {
+        let old = match self.map.get_mut(&key) {
+            Some(e) => {
+                let old = (e.file, e.loc());
+                e.file = file;
+                e.offset = loc.offset;
+                e.len = loc.len;
+                old
+            }
+            None => return,
+        };
+        if let Some(s) = self.slot_mut(file) {
+            s.live += 1;
+        }
+        self.release_home(old.0, old.1);
+        if file == self.cur {
+            self.changes.insert(key, Some(loc));
+        }
+    }
+
+    /// Inserts or replaces `key` as stored at (file, loc), not resident.
+    fn install(&mut self, key: u64, file: u32, loc: Location) {
+        if let Some(e) = self.map.remove(&key) {
+            if let Some(d) = &e.data {
+                self.resident -= 1;
+                self.resident_bytes -= d.len() + ENTRY_CHARGE;
+            }
+            if e.dirty {
+                self.dirty -= 1;
+            }
+            self.release_home(e.file, e.loc());
+        }
+        self.map.insert(
+            key,
+            Entry {
+                file,
+                len: loc.len,
+                offset: loc.offset,
+                data: None,
+                tick: 0,
+                dirty: false,
+                listed: false,
+            },
+        );
+        if let Some(s) = self.slot_mut(file) {
+            s.live += 1;
+        }
+    }
+
+    // ------------------------------------------------------------------ eviction
+
+    fn maybe_compact_lru(&mut self) {
+        if self.lru.len() > 2 * self.resident + 4096 {
+            let map = &self.map;
+            self.lru
+                .retain(|&(k, t)| map.get(&k).is_some_and(|e| e.data.is_some() && e.tick == t));
+        }
+    }
+
+    fn maybe_compact_dirty_list(&mut self) {
+        if self.dirty_list.len() > 4 * self.dirty + 4096 {
+            let map = &mut self.map;
+            self.dirty_list.retain(|k| match map.get_mut(k) {
+                Some(e) if e.dirty => true,
+                Some(e) => {
+                    e.listed = false;
+                    false
+                }
+                None => false,
+            });
+        }
+    }
+
+    fn enforce_budget(&mut self) {
+        self.maybe_compact_lru();
+        if self.resident_bytes <= self.cfg.cache_bytes {
+            return;
+        }
+        // Evict down to 7/8 of the budget so write-backs come in batches.
+        let target = self.cfg.cache_bytes - self.cfg.cache_bytes / 8;
+        let want = self.resident_bytes - target;
+        // Errors poison the file; they are reported by the next write operation.
+        let _ = self.evict(want, usize::MAX);
+    }
+
+    /// Evicts least recently used blobs until `bytes` bytes or `count` blobs are out,
+    /// writing dirty ones back in batches.
+    fn evict(&mut self, bytes: usize, count: usize) -> Result<()> {
+        let mut freed = 0usize;
+        let mut n = 0usize;
+        let mut batch: Vec<u64> = Vec::new();
+        let mut batch_bytes = 0usize;
+        let mut result = Ok(());
+        let mut skipped: Vec<(u64, u64)> = Vec::new();
+        let writable = self.w.poisoned.is_none();
+        while freed < bytes && n < count {
+            let Some((key, tick)) = self.lru.pop_front() else {
+                break;
+            };
+            let Some(e) = self.map.get_mut(&key) else {
+                continue;
+            };
+            if e.tick != tick || e.data.is_none() {
+                continue;
+            }
+            let len = e.data.as_ref().map_or(0, |d| d.len()) + ENTRY_CHARGE;
+            if e.dirty {
+                if !writable {
+                    skipped.push((key, tick));
+                    continue;
+                }
+                batch.push(key);
+                batch_bytes += len;
+                freed += len;
+                n += 1;
+                if batch_bytes >= BATCH_BYTES {
+                    if let Err(err) = self.write_back(&batch, true) {
+                        result = Err(err);
+                        for &k in &batch {
+                            skipped.push((k, self.map.get(&k).map_or(0, |e| e.tick)));
+                        }
+                        batch.clear();
+                        break;
+                    }
+                    batch.clear();
+                    batch_bytes = 0;
+                }
+            } else {
+                e.data = None;
+                self.resident -= 1;
+                self.resident_bytes -= len;
+                self.stats.evictions += 1;
+                freed += len;
+                n += 1;
+            }
+        }
+        if !batch.is_empty() {
+            if let Err(err) = self.write_back(&batch, true) {
+                for &k in &batch {
+                    skipped.push((k, self.map.get(&k).map_or(0, |e| e.tick)));
+                }
+                result = Err(err);
+            }
+        }
+        // Blobs that could not be written stay resident, most recent first in line.
+        for s in skipped.into_iter().rev() {
+            self.lru.push_front(s);
+        }
+        result
+    }
+
+    /// Evicts `1/fragment` of the resident blobs (DGD's `swap_fragment`; 0 = nothing),
+    /// least recently used first, writing dirty ones back.
+    pub fn evict_fraction(&mut self, fragment: u32) -> Result<()> {
+        if fragment == 0 || self.resident == 0 {
+            return Ok(());
+        }
+        let n = self.resident.div_ceil(fragment as usize);
+        self.evict(usize::MAX, n)
+    }
+
+    /// Evicts every resident blob, writing dirty ones back (DGD's `swapout()`).
+    pub fn swapout(&mut self) -> Result<()> {
+        self.evict(usize::MAX, usize::MAX)?;
+        self.check_writable_if_dirty()
+    }
+
+    fn check_writable_if_dirty(&self) -> Result<()> {
+        match &self.w.poisoned {
+            Some(r) if self.dirty > 0 => Err(Error::Poisoned {
+                path: self.w.path.clone(),
+                reason: r.clone(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    fn poisoned_err(&self) -> Option<Error> {
+        self.w.poisoned.as_ref().map(|r| Error::Poisoned {
+            path: self.w.path.clone(),
+            reason: r.clone(),
+        })
+    }
+
+    fn poison(&mut self, e: &Error) {
+        if self.w.poisoned.is_none() {
+            self.w.poisoned = Some(e.to_string().into());
+        }
+    }
+
+    fn encode_blob(&self, key: u64, data: &Arc<[u8]>) -> Rec {
+        let raw_len = data.len() as u32;
+        if data.len() >= self.cfg.compress_min {
+            if let Ok(c) = compress(data, self.cfg.compress_level) {
+                let ss = self.cfg.sector_size;
+                let hl = RECORD_HEADER_LEN as u64;
+                if sectors_for(hl + c.len() as u64, ss) < sectors_for(hl + data.len() as u64, ss) {
+                    return Rec {
+                        key,
+                        kind: KIND_BLOB,
+                        flags: FLAG_ZSTD,
+                        raw_len,
+                        stored: Payload::Owned(c),
+                    };
+                }
+            }
+        }
+        Rec {
+            key,
+            kind: KIND_BLOB,
+            flags: 0,
+            raw_len,
+            stored: Payload::Shared(data.clone()),
+        }
+    }
+
+    /// Writes the resident dirty blobs of `keys` into the current file; on success
+    /// they are clean (and dropped from memory if `evict`).
+    fn write_back(&mut self, keys: &[u64], evict: bool) -> Result<()> {
+        if let Some(e) = self.poisoned_err() {
+            return Err(e);
+        }
+        let mut recs = Vec::with_capacity(keys.len());
+        for &k in keys {
+            if let Some(d) = self.map.get(&k).and_then(|e| e.data.clone()) {
+                recs.push(self.encode_blob(k, &d));
+            }
+        }
+        let locs = self.write_records(&recs, false)?;
+        let cur = self.cur;
+        for (r, loc) in recs.iter().zip(locs) {
+            self.set_home(r.key, cur, loc);
+            if let Some(e) = self.map.get_mut(&r.key) {
+                if e.dirty {
+                    e.dirty = false;
+                    self.dirty -= 1;
+                }
+                if evict {
+                    if let Some(d) = e.data.take() {
+                        self.resident -= 1;
+                        self.resident_bytes -= d.len() + ENTRY_CHARGE;
+                        self.stats.evictions += 1;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Places and writes records; returns their locations (in `recs` order). Records go
+    /// into free extents (best fit) or at the end; `append_only` forces the end.
+    /// Adjacent records are written with one call.
+    fn write_records(&mut self, recs: &[Rec], append_only: bool) -> Result<Vec<Location>> {
+        let ss = self.cfg.sector_size as u64;
+        let mut place: Vec<(u64, usize)> = Vec::with_capacity(recs.len());
+        let mut grown = 0u64;
+        for (i, r) in recs.iter().enumerate() {
+            let n = sectors_for(
+                RECORD_HEADER_LEN as u64 + r.stored.bytes().len() as u64,
+                ss as u32,
+            );
+            let at = if append_only {
+                None
+            } else {
+                self.w.free.alloc(n)
+            };
+            let at = match at {
+                Some(a) => a,
+                None => {
+                    let limit = self.cfg.swap_size;
+                    if !append_only && limit > 0 && self.w.end + n > limit {
+                        // Undo this batch's allocations.
+                        for &(s, j) in &place {
+                            let r: &Rec = &recs[j];
+                            let m = sectors_for(
+                                RECORD_HEADER_LEN as u64 + r.stored.bytes().len() as u64,
+                                ss as u32,
+                            );
+                            if s < self.w.end - grown {
+                                self.w.free.free(s, m);
+                            }
+                        }
+                        self.w.end -= grown;
+                        return Err(Error::SwapFull {
+                            path: self.w.path.clone(),
+                            limit,
+                        });
+                    }
+                    let a = self.w.end;
+                    self.w.end += n;
+                    grown += n;
+                    a
+                }
+            };
+            place.push((at, i));
+        }
+        let mut locs = vec![Location { offset: 0, len: 0 }; recs.len()];
+        let mut sorted = place.clone();
+        sorted.sort_unstable();
+        let tag = self.w.id.tag();
+        let mut buf: Vec<u8> = Vec::new();
+        let mut run_start = 0u64;
+        let mut run_end = 0u64;
+        for &(sector, i) in &sorted {
+            let r = &recs[i];
+            let payload = r.stored.bytes();
+            let len = RECORD_HEADER_LEN + payload.len();
+            let n = sectors_for(len as u64, ss as u32);
+            if !buf.is_empty() && (sector != run_end || buf.len() >= BATCH_BYTES) {
+                self.write_run(&buf, run_start * ss)?;
+                buf.clear();
+            }
+            if buf.is_empty() {
+                run_start = sector;
+            }
+            self.seq += 1;
+            let h = RecordHeader {
+                kind: r.kind,
+                flags: r.flags,
+                key: r.key,
+                stored_len: payload.len() as u32,
+                raw_len: r.raw_len,
+                seq: self.seq,
+                payload_sum: xxh3_64(payload),
+                file_tag: tag,
+            };
+            let at = buf.len();
+            buf.resize(at + (n * ss) as usize, 0);
+            h.encode_into(&mut buf[at..]);
+            buf[at + RECORD_HEADER_LEN..at + len].copy_from_slice(payload);
+            run_end = sector + n;
+            locs[i] = Location {
+                offset: sector * ss,
+                len: len as u32,
+            };
+        }
+        if !buf.is_empty() {
+            self.write_run(&buf, run_start * ss)?;
+        }
+        self.stats.records_written += recs.len() as u64;
+        Ok(locs)
+    }
+
+    fn write_run(&mut self, buf: &[u8], offset: u64) -> Result<()> {
+        self.stats.write_calls += 1;
+        if let Err(e) = self.w.io.write_all_at(buf, offset) {
+            let err = io_err(&self.w.path, "write", offset, e);
+            self.poison(&err);
+            return Err(err);
+        }
+        Ok(())
+    }
+
+    /// Writes every dirty resident blob into the current file (blobs stay in memory).
+    pub fn flush(&mut self) -> Result<()> {
+        if let Some(e) = self.poisoned_err() {
+            return Err(e);
+        }
+        let list = std::mem::take(&mut self.dirty_list);
+        let mut batch = Vec::new();
+        let mut bytes = 0usize;
+        let mut result = Ok(());
+        let mut rest = Vec::new();
+        for &k in &list {
+            let Some(e) = self.map.get_mut(&k) else {
+                continue;
+            };
+            if result.is_err() {
+                if e.dirty {
+                    rest.push(k);
+                } else {
+                    e.listed = false;
+                }
+                continue;
+            }
+            e.listed = false;
+            if !e.dirty {
+                continue;
+            }
+            bytes += e.data.as_ref().map_or(0, |d| d.len());
+            batch.push(k);
+            if bytes >= BATCH_BYTES {
+                if let Err(err) = self.write_back(&batch, false) {
+                    result = Err(err);
+                    rest.extend_from_slice(&batch);
+                }
+                batch.clear();
+                bytes = 0;
+            }
+        }
+        if !batch.is_empty() {
+            if let Err(err) = self.write_back(&batch, false) {
+                result = Err(err);
+                rest.extend_from_slice(&batch);
+            }
+        }
+        for &k in &rest {
+            if let Some(e) = self.map.get_mut(&k) {
+                e.listed = true;
+            }
+        }
+        self.dirty_list = rest;
+        result
+    }
+
+    /// fsyncs the current file. A failure poisons it.
+    pub fn sync(&mut self) -> Result<()> {
+        if let Some(e) = self.poisoned_err() {
+            return Err(e);
+        }
+        if let Err(e) = self.w.io.sync_data() {
+            let err = io_err(&self.w.path, "fsync", 0, e);
+            self.poison(&err);
+            return Err(err);
+        }
+        Ok(())
+    }
+
+    /// Appends an opaque record (statedump's tables and commits) at the end of the
+    /// current file, never in reused space. `kind` must be at least
+    /// [`FIRST_USER_KIND`]. The payload is compressed like blobs.
+    pub fn append_record(&mut self, kind: u16, key: u64, payload: &[u8]) -> Result<Location> {
+        if kind < FIRST_USER_KIND {
+            return Err(Error::ReservedKind(kind));
+        }
+        if payload.len() > MAX_PAYLOAD {
+            return Err(Error::TooLarge {
+                key,
+                len: payload.len(),
+            });
+        }
+        if let Some(e) = self.poisoned_err() {
+            return Err(e);
+        }
+        let data: Arc<[u8]> = payload.into();
+        let mut rec = self.encode_blob(key, &data);
+        rec.kind = kind;
+        let locs = self.write_records(std::slice::from_ref(&rec), true)?;
+        Ok(locs[0])
+    }
+
+    /// Reads and checks a record of the current file.
+    pub fn read_record(&self, location: Location) -> Result<Record> {
+        match self.current() {
+            Some(c) => c.read_record(location),
+            None => Err(Error::BadRecord {
+                path: self.w.path.clone(),
+                key: u64::MAX,
+                offset: location.offset,
+                detail: "no current file".into(),
+            }),
+        }
+    }
+
+    /// Freezes every sector now in use: from now on no record in use at this moment is
+    /// overwritten or its space reused (copy-on-write), so the file stays restorable.
+    pub fn set_barrier(&mut self) {
+        self.w.barrier = self.w.end;
+    }
+
+    /// The end of the current file in bytes (everything written so far is below it).
+    pub fn end_offset(&self) -> u64 {
+        self.w.end * self.cfg.sector_size as u64
+    }
+
+    /// The location-map delta of the current file since the previous call: for each key
+    /// changed, its new location, or `None` if it was removed. Sorted by key.
+    pub fn take_changes(&mut self) -> Vec<(u64, Option<Location>)> {
+        let mut v: Vec<_> = std::mem::take(&mut self.changes).into_iter().collect();
+        v.sort_unstable_by_key(|&(k, _)| k);
+        v
+    }
+
+    /// Where every key lives, in no particular order.
+    pub fn locations(&self) -> impl Iterator<Item = (u64, Home)> + '_ {
+        let cur = self.cur;
+        self.map.iter().map(move |(&k, e)| {
+            let home = if e.file == NOWHERE {
+                Home::Memory
+            } else if e.file == cur {
+                Home::Current(e.loc())
+            } else {
+                Home::Backing(BackingId(e.file), e.loc())
+            };
+            (k, home)
+        })
+    }
+
+    // ------------------------------------------------------------------ files
+
+    /// Makes the current file a read-only backing file (returned) and starts a new,
+    /// empty swapfile at `new_path`. Dirty blobs stay in memory and go to the new file.
+    /// Pending changes are discarded. Backing files with nothing left are closed.
+    pub fn rotate(&mut self, new_path: impl AsRef<Path>) -> Result<BackingId> {
+        let new_path = new_path.as_ref();
+        let w = new_file(&*self.vfs, new_path, self.cfg.sector_size)?;
+        let old = self.cur;
+        let mut pending: Vec<(u64, u64)> = self
+            .map
+            .iter()
+            .filter(|(_, e)| e.file == old)
+            .map(|(&k, e)| (e.offset, k))
+            .collect();
+        pending.sort_unstable_by(|a, b| b.cmp(a));
+        if let Some(s) = self.slot_mut(old) {
+            s.pending = pending;
+        }
+        let header = FileHeader {
+            version: FORMAT_VERSION,
+            sector_size: self.cfg.sector_size,
+            id: w.id,
+        };
+        self.slots.push(Some(Slot {
+            c: Container::from_parts(w.io.clone(), header, new_path.to_path_buf()),
+            pending: Vec::new(),
+            live: 0,
+            damaged: Vec::new(),
+        }));
+        self.cur = (self.slots.len() - 1) as u32;
+        self.w = w;
+        self.changes.clear();
+        for i in 0..self.slots.len() {
+            if i as u32 != self.cur && self.slots[i].as_ref().is_some_and(|s| s.live == 0) {
+                self.slots[i] = None;
+            }
+        }
+        Ok(BackingId(old))
+    }
+
+    /// Registers a read-only backing file and the keys it holds (restore). Each key
+    /// replaces any existing entry for it. Backing files migrate in the order they were
+    /// registered (by `rotate` or here): oldest first.
+    pub fn add_backing(
+        &mut self,
+        file: Container,
+        entries: impl IntoIterator<Item = (u64, Location)>,
+    ) -> Result<BackingId> {
+        let id = self.slots.len() as u32;
+        if id == NOWHERE {
+            return Err(Error::Config("too many backing files".into()));
+        }
+        self.slots.push(Some(Slot {
+            c: file,
+            pending: Vec::new(),
+            live: 0,
+            damaged: Vec::new(),
+        }));
+        let mut pending = Vec::new();
+        for (key, loc) in entries {
+            self.install(key, id, loc);
+            pending.push((loc.offset, key));
+        }
+        pending.sort_unstable_by(|a, b| b.cmp(a));
+        let empty = match self.slot_mut(id) {
+            Some(s) => {
+                s.pending = pending;
+                s.live == 0
+            }
+            None => true,
+        };
+        if empty {
+            self.slots[id as usize] = None;
+        }
+        Ok(BackingId(id))
+    }
+
+    /// Number of keys whose only stored copy is in a backing file.
+    pub fn pending_migration(&self) -> u64 {
+        self.slots
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i as u32 != self.cur)
+            .filter_map(|(_, s)| s.as_ref())
+            .map(|s| s.live)
+            .sum()
+    }
+
+    /// Moves up to `max_blobs` blobs from the oldest backing file into the current
+    /// file (reads coalesced, one write per contiguous run). Returns how many moved;
+    /// 0 means nothing is left to migrate. A damaged record is reported (naming key and
+    /// offset) and left where it is.
+    pub fn migrate_step(&mut self, max_blobs: usize) -> Result<usize> {
+        if let Some(e) = self.poisoned_err() {
+            return Err(e);
+        }
+        let cur = self.cur;
+        let Some(si) = (0..self.slots.len() as u32)
+            .find(|&i| i != cur && self.slot(i).is_some_and(|s| !s.pending.is_empty()))
+        else {
+            return Ok(0);
+        };
+        // Pick the keys.
+        let mut from_disk: Vec<(u64, Location)> = Vec::new();
+        let mut from_mem: Vec<u64> = Vec::new();
+        let mut examined = 0usize;
+        while from_disk.len() + from_mem.len() < max_blobs.max(1) && examined < 4 * max_blobs.max(1)
+        {
+            examined += 1;
+            let Some((off, key)) = self.slots[si as usize]
+                .as_mut()
+                .and_then(|s| s.pending.pop())
+            else {
+                break;
+            };
+            let Some(e) = self.map.get(&key) else {
+                continue;
+            };
+            if e.file != si || e.offset != off {
+                continue;
+            }
+            if e.data.is_some() {
+                from_mem.push(key);
+            } else {
+                from_disk.push((key, e.loc()));
+            }
+        }
+        let mut moved = 0usize;
+        if !from_mem.is_empty() {
+            self.write_back(&from_mem, false)?;
+            moved += from_mem.len();
+        }
+        if from_disk.is_empty() {
+            return Ok(moved);
+        }
+        // Read coalesced spans.
+        let Some(c) = self.slot(si).map(|s| s.c.clone()) else {
+            return Ok(moved);
+        };
+        let mut recs: Vec<Rec> = Vec::with_capacity(from_disk.len());
+        let mut failure: Option<(usize, Error)> = None;
+        let mut i = 0;
+        while i < from_disk.len() {
+            let start = from_disk[i].1.offset;
+            let mut j = i + 1;
+            let mut end = start + from_disk[i].1.len as u64;
+            while j < from_disk.len() {
+                let l = from_disk[j].1;
+                if l.offset < end
+                    || l.offset - end > 65536
+                    || l.offset + l.len as u64 - start > (1 << 20)
+                {
+                    break;
+                }
+                end = l.offset + l.len as u64;
+                j += 1;
+            }
+            let mut buf = vec![0u8; (end - start) as usize];
+            if let Err(e) = c.io().read_exact_at(&mut buf, start) {
+                failure = Some((i, io_err(c.path(), "read", start, e)));
+                break;
+            }
+            for (k, (key, loc)) in from_disk[i..j].iter().enumerate() {
+                let a = (loc.offset - start) as usize;
+                let b = a + loc.len as usize;
+                let Some(bytes) = buf.get(a..b) else {
+                    failure = Some((
+                        i + k,
+                        Error::BadRecord {
+                            path: c.path().to_path_buf(),
+                            key: *key,
+                            offset: loc.offset,
+                            detail: "short read".into(),
+                        },
+                    ));
+                    break;
+                };
+                match check_record(bytes, c.id().tag(), Some(*key), c.path(), *loc) {
+                    Ok(h) => recs.push(Rec {
+                        key: *key,
+                        kind: h.kind,
+                        flags: h.flags,
+                        raw_len: h.raw_len,
+                        stored: Payload::Owned(bytes[RECORD_HEADER_LEN..].to_vec()),
+                    }),
+                    Err(e) => {
+                        failure = Some((i + k, e));
+                        break;
+                    }
+                }
+            }
+            if failure.is_some() {
+                break;
+            }
+            i = j;
+        }
+        if let Some((at, _)) = &failure {
+            // Put back what was not examined; the failing key is set aside.
+            let at = *at;
+            let bad_key = from_disk[at].0;
+            if let Some(s) = self.slots[si as usize].as_mut() {
+                for &(k, l) in from_disk[at + 1..].iter().rev() {
+                    s.pending.push((l.offset, k));
+                }
+                s.damaged.push(bad_key);
+            }
+        }
+        let locs = self.write_records(&recs, false)?;
+        for (r, loc) in recs.iter().zip(locs) {
+            self.set_home(r.key, cur, loc);
+        }
+        moved += recs.len();
+        if let Some((_, e)) = failure {
+            return Err(e);
+        }
+        Ok(moved)
+    }
+
+    fn migration_work_left(&self) -> bool {
+        let cur = self.cur;
+        self.slots
+            .iter()
+            .enumerate()
+            .any(|(i, s)| i as u32 != cur && s.as_ref().is_some_and(|s| !s.pending.is_empty()))
+    }
+
+    /// Migrates everything left in backing files (a full dump needs this). Fails on a
+    /// damaged record, naming it; the rest is still migrated.
+    pub fn migrate_all(&mut self) -> Result<()> {
+        let mut first_err = None;
+        let mut guard = 0u64;
+        while self.migration_work_left() {
+            guard += 1;
+            match self.migrate_step(4096) {
+                Ok(_) => {}
+                Err(e @ (Error::Poisoned { .. } | Error::SwapFull { .. })) => return Err(e),
+                Err(e @ Error::Io { .. }) if self.w.poisoned.is_some() => return Err(e),
+                Err(e) => {
+                    if first_err.is_none() {
+                        first_err = Some(e);
+                    }
+                }
+            }
+            if guard > 1 << 40 {
+                break;
+            }
+        }
+        match first_err {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+thread_local! {
+    /// One zstd compression context per thread, with the level it was set to.
+    static COMPRESSOR: std::cell::RefCell<Option<(i32, zstd::bulk::Compressor<'static>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn compress(data: &[u8], level: i32) -> std::io::Result<Vec<u8>> {
+    COMPRESSOR.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.as_ref().is_none_or(|(l, _)| *l != level) {
+            *c = Some((level, zstd::bulk::Compressor::new(level)?));
+        }
+        match c.as_mut() {
+            Some((_, z)) => z.compress(data),
+            None => zstd::bulk::compress(data, level),
+        }
+    })
+}
+
+/// Creates a container file: header in sector 0.
+fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32) -> Result<Writer> {
+    let io = vfs.create(path).map_err(|e| io_err(path, "create", 0, e))?;
+    let id = FileId::random();
+    let header = FileHeader {
+        version: FORMAT_VERSION,
+        sector_size,
+        id,
+    };
+    let mut sector0 = vec![0u8; sector_size as usize];
+    sector0[..crate::format::FILE_HEADER_LEN].copy_from_slice(&header.encode());
+    io.write_all_at(&sector0, 0)
+        .map_err(|e| io_err(path, "write", 0, e))?;
+    Ok(Writer {
+        io,
+        path: path.to_path_buf(),
+        id,
+        end: 1,
+        barrier: 1,
+        free: FreeList::default(),
+        poisoned: None,
+    })
+}

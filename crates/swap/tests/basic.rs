@@ -1,0 +1,328 @@
+//! Basic behaviour of the store on real files and on the in-memory file system.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use swap::io::{FaultyFs, Vfs};
+use swap::{Config, Container, Error, Home, Swap, WalkItem, FIRST_USER_KIND, KIND_BLOB};
+
+fn blob(key: u64, len: usize) -> Vec<u8> {
+    (0..len)
+        .map(|i| (key as usize * 31 + i * 7) as u8)
+        .collect()
+}
+
+fn cfg(cache: usize) -> Config {
+    Config {
+        cache_bytes: cache,
+        ..Config::default()
+    }
+}
+
+#[test]
+fn put_get_evict_reload_real_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Swap::create(dir.path().join("swap"), cfg(10_000)).unwrap();
+    for k in 0..200u64 {
+        s.put(k, blob(k, 300 + k as usize)).unwrap();
+    }
+    let st = s.stats();
+    assert!(st.resident_bytes <= 10_000, "{st:?}");
+    assert!(st.evictions > 0);
+    for k in (0..200u64).rev() {
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 300 + k as usize)[..]);
+    }
+    assert!(s.stats().loads > 0);
+    assert_eq!(s.get(1000).unwrap(), None);
+    assert!(s.remove(5).unwrap());
+    assert!(!s.remove(5).unwrap());
+    assert_eq!(s.get(5).unwrap(), None);
+    s.swapout().unwrap();
+    assert_eq!(s.stats().resident, 0);
+    assert_eq!(&*s.get(7).unwrap().unwrap(), &blob(7, 307)[..]);
+}
+
+#[test]
+fn space_is_reused_after_remove_but_not_below_barrier() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("sw"), cfg(0)).unwrap();
+    for k in 0..10u64 {
+        s.put(k, blob(k, 1000)).unwrap();
+    }
+    s.flush().unwrap();
+    let end = s.stats().file_sectors;
+    for k in 0..5u64 {
+        s.remove(k).unwrap();
+    }
+    assert!(s.stats().free_sectors > 0);
+    for k in 10..15u64 {
+        s.put(k, blob(k, 1000)).unwrap();
+    }
+    s.flush().unwrap();
+    assert_eq!(s.stats().file_sectors, end, "freed space reused");
+    // Now freeze: records in use may not be overwritten.
+    let frozen: Vec<_> = s.locations().collect();
+    s.set_barrier();
+    for k in 5..15u64 {
+        s.put(k, blob(k + 100, 1000)).unwrap();
+    }
+    s.flush().unwrap();
+    for k in 5..15u64 {
+        s.remove(k).unwrap();
+    }
+    for k in 20..40u64 {
+        s.put(k, blob(k, 1000)).unwrap();
+    }
+    s.flush().unwrap();
+    let c = s.current().unwrap().clone();
+    for (k, h) in frozen {
+        let Home::Current(loc) = h else {
+            panic!("not stored")
+        };
+        let r = c.read_record(loc).unwrap();
+        assert_eq!(r.key, k);
+        assert_eq!(r.payload, blob(k, 1000));
+    }
+}
+
+#[test]
+fn append_record_and_walk() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(
+        fs.clone(),
+        Path::new("sw"),
+        Config {
+            compress_min: 100,
+            ..cfg(1 << 20)
+        },
+    )
+    .unwrap();
+    s.put(1, vec![7u8; 5000]).unwrap();
+    s.put(2, blob(2, 50)).unwrap();
+    s.flush().unwrap();
+    let table = vec![3u8; 10_000];
+    let end_before = s.end_offset();
+    let loc = s.append_record(FIRST_USER_KIND + 1, 99, &table).unwrap();
+    assert_eq!(loc.offset, end_before, "appended at the end");
+    let r = s.read_record(loc).unwrap();
+    assert_eq!(r.kind, FIRST_USER_KIND + 1);
+    assert_eq!(r.key, 99);
+    assert_eq!(r.payload, table);
+    assert!(matches!(
+        s.append_record(KIND_BLOB, 1, b"x"),
+        Err(Error::ReservedKind(1))
+    ));
+    let changes = s.take_changes();
+    assert_eq!(changes.len(), 2);
+    assert!(s.take_changes().is_empty());
+    s.sync().unwrap();
+    let c = Container::open(&*fs, Path::new("sw")).unwrap();
+    assert_eq!(c.id(), s.current_id());
+    let items: Vec<_> = c.walk().collect();
+    let recs: Vec<_> = items
+        .iter()
+        .filter_map(|i| match i {
+            WalkItem::Record { header, .. } => Some((header.kind, header.key)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(recs.len(), 3, "{items:?}");
+    assert!(recs.contains(&(FIRST_USER_KIND + 1, 99)));
+    // Compressed: the 5000-byte blob of sevens takes far less than 10 sectors.
+    assert!(s.end_offset() < 8 * 512, "end {}", s.end_offset());
+}
+
+#[test]
+fn checksum_mismatch_names_key_and_offset() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("sw"), cfg(0)).unwrap();
+    s.put(42, blob(42, 700)).unwrap();
+    s.put(43, blob(43, 700)).unwrap();
+    s.flush().unwrap();
+    s.swapout().unwrap();
+    let loc = s
+        .locations()
+        .find_map(|(k, h)| match h {
+            Home::Current(l) if k == 42 => Some(l),
+            _ => None,
+        })
+        .unwrap();
+    assert!(fs.corrupt(Path::new("sw"), loc.offset + 100, 0x40));
+    match s.get(42) {
+        Err(Error::Checksum {
+            key, offset, what, ..
+        }) => {
+            assert_eq!((key, offset, what), (42, loc.offset, "payload"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(fs.corrupt(Path::new("sw"), loc.offset + 100, 0x40));
+    assert!(fs.corrupt(Path::new("sw"), loc.offset + 9, 0x01));
+    let e = s.get(42).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Checksum {
+                key: 42,
+                what: "header",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert!(e.to_string().contains("key 42"), "{e}");
+    assert_eq!(&*s.get(43).unwrap().unwrap(), &blob(43, 700)[..]);
+}
+
+#[test]
+fn rotate_migrates_lazily_and_by_steps() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(4096)).unwrap();
+    for k in 0..100u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    s.migrate_all().unwrap();
+    let old = s.rotate(Path::new("b")).unwrap();
+    assert_eq!(s.pending_migration(), 100);
+    assert!(s.backing(old).is_some());
+    // First access migrates key 3 (written to b when evicted or flushed).
+    assert_eq!(&*s.get(3).unwrap().unwrap(), &blob(3, 600)[..]);
+    s.flush().unwrap();
+    assert_eq!(s.pending_migration(), 99);
+    let mut steps = 0;
+    while s.pending_migration() > 0 {
+        s.migrate_step(7).unwrap();
+        steps += 1;
+        assert!(steps < 100);
+    }
+    assert!(steps >= 14);
+    assert!(s.backing(old).is_none(), "drained backing closed");
+    let ch = s.take_changes();
+    assert_eq!(ch.len(), 100);
+    for k in 0..100u64 {
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+        assert!(matches!(
+            s.locations().find(|&(kk, _)| kk == k).unwrap().1,
+            Home::Current(_) | Home::Memory
+        ));
+    }
+    // Restore-style: register file b as backing of a new store.
+    s.flush().unwrap();
+    s.sync().unwrap();
+    let entries: Vec<_> = s
+        .locations()
+        .filter_map(|(k, h)| match h {
+            Home::Current(l) => Some((k, l)),
+            _ => None,
+        })
+        .collect();
+    let mut t = Swap::create_in(fs.clone(), Path::new("c"), cfg(4096)).unwrap();
+    let c = Container::open(&*fs, Path::new("b")).unwrap();
+    t.add_backing(c, entries).unwrap();
+    assert_eq!(t.pending_migration(), 100);
+    assert_eq!(&*t.get(77).unwrap().unwrap(), &blob(77, 600)[..]);
+    t.migrate_all().unwrap();
+    assert_eq!(t.pending_migration(), 0);
+    for k in 0..100u64 {
+        assert_eq!(&*t.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    }
+}
+
+#[test]
+fn open_existing_file_continues_after_its_end() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..10u64 {
+        s.put(k, blob(k, 900)).unwrap();
+    }
+    s.flush().unwrap();
+    let entries: Vec<_> = s
+        .locations()
+        .filter_map(|(k, h)| match h {
+            Home::Current(l) => Some((k, l)),
+            _ => None,
+        })
+        .collect();
+    let end = s.end_offset();
+    drop(s);
+    let vfs: Arc<dyn Vfs> = fs.clone();
+    let mut t = Swap::open_in(vfs, Path::new("a"), cfg(0), entries).unwrap();
+    assert_eq!(t.end_offset(), end);
+    for k in 0..10u64 {
+        assert_eq!(&*t.get(k).unwrap().unwrap(), &blob(k, 900)[..]);
+    }
+    t.put(3, vec![1, 2, 3]).unwrap();
+    t.flush().unwrap();
+    assert!(t.end_offset() > end);
+}
+
+#[test]
+fn bad_config_and_bad_files_are_errors() {
+    let fs = Arc::new(FaultyFs::new());
+    let e = Swap::create_in(
+        fs.clone(),
+        Path::new("x"),
+        Config {
+            sector_size: 100,
+            ..Config::default()
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, Error::Config(_)), "{e}");
+    let f = fs.create(Path::new("junk")).unwrap();
+    f.write_all_at(
+        b"hello world, not a swap file at all.................................",
+        0,
+    )
+    .unwrap();
+    let e = Container::open(&*fs, Path::new("junk")).unwrap_err();
+    assert!(e.to_string().contains("bad magic"), "{e}");
+    let e = Container::open(&*fs, Path::new("missing")).unwrap_err();
+    assert!(matches!(e, Error::Io { op: "open", .. }), "{e}");
+}
+
+#[test]
+fn swap_size_limit() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(
+        fs,
+        Path::new("a"),
+        Config {
+            swap_size: 10,
+            ..cfg(1 << 20)
+        },
+    )
+    .unwrap();
+    for k in 0..20u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    let e = s.flush().unwrap_err();
+    assert!(matches!(e, Error::SwapFull { limit: 10, .. }), "{e}");
+    for k in 0..20u64 {
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    }
+    for k in 0..16u64 {
+        s.remove(k).unwrap();
+    }
+    s.flush().unwrap();
+}
+
+#[test]
+fn evict_fraction_evicts_lru_share() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs, Path::new("a"), cfg(1 << 20)).unwrap();
+    for k in 0..64u64 {
+        s.put(k, blob(k, 100)).unwrap();
+    }
+    s.evict_fraction(0).unwrap();
+    assert_eq!(s.stats().resident, 64);
+    s.evict_fraction(4).unwrap();
+    assert_eq!(s.stats().resident, 48);
+    for k in 0..16u64 {
+        assert!(!s.is_resident(k), "{k} is least recently used");
+    }
+    s.get(20).unwrap();
+    s.evict_fraction(1).unwrap();
+    assert_eq!(s.stats().resident, 0);
+}

@@ -1,0 +1,643 @@
+//! Sockets: listening telnet and binary ports, connections with bounded
+//! input and output buffers, one `poll(2)` per main-loop turn.
+//!
+//! `poll` (level-triggered, through libc) rather than an edge-triggered
+//! reactor: the loop stops reading a connection whose input is blocked or
+//! whose queue is full and simply asks again later, and the raw descriptors
+//! are needed anyway to hand connections across `exec` (hot-boot) and to the
+//! crash supervisor.
+//!
+//! Nothing here blocks: reads and writes are non-blocking; a client that
+//! does not read has at most `OUT_LIMIT` bytes queued, after which
+//! `send_message` accepts fewer bytes (as DGD's does, which returns the
+//! count it took), so a slow or dead client never holds up the others.
+
+use crate::callout::ObjKey;
+use crate::config::PortSpec;
+use crate::telnet::{self, TelnetIn};
+use std::collections::{HashMap, VecDeque};
+use std::io::{self, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::fd::{AsRawFd, FromRawFd, IntoRawFd, RawFd};
+
+/// Most bytes of output queued for one connection (DGD's string limit).
+pub const OUT_LIMIT: usize = 65535;
+/// Most input queued (lines or raw chunks) before the loop stops reading
+/// a connection, leaving the rest in the kernel's buffers.
+pub const IN_QUEUE_LIMIT: usize = 64;
+/// Read size per readable connection per loop turn (DGD's BINBUF_SIZE).
+pub const READ_CHUNK: usize = 8192;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PortKind {
+    Telnet,
+    Binary,
+}
+
+/// A connection's handle: slot and generation (a reused slot gets a new
+/// generation, so a stale id never reaches a new connection).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConnId {
+    pub slot: u32,
+    pub gen: u32,
+}
+
+#[derive(Debug)]
+pub struct Listener {
+    pub kind: PortKind,
+    pub index: usize,
+    pub sock: TcpListener,
+}
+
+/// One client connection.
+#[derive(Debug)]
+pub struct Conn {
+    pub id: ConnId,
+    /// Serial number, unique across driver restarts under a supervisor.
+    pub serial: u64,
+    pub kind: PortKind,
+    pub port_index: usize,
+    pub stream: TcpStream,
+    pub peer: Option<SocketAddr>,
+    pub obj: Option<ObjKey>,
+    telnet: Option<TelnetIn>,
+    /// Client-side echo as last negotiated (telnet): true = client echoes.
+    echo: bool,
+    /// Echo as the mudlib last asked for; negotiated at the end of the task,
+    /// after the task's output, as DGD does.
+    want_echo: bool,
+    raw_in: VecDeque<Vec<u8>>,
+    out: Vec<u8>,
+    out_pos: usize,
+    /// Output was queued since the buffer last drained (for message_done).
+    had_output: bool,
+    /// The buffer drained: `message_done` is due.
+    pub done_pending: bool,
+    pub blocked: bool,
+    /// No more input will come (EOF or error).
+    pub eof: bool,
+    /// `send_close`: close once the output is written.
+    pub closing: bool,
+    /// An input line arrived and output may follow (for go-ahead).
+    prompt: bool,
+}
+
+impl Conn {
+    fn new(id: ConnId, kind: PortKind, port_index: usize, stream: TcpStream) -> Self {
+        let peer = stream.peer_addr().ok();
+        Conn {
+            id,
+            serial: 0,
+            kind,
+            port_index,
+            stream,
+            peer,
+            obj: None,
+            telnet: (kind == PortKind::Telnet)
+                .then(|| TelnetIn::new(telnet::INBUF_SIZE, crate::VERSION_STRING)),
+            echo: true,
+            want_echo: true,
+            raw_in: VecDeque::new(),
+            out: Vec::new(),
+            out_pos: 0,
+            had_output: false,
+            done_pending: false,
+            blocked: false,
+            eof: false,
+            closing: false,
+            prompt: false,
+        }
+    }
+
+    fn queued_in(&self) -> usize {
+        match &self.telnet {
+            Some(t) => t.lines.len(),
+            None => self.raw_in.len(),
+        }
+    }
+
+    /// Bytes of output not yet written.
+    pub fn pending_out(&self) -> usize {
+        self.out.len() - self.out_pos
+    }
+
+    /// Queues wire bytes, up to the limit; returns how many were taken.
+    fn queue(&mut self, bytes: &[u8]) -> usize {
+        if self.closing {
+            return 0;
+        }
+        if self.out_pos > 0 && self.out_pos == self.out.len() {
+            self.out.clear();
+            self.out_pos = 0;
+        }
+        let room = OUT_LIMIT.saturating_sub(self.pending_out());
+        let n = bytes.len().min(room);
+        self.out.extend_from_slice(&bytes[..n]);
+        if n > 0 {
+            self.had_output = true;
+        }
+        n
+    }
+
+    /// Queues text from `send_message`; returns how many bytes of `text`
+    /// were accepted (telnet encoding is never split).
+    pub fn send(&mut self, text: &[u8]) -> usize {
+        match self.kind {
+            PortKind::Binary => self.queue(text),
+            PortKind::Telnet => {
+                let room = OUT_LIMIT.saturating_sub(self.pending_out());
+                let mut wire = Vec::with_capacity(text.len() + 8);
+                let mut taken = 0;
+                for &b in text {
+                    let need = if b == b'\n' || b == telnet::IAC { 2 } else { 1 };
+                    if wire.len() + need > room {
+                        break;
+                    }
+                    telnet::encode(&[b], &mut wire);
+                    taken += 1;
+                }
+                self.queue(&wire);
+                taken
+            }
+        }
+    }
+
+    /// Drops queued output (a hot-booted connection must not get the
+    /// greeting again).
+    pub fn discard_output(&mut self) {
+        self.out.clear();
+        self.out_pos = 0;
+        self.had_output = false;
+    }
+
+    /// Turns client echo on or off (telnet only): false while a password
+    /// is typed.
+    pub fn set_echo(&mut self, on: bool) -> bool {
+        if self.kind != PortKind::Telnet {
+            return false;
+        }
+        self.want_echo = on;
+        true
+    }
+
+    /// End of task: send a pending echo change after the task's output.
+    fn negotiate_echo(&mut self) {
+        if self.kind == PortKind::Telnet && self.echo != self.want_echo {
+            let cmd = telnet::echo_command(self.want_echo);
+            if self.queue(&cmd) == cmd.len() {
+                self.echo = self.want_echo;
+            }
+        }
+    }
+
+    /// The next complete input (a telnet line or a binary chunk).
+    pub fn next_input(&mut self) -> Option<Vec<u8>> {
+        if self.blocked {
+            return None;
+        }
+        let got = match &mut self.telnet {
+            Some(t) => t.lines.pop_front(),
+            None => self.raw_in.pop_front(),
+        };
+        if got.is_some() {
+            self.prompt = true;
+        }
+        got
+    }
+
+    /// The connection is finished: no input left, and nothing queued.
+    pub fn is_finished(&self) -> bool {
+        self.eof && self.queued_in() == 0 && (self.pending_out() == 0 || self.closing)
+    }
+
+    fn read_some(&mut self) {
+        let mut buf = [0u8; READ_CHUNK];
+        match self.stream.read(&mut buf) {
+            Ok(0) => {
+                self.eof = true;
+                if let Some(t) = &mut self.telnet {
+                    t.finish();
+                }
+            }
+            Ok(n) => match &mut self.telnet {
+                Some(t) => {
+                    let mut reply = Vec::new();
+                    t.feed(&buf[..n], &mut reply);
+                    if !reply.is_empty() {
+                        self.queue(&reply);
+                    }
+                }
+                None => self.raw_in.push_back(buf[..n].to_vec()),
+            },
+            Err(e)
+                if e.kind() == io::ErrorKind::WouldBlock
+                    || e.kind() == io::ErrorKind::Interrupted => {}
+            Err(_) => {
+                self.eof = true;
+                if let Some(t) = &mut self.telnet {
+                    t.finish();
+                }
+            }
+        }
+    }
+
+    /// Writes as much queued output as the socket takes now.
+    pub fn flush(&mut self) {
+        self.negotiate_echo();
+        if self.prompt {
+            self.prompt = false;
+            if self.telnet.as_ref().is_some_and(|t| t.go_ahead) && self.pending_out() > 0 {
+                self.queue(&[telnet::IAC, telnet::GA]);
+            }
+        }
+        while self.out_pos < self.out.len() {
+            match self.stream.write(&self.out[self.out_pos..]) {
+                Ok(0) => break,
+                Ok(n) => self.out_pos += n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => break,
+                Err(_) => {
+                    // The peer is gone: drop the output, finish the input.
+                    self.out.clear();
+                    self.out_pos = 0;
+                    self.eof = true;
+                    if let Some(t) = &mut self.telnet {
+                        t.finish();
+                    }
+                    break;
+                }
+            }
+        }
+        if self.out_pos == self.out.len() {
+            self.out.clear();
+            self.out_pos = 0;
+            if self.had_output {
+                self.had_output = false;
+                self.done_pending = true;
+            }
+            if self.closing {
+                let _ = self.stream.shutdown(std::net::Shutdown::Both);
+                self.eof = true;
+            }
+        }
+    }
+}
+
+/// Every listening port and connection.
+#[derive(Debug)]
+pub struct Net {
+    pub listeners: Vec<Listener>,
+    slots: Vec<Option<Conn>>,
+    gens: Vec<u32>,
+    by_obj: HashMap<ObjKey, ConnId>,
+    pub max_users: usize,
+    /// Connections accepted but not yet given an object.
+    pub accepted: VecDeque<ConnId>,
+    /// Extra descriptor to wake the poll (the signal pipe).
+    pub wake_fd: Option<RawFd>,
+    pub telnet_ports: Vec<u16>,
+    pub binary_ports: Vec<u16>,
+    /// The crash supervisor, when there is one: told of every connection.
+    pub link: Option<crate::supervisor::Link>,
+    pub next_serial: u64,
+}
+
+fn bind(spec: &PortSpec) -> io::Result<TcpListener> {
+    let host = spec.host.as_deref().unwrap_or("0.0.0.0");
+    let l = TcpListener::bind((host, spec.port))?;
+    l.set_nonblocking(true)?;
+    Ok(l)
+}
+
+impl Net {
+    /// Binds every configured port (telnet first, then binary).
+    pub fn bind(telnet: &[PortSpec], binary: &[PortSpec], max_users: u32) -> Result<Net, NetError> {
+        let mut listeners = Vec::new();
+        for (kind, specs) in [(PortKind::Telnet, telnet), (PortKind::Binary, binary)] {
+            for (index, spec) in specs.iter().enumerate() {
+                let sock = bind(spec).map_err(|source| NetError::Bind {
+                    host: spec.host.clone().unwrap_or_else(|| "*".into()),
+                    port: spec.port,
+                    source,
+                })?;
+                listeners.push(Listener { kind, index, sock });
+            }
+        }
+        Ok(Self::with_listeners(listeners, max_users))
+    }
+
+    /// A table around already-open listeners (hot-boot, supervisor).
+    pub fn with_listeners(listeners: Vec<Listener>, max_users: u32) -> Net {
+        let port = |k: PortKind| -> Vec<u16> {
+            listeners
+                .iter()
+                .filter(|l| l.kind == k)
+                .map(|l| l.sock.local_addr().map_or(0, |a| a.port()))
+                .collect()
+        };
+        Net {
+            telnet_ports: port(PortKind::Telnet),
+            binary_ports: port(PortKind::Binary),
+            listeners,
+            slots: Vec::new(),
+            gens: Vec::new(),
+            by_obj: HashMap::new(),
+            max_users: max_users as usize,
+            accepted: VecDeque::new(),
+            wake_fd: None,
+            link: None,
+            next_serial: 1,
+        }
+    }
+
+    /// Number of open connections.
+    pub fn count(&self) -> usize {
+        self.slots.iter().filter(|s| s.is_some()).count()
+    }
+
+    pub fn get(&self, id: ConnId) -> Option<&Conn> {
+        self.slots
+            .get(id.slot as usize)
+            .and_then(Option::as_ref)
+            .filter(|c| c.id == id)
+    }
+
+    pub fn get_mut(&mut self, id: ConnId) -> Option<&mut Conn> {
+        self.slots
+            .get_mut(id.slot as usize)
+            .and_then(Option::as_mut)
+            .filter(|c| c.id == id)
+    }
+
+    /// The connection of a user object.
+    pub fn of_obj(&self, obj: ObjKey) -> Option<ConnId> {
+        self.by_obj.get(&obj).copied()
+    }
+
+    /// Every connection id, in slot order.
+    pub fn ids(&self) -> Vec<ConnId> {
+        self.slots.iter().flatten().map(|c| c.id).collect()
+    }
+
+    /// User objects, in slot order (`users()`).
+    pub fn users(&self) -> Vec<ObjKey> {
+        self.slots.iter().flatten().filter_map(|c| c.obj).collect()
+    }
+
+    /// Adds a connection (accepted, or handed over by hot-boot).
+    pub fn insert(&mut self, kind: PortKind, port_index: usize, stream: TcpStream) -> ConnId {
+        let _ = stream.set_nonblocking(true);
+        let _ = stream.set_nodelay(true);
+        let slot = match self.slots.iter().position(Option::is_none) {
+            Some(s) => s,
+            None => {
+                self.slots.push(None);
+                self.gens.push(0);
+                self.slots.len() - 1
+            }
+        };
+        self.gens[slot] = self.gens[slot].wrapping_add(1);
+        let id = ConnId {
+            slot: slot as u32,
+            gen: self.gens[slot],
+        };
+        let mut c = Conn::new(id, kind, port_index, stream);
+        c.serial = self.next_serial;
+        self.next_serial += 1;
+        if kind == PortKind::Telnet {
+            c.queue(&telnet::GREETING);
+            c.had_output = false;
+        }
+        self.slots[slot] = Some(c);
+        id
+    }
+
+    /// Adds a connection handed back by the supervisor, keeping its serial.
+    pub fn insert_with_serial(
+        &mut self,
+        kind: PortKind,
+        port_index: usize,
+        stream: TcpStream,
+        serial: u64,
+    ) -> ConnId {
+        let keep = self.next_serial;
+        self.next_serial = serial;
+        let id = self.insert(kind, port_index, stream);
+        self.next_serial = keep.max(serial + 1);
+        id
+    }
+
+    /// Gives a connection its user object.
+    pub fn bind_obj(&mut self, id: ConnId, obj: ObjKey) {
+        if let Some(c) = self.get_mut(id) {
+            if let Some(old) = c.obj.replace(obj) {
+                self.by_obj.remove(&old);
+            }
+            self.by_obj.insert(obj, id);
+        }
+    }
+
+    /// Closes and forgets a connection (after a last flush attempt).
+    pub fn remove(&mut self, id: ConnId) -> Option<Conn> {
+        let slot = self.slots.get_mut(id.slot as usize)?;
+        if slot.as_ref().is_some_and(|c| c.id == id) {
+            let mut c = slot.take()?;
+            if let Some(o) = c.obj {
+                self.by_obj.remove(&o);
+            }
+            if let Some(l) = &self.link {
+                l.closed(c.serial);
+            }
+            c.flush();
+            let _ = c.stream.shutdown(std::net::Shutdown::Both);
+            Some(c)
+        } else {
+            None
+        }
+    }
+
+    /// Drops the object binding without closing (the object was destructed
+    /// or the connection otherwise finished).
+    pub fn unbind_obj(&mut self, obj: ObjKey) -> Option<ConnId> {
+        let id = self.by_obj.remove(&obj)?;
+        if let Some(c) = self.get_mut(id) {
+            c.obj = None;
+        }
+        Some(id)
+    }
+
+    /// Flushes every connection's output.
+    pub fn flush_all(&mut self) {
+        for c in self.slots.iter_mut().flatten() {
+            if c.pending_out() > 0 || c.prompt || c.closing || c.echo != c.want_echo {
+                c.flush();
+            }
+        }
+    }
+
+    /// Waits up to `timeout_ms` (None: forever) for sockets; accepts new
+    /// connections (while under the user limit), reads input and writes
+    /// output. Returns true if the wake descriptor fired.
+    pub fn poll(&mut self, timeout_ms: Option<u64>) -> bool {
+        let mut fds: Vec<libc::pollfd> = Vec::new();
+        let mut who: Vec<Who> = Vec::new();
+        if let Some(w) = self.wake_fd {
+            fds.push(libc::pollfd {
+                fd: w,
+                events: libc::POLLIN,
+                revents: 0,
+            });
+            who.push(Who::Wake);
+        }
+        let room = self.count() + self.accepted.len() < self.max_users;
+        if room {
+            for (i, l) in self.listeners.iter().enumerate() {
+                fds.push(libc::pollfd {
+                    fd: l.sock.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                });
+                who.push(Who::Listener(i));
+            }
+        }
+        for c in self.slots.iter().flatten() {
+            let mut ev = 0;
+            if !c.eof && !c.blocked && c.queued_in() < IN_QUEUE_LIMIT {
+                ev |= libc::POLLIN;
+            }
+            if c.pending_out() > 0 {
+                ev |= libc::POLLOUT;
+            }
+            if ev != 0 {
+                fds.push(libc::pollfd {
+                    fd: c.stream.as_raw_fd(),
+                    events: ev,
+                    revents: 0,
+                });
+                who.push(Who::Conn(c.id));
+            }
+        }
+        let timeout: libc::c_int = match timeout_ms {
+            None => -1,
+            Some(ms) => ms.min(i32::MAX as u64) as libc::c_int,
+        };
+        // SAFETY: `fds` is a valid, exclusively borrowed array of pollfd of
+        // the given length for the duration of the call.
+        let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
+        if n <= 0 {
+            return false;
+        }
+        let mut woke = false;
+        for (pfd, w) in fds.iter().zip(who) {
+            if pfd.revents == 0 {
+                continue;
+            }
+            match w {
+                Who::Wake => {
+                    woke = true;
+                    let mut b = [0u8; 64];
+                    // SAFETY: reading into a local buffer from our own pipe.
+                    unsafe { libc::read(pfd.fd, b.as_mut_ptr().cast(), b.len()) };
+                }
+                Who::Listener(i) => {
+                    if self.count() + self.accepted.len() >= self.max_users {
+                        continue;
+                    }
+                    let (kind, index) = match self.listeners.get(i) {
+                        Some(l) => (l.kind, l.index),
+                        None => continue,
+                    };
+                    let accepted = self.listeners[i].sock.accept();
+                    if let Ok((s, _)) = accepted {
+                        let id = self.insert(kind, index, s);
+                        if let (Some(l), Some(c)) = (&self.link, self.get(id)) {
+                            l.accepted(kind, index, c.serial, c.stream.as_raw_fd());
+                        }
+                        self.accepted.push_back(id);
+                    }
+                }
+                Who::Conn(id) => {
+                    if let Some(c) = self.get_mut(id) {
+                        if pfd.revents & libc::POLLOUT != 0 {
+                            c.flush();
+                        }
+                        if pfd.revents & (libc::POLLIN | libc::POLLHUP | libc::POLLERR) != 0
+                            && !c.eof
+                        {
+                            c.read_some();
+                        }
+                    }
+                }
+            }
+        }
+        woke
+    }
+
+    /// True if some connection has input or events ready without waiting.
+    pub fn has_work(&self) -> bool {
+        !self.accepted.is_empty()
+            || self
+                .slots
+                .iter()
+                .flatten()
+                .any(|c| c.done_pending || (!c.blocked && c.queued_in() > 0) || (c.is_finished()))
+    }
+
+    /// Raw descriptors of the listeners and connections (hot-boot).
+    pub fn raw_fds(&self) -> Vec<RawFd> {
+        self.listeners
+            .iter()
+            .map(|l| l.sock.as_raw_fd())
+            .chain(self.slots.iter().flatten().map(|c| c.stream.as_raw_fd()))
+            .chain(self.link.iter().map(|l| l.raw_fd()))
+            .collect()
+    }
+}
+
+/// Takes ownership of a listening socket descriptor handed over by
+/// hot-boot or the supervisor.
+///
+/// # Safety
+/// `fd` must be an open listening TCP socket owned by nobody else.
+pub unsafe fn listener_from_fd(fd: RawFd) -> io::Result<TcpListener> {
+    // SAFETY: the caller guarantees ownership.
+    let l = unsafe { TcpListener::from_raw_fd(fd) };
+    l.set_nonblocking(true)?;
+    Ok(l)
+}
+
+/// Takes ownership of a connected socket descriptor.
+///
+/// # Safety
+/// `fd` must be an open connected TCP socket owned by nobody else.
+pub unsafe fn stream_from_fd(fd: RawFd) -> TcpStream {
+    // SAFETY: the caller guarantees ownership.
+    unsafe { TcpStream::from_raw_fd(fd) }
+}
+
+/// Releases a stream into a bare descriptor (kept open).
+pub fn into_fd(s: TcpStream) -> RawFd {
+    s.into_raw_fd()
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Who {
+    Wake,
+    Listener(usize),
+    Conn(ConnId),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum NetError {
+    #[error("cannot listen on {host}:{port}: {source}")]
+    Bind {
+        host: String,
+        port: u16,
+        #[source]
+        source: io::Error,
+    },
+}
+
+#[cfg(test)]
+mod tests;

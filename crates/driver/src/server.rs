@@ -1,0 +1,433 @@
+//! The main loop: one task at a time, from connections, call_outs and
+//! signals; dumps, shutdowns and swap-outs at the end of a task; the swap
+//! pacer between tasks.
+
+use crate::callout::{CallOuts, ObjKey};
+use crate::config::Config;
+use crate::hotboot;
+use crate::log;
+use crate::net::{ConnId, Net, PortKind};
+use crate::signals;
+use crate::supervisor;
+use crate::world::{DumpKind, Event, Host, Requests, SharedHost, World};
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// Most call_outs run in one loop turn before input is looked at again.
+const CALLOUTS_PER_TURN: usize = 256;
+
+/// How the server ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Exit {
+    /// `shutdown()`, or a signal after its panic dump.
+    Shutdown,
+    /// `shutdown(1)` whose `exec` failed (DGD exits with status 1 then).
+    HotbootFailed(String),
+}
+
+/// What to start from.
+#[derive(Debug, Clone, Default)]
+pub struct Start {
+    pub restore: Option<PathBuf>,
+    pub secondary: Option<PathBuf>,
+}
+
+/// Sent to connections the crash supervisor kept while the driver was
+/// restarted.
+pub const RESTART_NOTICE: &[u8] =
+    b"\n*** The driver was restarted; the world is back at its last statedump. ***\n";
+
+/// Driver table names in a dump.
+pub const TABLE_CALLOUTS: &str = "callouts";
+pub const TABLE_HOTBOOT: &str = "hotboot";
+
+pub struct Server<W: World> {
+    pub world: W,
+    pub host: SharedHost,
+    pub config: Config,
+    /// Signals seen; a second one while the panic dump is pending is noted.
+    interrupted: bool,
+    /// Longest a loop turn waits for sockets (None: until something
+    /// happens). Tests bound it so a turn always returns.
+    pub max_wait_ms: Option<u64>,
+}
+
+impl<W: World> Server<W> {
+    /// Boots: headers, sockets, signals, then a cold boot or a restore.
+    pub fn boot(world: W, config: Config, start: &Start) -> anyhow::Result<Self> {
+        Self::boot_with(config, start, |_, _| world)
+    }
+
+    /// Boots with a world made once the shared host exists (the VM's host
+    /// adapter holds on to it).
+    pub fn boot_with(
+        config: Config,
+        start: &Start,
+        make: impl FnOnce(&Config, &SharedHost) -> W,
+    ) -> anyhow::Result<Self> {
+        let inherited = hotboot::inherited_fds();
+        // SAFETY-relevant order: a hot-booted driver adopts its inherited
+        // sockets before it binds anything, so nothing is bound twice.
+        let hot = start.restore.is_some() && !inherited.is_empty();
+        let handover = supervisor::child_handover(!hot)?;
+        let mut handed_back = Vec::new();
+        let mut link = None;
+        let mut net = match handover {
+            Some(h) if !hot => {
+                link = Some(supervisor::Link::new(h.link));
+                let mut net = Net::with_listeners(h.listeners, config.users);
+                net.next_serial = h.next_serial;
+                for (kind, index, stream, serial) in
+                    h.clients.into_iter().map(|(k, i, s, st)| (k, i, st, s))
+                {
+                    let id = net.insert_with_serial(kind, index, stream, serial);
+                    if let Some(c) = net.get_mut(id) {
+                        c.send(RESTART_NOTICE);
+                    }
+                    handed_back.push(id);
+                }
+                net
+            }
+            Some(h) => {
+                link = Some(supervisor::Link::new(h.link));
+                Net::with_listeners(Vec::new(), config.users)
+            }
+            None if hot => Net::with_listeners(Vec::new(), config.users),
+            None => Net::bind(&config.telnet_ports, &config.binary_ports, config.users)?,
+        };
+        net.link = link;
+        let mut host = Host::new(
+            net,
+            CallOuts::new(config.call_outs),
+            config.hotboot.is_some(),
+        );
+        match signals::install() {
+            Ok(fd) => host.net.wake_fd = Some(fd),
+            Err(e) => log::line(&format!("cannot install signal handlers: {e}")),
+        }
+        let shared: SharedHost = Rc::new(RefCell::new(host));
+        let mut world = make(&config, &shared);
+        crate::headers::write_all(&config.header_dir(), &world.kfuns())?;
+        let mut hotbooted = false;
+        match &start.restore {
+            None => {
+                world.cold_boot(&shared)?;
+            }
+            Some(dump) => {
+                let tables = world.restore(&shared, dump, start.secondary.as_deref())?;
+                let mut host = shared.borrow_mut();
+                for (name, bytes) in &tables {
+                    match name.as_str() {
+                        TABLE_CALLOUTS => {
+                            host.callouts = CallOuts::decode(bytes, config.call_outs)?;
+                        }
+                        TABLE_HOTBOOT if hot => {
+                            let t = hotboot::Table::decode(bytes)?;
+                            let (listeners, conns) = hotboot::adopt(&t, &inherited);
+                            let mut net = Net::with_listeners(listeners, config.users);
+                            net.wake_fd = host.net.wake_fd;
+                            net.link = host.net.link.take();
+                            for c in conns {
+                                // SAFETY: adopt() checked the descriptor is
+                                // an inherited socket listed once.
+                                let s = unsafe { crate::net::stream_from_fd(c.fd) };
+                                let id = net.insert(c.kind, c.port_index as usize, s);
+                                if let Some(conn) = net.get_mut(id) {
+                                    conn.blocked = c.blocked;
+                                    // No greeting again: the client has it.
+                                    conn.discard_output();
+                                }
+                                if let Some(o) = c.obj {
+                                    net.bind_obj(id, o);
+                                }
+                            }
+                            hotbooted = true;
+                            host.net = net;
+                        }
+                        _ => {}
+                    }
+                }
+                if hot && !hotbooted {
+                    // Inherited descriptors but no table: bind normally.
+                    let wake = host.net.wake_fd;
+                    host.net = Net::bind(&config.telnet_ports, &config.binary_ports, config.users)?;
+                    host.net.wake_fd = wake;
+                }
+                // Still one thread here: nothing else reads the environment.
+                std::env::remove_var(hotboot::FDS_ENV);
+                drop(host);
+                world.restored(&shared, hotbooted)?;
+            }
+        }
+        let mut s = Server {
+            world,
+            host: shared,
+            config,
+            interrupted: false,
+            max_wait_ms: None,
+        };
+        let ports = {
+            let h = s.host.borrow();
+            [
+                ("telnet", h.net.telnet_ports.clone()),
+                ("binary", h.net.binary_ports.clone()),
+            ]
+        };
+        for (kind, ports) in ports {
+            for p in ports {
+                log::line(&format!("listening on {kind} port {p}"));
+            }
+        }
+        if let Some(exit) = s.end_task() {
+            anyhow::bail!("shut down during boot: {exit:?}");
+        }
+        // Connections the supervisor kept across a crash are greeted anew.
+        s.host.borrow_mut().net.accepted.extend(handed_back);
+        Ok(s)
+    }
+
+    /// Runs until shutdown.
+    pub fn run(&mut self) -> Exit {
+        loop {
+            if let Some(e) = self.turn() {
+                return e;
+            }
+        }
+    }
+
+    fn h(&self) -> std::cell::RefMut<'_, Host> {
+        self.host.borrow_mut()
+    }
+
+    /// One loop turn; `Some` when the server stops.
+    pub fn turn(&mut self) -> Option<Exit> {
+        let pacing = self.world.pace();
+
+        if signals::take() {
+            if let Some(e) = self.interrupt() {
+                return Some(e);
+            }
+        }
+
+        {
+            let mut h = self.h();
+            let timeout = if h.net.has_work() || pacing {
+                Some(0)
+            } else {
+                match (h.callouts.next_due_in(), self.max_wait_ms) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                }
+            };
+            h.net.poll(timeout);
+        }
+
+        // new connections
+        loop {
+            let next = self.h().net.accepted.pop_front();
+            let Some(id) = next else { break };
+            if let Some(e) = self.accept(id) {
+                return Some(e);
+            }
+        }
+
+        // one event per connection per turn
+        let ids = self.h().net.ids();
+        for id in ids {
+            if let Some(e) = self.serve(id) {
+                return Some(e);
+            }
+        }
+
+        // due call_outs
+        let now = self.h().callouts.clock();
+        for _ in 0..CALLOUTS_PER_TURN {
+            let due = self.h().callouts.pop_due(now);
+            let Some((obj, handle)) = due else {
+                break;
+            };
+            self.h().this_user = None;
+            self.world.call_out(&self.host, obj, handle);
+            if let Some(e) = self.end_task() {
+                return Some(e);
+            }
+        }
+        None
+    }
+
+    fn accept(&mut self, id: ConnId) -> Option<Exit> {
+        let (kind, port) = {
+            let h = self.h();
+            let c = h.net.get(id)?;
+            (c.kind, c.port_index)
+        };
+        self.h().this_user = None;
+        match self.world.connect(&self.host, kind, port) {
+            Ok(obj) => {
+                let taken = self.h().net.of_obj(obj).is_some();
+                if taken {
+                    log::line(&format!(
+                        "{}_connect() returned an object that already has a connection",
+                        if kind == PortKind::Telnet {
+                            "telnet"
+                        } else {
+                            "binary"
+                        }
+                    ));
+                    self.h().net.remove(id);
+                } else {
+                    {
+                        let mut h = self.h();
+                        h.net.bind_obj(id, obj);
+                        h.this_user = Some(obj);
+                    }
+                    self.world.event(&self.host, obj, Event::Open);
+                }
+            }
+            Err(e) => {
+                log::line(&format!("connection refused: {e}"));
+                self.h().net.remove(id);
+            }
+        }
+        self.end_task()
+    }
+
+    fn serve(&mut self, id: ConnId) -> Option<Exit> {
+        let (obj, done) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            let done = c.done_pending;
+            c.done_pending = false;
+            (c.obj, done)
+        };
+        if done {
+            if let Some(o) = obj {
+                self.h().this_user = Some(o);
+                self.world.event(&self.host, o, Event::MessageDone);
+                if let Some(e) = self.end_task() {
+                    return Some(e);
+                }
+            }
+        }
+        let (input, finished) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            let input = c.next_input();
+            let finished = input.is_none() && c.is_finished();
+            (input, finished)
+        };
+        if let Some(input) = input {
+            if let Some(o) = obj {
+                self.h().this_user = Some(o);
+                self.world.event(&self.host, o, Event::Receive(&input));
+                return self.end_task();
+            }
+        } else if finished {
+            self.h().net.remove(id);
+            if let Some(o) = obj {
+                self.h().this_user = Some(o);
+                self.world
+                    .event(&self.host, o, Event::Close { destructed: false });
+                return self.end_task();
+            }
+        }
+        None
+    }
+
+    /// A signal: `interrupt()` in the driver object, then (unless the
+    /// mudlib shut down itself) a panic dump and shutdown.
+    fn interrupt(&mut self) -> Option<Exit> {
+        if self.interrupted {
+            log::line("second interrupt while shutting down; ignored");
+        }
+        self.interrupted = true;
+        self.h().this_user = None;
+        self.world.interrupt(&self.host);
+        {
+            let mut h = self.h();
+            if h.requests.shutdown.is_none() {
+                log::line("interrupt: panic dump and shutdown");
+                if h.requests.dump.is_none() {
+                    h.requests.dump = Some(DumpKind::Full);
+                }
+                h.requests.shutdown = Some(false);
+            }
+        }
+        self.end_task()
+    }
+
+    /// End of task: flush output, close connections of destructed users,
+    /// then the requested swap-out, dump and shutdown, in that order.
+    pub fn end_task(&mut self) -> Option<Exit> {
+        let (req, tables) = {
+            let mut h = self.h();
+            h.this_user = None;
+            h.net.flush_all();
+            for obj in std::mem::take(&mut h.dropped) {
+                if let Some(id) = h.net.unbind_obj(obj) {
+                    h.net.remove(id);
+                }
+            }
+            let req = std::mem::take(&mut h.requests);
+            let tables = req.dump.map(|_| {
+                let mut t = vec![(TABLE_CALLOUTS, h.callouts.encode())];
+                if req.shutdown == Some(true) {
+                    t.push((TABLE_HOTBOOT, hotboot::Table::of(&h.net).encode()));
+                }
+                t
+            });
+            (req, tables)
+        };
+        if req.swapout {
+            self.world.swapout();
+        }
+        if let (Some(kind), Some(tables)) = (req.dump, tables) {
+            if let Err(e) = self.world.dump(kind, &tables) {
+                log::line(&format!("dump failed, the previous dump stays valid: {e}"));
+            }
+        }
+        let Requests { shutdown, .. } = req;
+        match shutdown {
+            None => None,
+            Some(false) => {
+                self.world.finish();
+                self.h().net.flush_all();
+                Some(Exit::Shutdown)
+            }
+            Some(true) => {
+                self.world.finish();
+                self.h().net.flush_all();
+                Some(Exit::HotbootFailed(self.exec_hotboot()))
+            }
+        }
+    }
+
+    /// Replaces this process with the `hotboot` command, sockets kept open.
+    /// Returns only on failure, with the reason.
+    fn exec_hotboot(&mut self) -> String {
+        let Some(cmd) = self.config.hotboot.clone() else {
+            return "hotboot is not configured".into();
+        };
+        let fds = self.h().net.raw_fds();
+        for &fd in &fds {
+            if let Err(e) = hotboot::keep_across_exec(fd) {
+                return format!("cannot keep descriptor {fd}: {e}");
+            }
+        }
+        let list: Vec<String> = fds.iter().map(|f| f.to_string()).collect();
+        log::line("hotbooting");
+        let mut c = std::process::Command::new(&cmd[0]);
+        c.args(&cmd[1..])
+            .current_dir(&self.config.directory)
+            .env(hotboot::FDS_ENV, list.join(","));
+        use std::os::unix::process::CommandExt;
+        let err = c.exec();
+        format!("Hotboot failed: {err}")
+    }
+
+    /// The user objects' connection ids (tests).
+    pub fn connection_of(&self, obj: ObjKey) -> Option<ConnId> {
+        self.host.borrow().net.of_obj(obj)
+    }
+}

@@ -1,0 +1,317 @@
+//! The world of the real binary: the `vm` crate's interpreter, with the
+//! driver's services behind its `Host` trait.
+
+use crate::callout::{Delay, ObjKey};
+use crate::config::Config;
+use crate::log;
+use crate::net::PortKind;
+use crate::world::{DumpKind, Event, SharedHost, World, WorldError};
+use std::cell::Cell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use vm::host::{BlobStore, Host as VmHostTrait, MemStore};
+use vm::interp::{Request, Vm};
+use vm::value::{LpcError, ObjRef, Value};
+
+/// An object handle as the driver keys it: slot index and creation count.
+pub fn key(o: ObjRef) -> ObjKey {
+    ObjKey((u64::from(o.index) << 32) | u64::from(o.count))
+}
+
+/// The VM's handle for a driver key.
+pub fn obj(k: ObjKey) -> ObjRef {
+    ObjRef {
+        index: (k.0 >> 32) as u32,
+        count: k.0 as u32,
+    }
+}
+
+/// The VM's view of the driver.
+struct VmHost {
+    shared: SharedHost,
+    root: PathBuf,
+    driver: Rc<Cell<Option<ObjRef>>>,
+}
+
+fn truthy(v: Option<&Value>) -> bool {
+    !matches!(v, None | Some(Value::Nil) | Some(Value::Int(0)))
+}
+
+impl VmHostTrait for VmHost {
+    fn read_file(&mut self, path: &str) -> Option<Vec<u8>> {
+        let rel = path.trim_start_matches('/');
+        if rel.split('/').any(|c| c == "..") {
+            return None;
+        }
+        std::fs::read(self.root.join(rel)).ok()
+    }
+
+    fn mudlib_root(&self) -> Option<PathBuf> {
+        Some(self.root.clone())
+    }
+
+    fn time(&self) -> (i64, u32) {
+        self.shared.borrow().millitime()
+    }
+
+    fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) {
+        let r = self
+            .shared
+            .borrow_mut()
+            .call_out(key(o), handle, Delay::Float(delay));
+        if let Err(e) = r {
+            log::line(&format!("call_out not scheduled: {e}"));
+        }
+    }
+
+    fn call_out_removed(&mut self, o: ObjRef, handle: u32) {
+        self.shared.borrow_mut().remove_call_out(key(o), handle);
+    }
+
+    fn kfun(
+        &mut self,
+        name: &str,
+        this: Option<ObjRef>,
+        args: &mut [Value],
+    ) -> Result<Value, LpcError> {
+        let mut h = self.shared.borrow_mut();
+        // Until the VM tells which object is the driver (after the boot
+        // task), a message from a non-user object during boot is taken as
+        // the driver object's: during boot only the driver runs code that
+        // logs. (The VM's Host trait has no hook for the driver object yet.)
+        let is_driver = match self.driver.get() {
+            Some(d) => this == Some(d),
+            None => this.is_some(),
+        };
+        let user = this.map(key).filter(|k| h.is_user(*k));
+        match name {
+            "this_user" => Ok(h.this_user().map_or(Value::Nil, |k| Value::Object(obj(k)))),
+            "users" => Ok(Value::array(
+                h.users()
+                    .into_iter()
+                    .map(|k| Value::Object(obj(k)))
+                    .collect(),
+            )),
+            "send_message" => match args.first() {
+                Some(Value::String(s)) => {
+                    if is_driver {
+                        h.driver_message(s.as_bytes());
+                        Ok(Value::Int(s.as_bytes().len() as i32))
+                    } else if let Some(u) = user {
+                        let n = h
+                            .send_message(u, s.as_bytes())
+                            .map_err(|e| LpcError::new(e.to_string()))?;
+                        Ok(Value::Int(n as i32))
+                    } else {
+                        Ok(Value::Int(0))
+                    }
+                }
+                Some(Value::Int(on)) => match user {
+                    Some(u) => {
+                        let ok = h
+                            .echo(u, *on != 0)
+                            .map_err(|e| LpcError::new(e.to_string()))?;
+                        Ok(Value::Int(i32::from(ok)))
+                    }
+                    None => Ok(Value::Int(0)),
+                },
+                _ => Err(LpcError::new("Bad argument 1 for kfun send_message")),
+            },
+            "block_input" => {
+                if let Some(u) = user {
+                    h.block_input(u, truthy(args.first()))
+                        .map_err(|e| LpcError::new(e.to_string()))?;
+                }
+                Ok(Value::Nil)
+            }
+            "send_close" => match user {
+                Some(u) => {
+                    h.send_close(u).map_err(|e| LpcError::new(e.to_string()))?;
+                    Ok(Value::Nil)
+                }
+                None => Err(LpcError::new("Not a connection object")),
+            },
+            "query_ip_number" | "query_ip_name" => match args.first() {
+                Some(Value::Object(o)) => Ok(h
+                    .query_ip_number(key(*o))
+                    .map_or(Value::Nil, |s| Value::str(&s))),
+                _ => Ok(Value::Nil),
+            },
+            _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
+        }
+    }
+
+    fn message(&mut self, msg: &str) {
+        log::raw(msg.as_bytes());
+    }
+}
+
+/// The LPC world.
+pub struct VmWorld {
+    pub vm: Vm,
+    driver: Rc<Cell<Option<ObjRef>>>,
+    shared: SharedHost,
+}
+
+impl VmWorld {
+    /// A VM for the config, its files under the mudlib directory, its
+    /// evicted objects in `store`.
+    pub fn new(cfg: &Config, shared: SharedHost, store: Box<dyn BlobStore>) -> VmWorld {
+        let vcfg = vm::interp::Config {
+            typechecking: cfg.typechecking,
+            array_size: cfg.array_size as usize,
+            create: cfg.create.clone(),
+            auto_object: Some(cfg.auto_object.clone()),
+            driver_object: Some(cfg.driver_object.clone()),
+            include_dirs: cfg.include_dirs.clone(),
+            include_file: Some(cfg.include_file.clone()),
+            objects: cfg.objects as usize,
+            ..Default::default()
+        };
+        let driver = Rc::new(Cell::new(None));
+        let host = VmHost {
+            shared: shared.clone(),
+            root: cfg.directory.clone(),
+            driver: driver.clone(),
+        };
+        VmWorld {
+            vm: Vm::new(vcfg, Box::new(host), store),
+            driver,
+            shared,
+        }
+    }
+
+    /// A VM that keeps evicted objects in memory.
+    pub fn in_memory(cfg: &Config, shared: SharedHost) -> VmWorld {
+        Self::new(cfg, shared, Box::new(MemStore::default()))
+    }
+
+    /// Hands the VM's end-of-task requests and destructed users to the host.
+    fn after_task(&mut self) {
+        self.driver.set(self.vm.driver_object());
+        let reqs = self.vm.take_requests();
+        let mut h = self.shared.borrow_mut();
+        for r in reqs {
+            match r {
+                Request::DumpState { incremental } => h.dump_state(incremental),
+                Request::Shutdown { hotboot } => {
+                    // The kfun checked `hotboot` against the config already
+                    // when the VM asks the host; here it only records.
+                    if h.shutdown(hotboot).is_err() {
+                        let _ = h.shutdown(false);
+                    }
+                }
+                Request::Swapout => h.swapout(),
+            }
+        }
+        // Users whose objects were destructed lose their connection.
+        for u in h.users() {
+            if !self.vm.is_live(obj(u)) {
+                h.object_destructed(u);
+            }
+        }
+    }
+
+    fn report(&self, what: &str, r: Result<Value, LpcError>) {
+        if let Err(e) = r {
+            // runtime_error in the driver object has already seen it
+            let _ = (what, e);
+        }
+    }
+}
+
+impl World for VmWorld {
+    fn cold_boot(&mut self, _host: &SharedHost) -> Result<(), WorldError> {
+        let r = self.vm.boot();
+        self.after_task();
+        r.map_err(|e| {
+            WorldError(format!(
+                "initialization failed: {}",
+                String::from_utf8_lossy(e.message.as_bytes())
+            ))
+        })
+    }
+
+    fn restore(
+        &mut self,
+        _host: &SharedHost,
+        dump: &Path,
+        _secondary: Option<&Path>,
+    ) -> Result<Vec<(String, Vec<u8>)>, WorldError> {
+        Err(WorldError(format!(
+            "cannot restore {}: statedump restore is not wired into this build yet",
+            dump.display()
+        )))
+    }
+
+    fn restored(&mut self, _host: &SharedHost, hotboot: bool) -> Result<(), WorldError> {
+        let args = if hotboot {
+            vec![Value::Int(1)]
+        } else {
+            Vec::new()
+        };
+        let r = self.vm.call_driver("restored", args);
+        self.after_task();
+        r.map(|_| ())
+            .map_err(|e| WorldError(String::from_utf8_lossy(e.message.as_bytes()).into_owned()))
+    }
+
+    fn connect(
+        &mut self,
+        _host: &SharedHost,
+        kind: PortKind,
+        port: usize,
+    ) -> Result<ObjKey, WorldError> {
+        let f = match kind {
+            PortKind::Telnet => "telnet_connect",
+            PortKind::Binary => "binary_connect",
+        };
+        let r = self.vm.call_driver(f, vec![Value::Int(port as i32)]);
+        self.after_task();
+        match r {
+            Ok(Value::Object(o)) if self.vm.is_live(o) => Ok(key(o)),
+            Ok(_) => Err(WorldError(format!(
+                "driver->{f}() did not return a persistent object"
+            ))),
+            Err(e) => Err(WorldError(
+                String::from_utf8_lossy(e.message.as_bytes()).into_owned(),
+            )),
+        }
+    }
+
+    fn event(&mut self, _host: &SharedHost, o: ObjKey, ev: Event<'_>) {
+        let (f, args) = match ev {
+            Event::Open => ("open", Vec::new()),
+            Event::Receive(b) => ("receive_message", vec![Value::bytes(b)]),
+            Event::Close { destructed } => ("close", vec![Value::Int(i32::from(destructed))]),
+            Event::MessageDone => ("message_done", Vec::new()),
+        };
+        let r = self.vm.call(obj(o), f, args);
+        self.report(f, r);
+        self.after_task();
+    }
+
+    fn call_out(&mut self, _host: &SharedHost, o: ObjKey, handle: u32) {
+        let r = self.vm.run_call_out(obj(o), handle).map(|_| Value::Nil);
+        self.report("call_out", r);
+        self.after_task();
+    }
+
+    fn interrupt(&mut self, _host: &SharedHost) {
+        let r = self.vm.call_driver("interrupt", Vec::new());
+        self.report("interrupt", r);
+        self.after_task();
+    }
+
+    fn dump(&mut self, kind: DumpKind, _tables: &[(&str, Vec<u8>)]) -> Result<(), WorldError> {
+        Err(WorldError(format!(
+            "{} statedump: statedump is not wired into this build yet",
+            match kind {
+                DumpKind::Full => "full",
+                DumpKind::Incremental => "incremental",
+            }
+        )))
+    }
+
+    fn swapout(&mut self) {}
+}

@@ -1,0 +1,202 @@
+//! The main loop with a Rust test world: tasks from connections and
+//! call_outs, requests at the end of the task, telnet details, robustness.
+
+mod common;
+use common::*;
+use driver::server::{Exit, Server, Start};
+
+fn boot(dir: &std::path::Path, users: u32) -> (Server<TestWorld>, u16, u16) {
+    let (t, b) = (free_port(), free_port());
+    let cfg = config(dir, t, b, users);
+    let mut s = Server::boot(TestWorld::new(dir), cfg, &Start::default()).unwrap();
+    s.max_wait_ms = Some(20);
+    (s, t, b)
+}
+
+#[test]
+fn login_say_and_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 10);
+    assert!(dir.path().join("lib/include/status.h").is_file());
+    assert!(dir.path().join("lib/include/kfun.h").is_file());
+    let mut a = Client::connect(t);
+    let mut b = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut a, &mut b], 200, |_, c| {
+        c.iter().all(|c| c.text().contains("Welcome\r\n> "))
+    });
+    // greeting: IAC WONT ECHO, IAC DO LINEMODE before the text
+    assert_eq!(&a.got[..6], &[255, 252, 1, 255, 253, 34]);
+    a.send(b"say hello there\r\n");
+    turns_until(&mut srv, &mut [&mut a, &mut b], 200, |_, c| {
+        c[1].text().contains(": hello there\r\n")
+    });
+    assert!(srv.world.log.iter().any(|l| l == "initialize"));
+    assert_eq!(srv.host.borrow().users().len(), 2);
+}
+
+#[test]
+fn echo_off_for_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 10);
+    let mut a = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| {
+        c[0].text().contains("> ")
+    });
+    a.got.clear();
+    a.send(b"noecho\n");
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| c[0].got.len() >= 3);
+    assert_eq!(a.got, vec![255, 251, 1]);
+    a.got.clear();
+    a.send(b"echo\n");
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| c[0].got.len() >= 3);
+    assert_eq!(a.got, vec![255, 252, 1]);
+}
+
+#[test]
+fn binary_port_gets_raw_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, _, b) = boot(dir.path(), 10);
+    let mut c = Client::connect(b);
+    turns_until(&mut srv, &mut [&mut c], 200, |_, c| {
+        c[0].text().contains("> ")
+    });
+    assert_eq!(c.text(), "Welcome\n> ");
+    assert!(srv.world.log.iter().any(|l| l == "connect Binary 0"));
+}
+
+#[test]
+fn call_outs_int_and_float_run_as_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 10);
+    let mut a = Client::connect(t);
+    a.send(b"later 0.05 soon\nlater 0 now\n");
+    turns_until(&mut srv, &mut [&mut a], 500, |_, c| {
+        c[0].text().contains("callout soon")
+    });
+    let text = a.text();
+    let now = text.find("callout now").unwrap();
+    let soon = text.find("callout soon").unwrap();
+    assert!(now < soon, "{text}");
+}
+
+#[test]
+fn dump_restore_keeps_call_outs_and_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 10);
+    let mut a = Client::connect(t);
+    a.send(b"inc\ninc\nlater 1 after-restore\ndump\n");
+    turns_until(&mut srv, &mut [&mut a], 500, |s, _| {
+        s.world.log.iter().any(|l| l == "dump Full")
+    });
+    a.send(b"shutdown\n");
+    let e = turns_until(&mut srv, &mut [&mut a], 500, |_, _| false);
+    assert_eq!(e, Some(Exit::Shutdown));
+    let cfg = srv.config.clone();
+    drop(srv);
+
+    let mut srv = Server::boot(
+        TestWorld::new(dir.path()),
+        cfg,
+        &Start {
+            restore: Some(dir.path().join("dump")),
+            secondary: None,
+        },
+    )
+    .unwrap();
+    srv.max_wait_ms = Some(20);
+    assert!(srv.world.log.iter().any(|l| l == "restored false"));
+    assert_eq!(srv.world.counter, 2);
+    assert_eq!(srv.host.borrow().callouts.len(), 1);
+    let mut b = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut b], 2000, |_, c| {
+        c[0].text().contains("callout after-restore")
+    });
+}
+
+#[test]
+fn robustness_garbage_long_lines_and_others_still_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, b) = boot(dir.path(), 10);
+    let mut good = Client::connect(t);
+    let mut evil = Client::connect(t);
+    let mut bin = Client::connect(b);
+    turns_until(
+        &mut srv,
+        &mut [&mut good, &mut evil, &mut bin],
+        300,
+        |s, _| s.host.borrow().users().len() == 3,
+    );
+    // malformed telnet: truncated IAC, endless subnegotiation, bogus options
+    evil.send(&[255, 250, 1, 2, 3, 255, 1, 255, 255, 255, 251]);
+    evil.send(&[255, 253, 200, 255, 254, 255, 240, 0, 0, 0]);
+    // a 1 MB line, written while the server runs
+    let big = vec![b'A'; 1 << 20];
+    let mut sent = 0;
+    evil.s.set_nonblocking(true).unwrap();
+    for _ in 0..5000 {
+        if sent < big.len() {
+            if let Ok(n) = std::io::Write::write(&mut evil.s, &big[sent..]) {
+                sent += n;
+            }
+        }
+        srv.turn();
+        evil.got.clear();
+        let _ = std::io::Read::read(&mut evil.s, &mut [0u8; 65536]);
+        if sent == big.len() {
+            break;
+        }
+    }
+    assert_eq!(sent, big.len());
+    evil.s.set_nonblocking(false).unwrap();
+    // binary garbage on the binary port
+    bin.send(&(0..=255u8).cycle().take(100_000).collect::<Vec<u8>>());
+    // the good client is still served promptly
+    good.got.clear();
+    good.send(b"say still here\r\n");
+    turns_until(&mut srv, &mut [&mut good], 3000, |_, c| {
+        c[0].text().contains(": still here")
+    });
+    // the long line came in DGD-sized pieces, never as one huge string
+    assert!(srv.host.borrow().users().len() == 3);
+}
+
+#[test]
+fn users_limit_and_quit_frees_a_slot() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 1);
+    let mut a = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| {
+        c[0].text().contains("> ")
+    });
+    let mut b = Client::connect(t);
+    for _ in 0..20 {
+        srv.turn();
+    }
+    b.read_now();
+    assert!(b.got.is_empty(), "second user must wait");
+    a.send(b"quit\n");
+    turns_until(&mut srv, &mut [&mut a, &mut b], 500, |_, c| {
+        c[1].text().contains("Welcome")
+    });
+    assert!(a.text().contains("Bye"));
+    assert!(srv.world.log.iter().any(|l| l.ends_with(" true")));
+}
+
+#[test]
+fn hangup_calls_close_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 4);
+    let mut a = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| {
+        c[0].text().contains("> ")
+    });
+    a.send(b"half a line");
+    drop(a);
+    turns_until(&mut srv, &mut [], 500, |s, _| {
+        s.world
+            .log
+            .iter()
+            .any(|l| l.starts_with("close") && l.ends_with("false"))
+    });
+    assert!(srv.host.borrow().users().is_empty());
+}

@@ -466,6 +466,17 @@ impl Lexer {
         }
     }
 
+    /// An error noticed on reading a newline: DGD counts the line already.
+    fn err_next_line(&mut self, msg: &str) {
+        if self.peek() == Some(b'\n') {
+            self.line = self.line.saturating_add(1);
+            self.err(msg);
+            self.line -= 1;
+        } else {
+            self.err(msg);
+        }
+    }
+
     /// Skips blanks, comments and line continuations; with `stop_at_nl`,
     /// stops before a newline. Returns whether anything was skipped.
     fn skip_ws(&mut self, stop_at_nl: bool) -> bool {
@@ -761,7 +772,10 @@ impl Lexer {
         let start = self.pos;
         let c = self.peek().unwrap_or(b'0');
         // hex
-        if c == b'0' && matches!(self.peek_at(1), Some(b'x' | b'X')) {
+        if c == b'0'
+            && matches!(self.peek_at(1), Some(b'x' | b'X'))
+            && self.peek_at(2).is_some_and(|d| d.is_ascii_hexdigit())
+        {
             self.pos += 2;
             let mut v: u64 = 0;
             let mut overflow = false;
@@ -915,8 +929,12 @@ impl Lexer {
         let mut out = Vec::new();
         loop {
             match self.peek() {
-                None | Some(b'\n') => {
+                None => {
                     self.err("unterminated string");
+                    break;
+                }
+                Some(b'\n') => {
+                    self.err_next_line("unterminated string");
                     break;
                 }
                 Some(b'"') => {
@@ -928,7 +946,7 @@ impl Lexer {
                     match self.escape() {
                         Some(b) => out.push(b),
                         None => {
-                            self.err("unterminated string");
+                            self.err_next_line("unterminated string");
                             break;
                         }
                     }
@@ -953,8 +971,12 @@ impl Lexer {
                 self.err("too short character constant");
                 Tok::Int(0)
             }
-            None | Some(b'\n') => {
+            None => {
                 self.err("unterminated character constant");
+                Tok::Int(0)
+            }
+            Some(b'\n') => {
+                self.err_next_line("unterminated character constant");
                 Tok::Int(0)
             }
             Some(c) => {
@@ -973,7 +995,7 @@ impl Lexer {
                 if self.peek() == Some(b'\'') {
                     self.pos += 1;
                 } else {
-                    self.err("illegal character constant");
+                    self.err_next_line("illegal character constant");
                 }
                 Tok::Int(v as i32)
             }
@@ -1040,7 +1062,9 @@ mod tests {
         assert!(e.is_empty());
         assert_eq!(t, vec![Tok::Str(Arc::from(&b"a\tbAAq\""[..]))]);
         let (_, e) = toks("\"abc\nx");
-        assert_eq!(e[0], (1, "unterminated string".to_string()));
+        assert_eq!(e[0], (2, "unterminated string".to_string()));
+        let (t, _) = toks("0x");
+        assert_eq!(t, vec![Tok::Int(0), Tok::Ident(Arc::from("x"))]);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Conformance with DGD 1.7: each snippet in `golden-frontend/dgd-snippets.txt`
+//! Conformance with DGD 1.7: each snippet in `golden-frontend/dgd-snippets-tcN.txt`
 //! is followed by `--> LINE: MESSAGE`, the first diagnostic DGD 1.7 itself gave
-//! for it (compiled as `/t/sN.c` at typechecking 2, empty auto object, with a
+//! for it (compiled as `/t/sN.c` at typechecking N, empty auto object, with a
 //! program `/t/lib` to inherit), or `--> clean`. The one deliberate difference:
 //! `//` comments are accepted (DGD accepts them only when built with them).
 
@@ -8,11 +8,10 @@ use std::sync::Arc;
 use vm::preprocess::{MemResolver, PpOptions};
 use vm::typecheck::{FrontEnd, StdKfuns, TcOptions};
 
-#[test]
-fn first_diagnostic_matches_dgd() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/golden-frontend/dgd-snippets.txt"
+fn check_file(name: &str, level: u8, min: usize) {
+    let path = format!(
+        "{}/tests/golden-frontend/{name}",
+        env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(path).expect("snippets");
     let mut failures = Vec::new();
@@ -28,7 +27,7 @@ fn first_diagnostic_matches_dgd() {
         mem.add("/t/lib.c", "int libfn(int x) { return x; }\nint libvar;\n");
         mem.add("/zz/auto.c", "");
         let tc = TcOptions {
-            typechecking: 2,
+            typechecking: level,
             auto_object: Some("/zz/auto".into()),
             driver_object: Some("/zz/driver".into()),
         };
@@ -51,6 +50,21 @@ fn first_diagnostic_matches_dgd() {
             ));
         }
     }
-    assert!(n > 200, "too few snippets: {n}");
+    assert!(n >= min, "too few snippets: {n}");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn typechecking_2_matches_dgd() {
+    check_file("dgd-snippets-tc2.txt", 2, 200);
+}
+
+#[test]
+fn typechecking_1_matches_dgd() {
+    check_file("dgd-snippets-tc1.txt", 1, 30);
+}
+
+#[test]
+fn typechecking_0_matches_dgd() {
+    check_file("dgd-snippets-tc0.txt", 0, 30);
 }

@@ -403,6 +403,10 @@ pub struct RawTok {
     pub space: bool,
     /// It is the first token on its line (a newline came before it, or start of input).
     pub bol: bool,
+    /// Byte offset of its first character in the buffer.
+    pub start: u32,
+    /// Byte offset just after it.
+    pub end: u32,
 }
 
 /// Longest string constant (DGD's string length limit).
@@ -632,12 +636,15 @@ impl Lexer {
         let bol = self.at_bol;
         self.at_bol = false;
         let line = self.line;
+        let start = self.pos as u32;
         let tok = self.scan_tok(interner);
         RawTok {
             tok,
             line,
             space,
             bol,
+            start,
+            end: self.pos as u32,
         }
     }
 

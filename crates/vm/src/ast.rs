@@ -370,6 +370,8 @@ pub struct FuncDecl {
     /// Frame size: parameters + the maximum number of block locals live at once
     /// (filled by typecheck; 0 before).
     pub nlocals: u16,
+    /// Position of the closing `}` of the body (of the name for a prototype).
+    pub end: Pos,
 }
 
 impl FuncDecl {

@@ -781,9 +781,10 @@ impl<'k> Checker<'k> {
         self.block(body, false);
         self.f.scopes.pop();
         let gotos = std::mem::take(&mut self.f.gotos);
-        for (l, pos) in gotos {
+        for (l, _) in gotos {
             if !self.f.labels.iter().any(|(n, _)| *n == l) {
-                self.error(pos, format!("unknown label: {l}"));
+                // DGD notices at the end of the function
+                self.error(f.end, format!("unknown label: {l}"));
             }
         }
         if self.f.max_slot > MAX_LOCALS {

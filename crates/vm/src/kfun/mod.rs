@@ -24,6 +24,7 @@
 use crate::value::KfunRegistry;
 
 pub mod args;
+pub mod asn;
 pub mod crypt;
 pub mod data;
 pub mod files;
@@ -99,4 +100,5 @@ pub fn register_all(r: &mut KfunRegistry) {
     hash::register(r);
     math::register(r);
     files::register(r);
+    asn::register(r);
 }

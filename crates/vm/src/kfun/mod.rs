@@ -25,6 +25,7 @@ use crate::value::KfunRegistry;
 
 pub mod args;
 pub mod asn;
+pub mod cipher;
 pub mod crypt;
 pub mod data;
 pub mod files;
@@ -101,4 +102,5 @@ pub fn register_all(r: &mut KfunRegistry) {
     math::register(r);
     files::register(r);
     asn::register(r);
+    cipher::register(r);
 }

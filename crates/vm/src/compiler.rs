@@ -116,6 +116,8 @@ struct Comp<'a> {
     nest: u32,
     cur_line: u32,
     cur_fn_name: String,
+    /// Jump targets of the function so far (no fusion across them).
+    targets: std::collections::HashSet<u32>,
 }
 
 type Pos = ast::Pos;
@@ -169,6 +171,7 @@ impl<'a> Comp<'a> {
             nest: 0,
             cur_line: 0,
             cur_fn_name: String::new(),
+            targets: Default::default(),
         }
     }
 
@@ -425,6 +428,7 @@ impl<'a> Comp<'a> {
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
+        self.targets.clear();
         self.lines.clear();
         self.switches.clear();
         self.scopes.clear();
@@ -568,8 +572,40 @@ impl<'a> Comp<'a> {
     // ------------------------------------------------------------------ emit helpers
 
     fn emit(&mut self, op: Op) -> usize {
+        let here = self.code.len() as u32;
+        let fusable = !self.targets.contains(&here);
+        if fusable {
+            let last = self.code.last().copied();
+            let fused = match (last, op) {
+                (Some(c), Op::JumpFalse(t)) => cmp_code(c).map(|k| Op::CmpJumpFalse(k, t)),
+                (Some(Op::Local(a)), Op::AddLocal(d)) => Some(Op::AddLocalLocal(d, a)),
+                (Some(Op::Local(a)), Op::Int(i)) => Some(Op::LocalInt(a, i)),
+                _ => None,
+            };
+            if let Some(f) = fused {
+                if let Some(l) = self.code.last_mut() {
+                    *l = f;
+                }
+                return self.code.len() - 1;
+            }
+        }
         self.code.push(op);
         self.code.len() - 1
+    }
+
+    /// End of a loop: charge ticks and jump back to `top` while the condition on the
+    /// stack is true.
+    fn emit_loop_if(&mut self, top: u32) {
+        let here = self.code.len() as u32;
+        if !self.targets.contains(&here) {
+            if let Some(k) = self.code.last().copied().and_then(cmp_code) {
+                if let Some(l) = self.code.last_mut() {
+                    *l = Op::CmpLoop(k, top);
+                }
+                return;
+            }
+        }
+        self.code.push(Op::LoopTrue(top));
     }
 
     fn pc(&self) -> u32 {
@@ -577,6 +613,7 @@ impl<'a> Comp<'a> {
     }
 
     fn patch(&mut self, at: usize, target: u32) {
+        self.targets.insert(target);
         if let Some(
             Op::Jump(t)
             | Op::JumpFalse(t)
@@ -584,7 +621,10 @@ impl<'a> Comp<'a> {
             | Op::AndJump(t)
             | Op::OrJump(t)
             | Op::CatchBegin(t)
-            | Op::Loop(t),
+            | Op::Loop(t)
+            | Op::LoopTrue(t)
+            | Op::CmpJumpFalse(_, t)
+            | Op::CmpLoop(_, t),
         ) = self.code.get_mut(at)
         {
             *t = target;
@@ -750,11 +790,8 @@ impl<'a> Comp<'a> {
                 let cont = self.pc();
                 self.patch(jc, cont);
                 self.compile_expr(cond);
-                self.emit(Op::JumpFalse(0));
-                let jf = self.code.len() - 1;
-                self.emit(Op::Loop(top));
+                self.emit_loop_if(top);
                 let end = self.pc();
-                self.patch(jf, end);
                 self.pop_loop(end, cont);
             }
             StmtKind::DoWhile { body, cond } => {
@@ -763,10 +800,8 @@ impl<'a> Comp<'a> {
                 self.compile_stmt(body);
                 let cont = self.pc();
                 self.compile_expr(cond);
-                let jf = self.emit(Op::JumpFalse(0));
-                self.emit(Op::Loop(top));
+                self.emit_loop_if(top);
                 let end = self.pc();
-                self.patch(jf, end);
                 self.pop_loop(end, cont);
             }
             StmtKind::For {
@@ -788,16 +823,16 @@ impl<'a> Comp<'a> {
                 }
                 let condpc = self.pc();
                 self.patch(jc, condpc);
-                let mut jf = None;
-                if let Some(c) = cond {
-                    self.compile_expr(c);
-                    jf = Some(self.emit(Op::JumpFalse(0)));
+                match cond {
+                    Some(c) => {
+                        self.compile_expr(c);
+                        self.emit_loop_if(top);
+                    }
+                    None => {
+                        self.emit(Op::Loop(top));
+                    }
                 }
-                self.emit(Op::Loop(top));
                 let end = self.pc();
-                if let Some(j) = jf {
-                    self.patch(j, end);
-                }
                 self.pop_loop(end, cont);
             }
             StmtKind::Switch { expr, body, .. } => self.compile_switch(expr, body),
@@ -1667,6 +1702,19 @@ fn self_inherits(ancestors: &[Ancestor], b: u16, a: u16) -> bool {
         .ancestors
         .iter()
         .any(|x| Rc::ptr_eq(&x.prog, &pa.prog))
+}
+
+/// Comparison kind of a compare op, for fused compare-and-jump instructions.
+fn cmp_code(op: Op) -> Option<u8> {
+    Some(match op {
+        Op::Lt => 0,
+        Op::Gt => 1,
+        Op::Le => 2,
+        Op::Ge => 3,
+        Op::Eq => 4,
+        Op::Ne => 5,
+        _ => return None,
+    })
 }
 
 fn argc(n: usize, spread: bool) -> u8 {

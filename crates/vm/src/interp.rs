@@ -20,6 +20,9 @@ use crate::value::*;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+pub mod tables;
+pub use tables::{object_key, RestoreError, META_KEY};
+
 /// VM settings (from the driver config).
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -132,6 +135,8 @@ pub struct Vm {
     rl: Vec<RlInfo>,
     ticks: i64,
     noticks: bool,
+    /// Max frames under the current rlimits (cached from `rl`).
+    maxdepth: usize,
     atomic: u32,
     undo: Vec<Undo>,
     argbuf: Vec<Value>,
@@ -150,6 +155,10 @@ pub struct Vm {
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
+    /// Object slots whose table entry changed since the last `table_changes`.
+    table_dirty: BTreeSet<u32>,
+    /// Programs already written to the blob store.
+    stored_progs: std::collections::HashSet<u32>,
 }
 
 // Codes of the kfuns implemented here.
@@ -305,6 +314,7 @@ impl Vm {
             rl: Vec::new(),
             ticks: 0,
             noticks: true,
+            maxdepth: HARD_MAX_DEPTH,
             atomic: 0,
             undo: Vec::new(),
             argbuf: Vec::new(),
@@ -320,6 +330,8 @@ impl Vm {
             boot_time: boot,
             prog_infos: HashMap::new(),
             walk_id: 0,
+            table_dirty: BTreeSet::new(),
+            stored_progs: Default::default(),
         }
     }
 
@@ -386,12 +398,17 @@ impl Vm {
 
     /// Runs a due call_out as one task.
     pub fn run_call_out(&mut self, obj: ObjRef, handle: u32) -> Result<(), LpcError> {
+        if !self.objects.is_live(obj) {
+            return Ok(());
+        }
+        self.ensure_loaded(obj.index)?;
         let co = match self.objects.get_mut(obj) {
             Some(o) => o.callouts.remove(&handle),
             None => None,
         };
         let Some(co) = co else { return Ok(()) };
         self.dirty.insert(obj.index);
+        self.table_dirty.insert(obj.index);
         if let Some(o) = self.objects.get_mut(obj) {
             o.dirty = true;
         }
@@ -460,6 +477,7 @@ impl Vm {
         if let Some(r) = self.rl.last() {
             self.ticks = r.ticks;
             self.noticks = r.noticks;
+            self.maxdepth = r.maxdepth.unwrap_or(HARD_MAX_DEPTH).min(HARD_MAX_DEPTH);
         }
     }
 
@@ -613,7 +631,7 @@ impl Vm {
         // privileged rlimits?
         if let Some(d) = self.driver_object() {
             if self.cfg.driver_object.is_some() {
-                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], false);
+                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
                 if matches!(r, Ok(v) if v.truthy()) {
                     self.privileged.insert(id);
                 }
@@ -653,6 +671,7 @@ impl Vm {
         });
         self.objects.by_name.insert(name, h.index);
         self.dirty.insert(h.index);
+        self.table_dirty.insert(h.index);
         if self.atomic > 0 {
             self.undo.push(Undo::NewObject(h.index));
         }
@@ -785,6 +804,7 @@ impl Vm {
             return Ok(());
         }
         o.created = true;
+        self.table_dirty.insert(idx);
         self.ensure_loaded(idx)?;
         let prog = match self.objects.slot(idx) {
             Some(o) => o.prog.clone(),
@@ -847,13 +867,7 @@ impl Vm {
             return err(format!("Undefined function {}", f.name));
         }
         let depth = self.frames.len() + 1;
-        if depth > HARD_MAX_DEPTH
-            || self
-                .rl
-                .last()
-                .and_then(|r| r.maxdepth)
-                .is_some_and(|m| depth > m)
-        {
+        if depth > self.maxdepth {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
@@ -896,8 +910,9 @@ impl Vm {
             self.stack.push(f.params[nargs].default_value());
             nargs += 1;
         }
-        // runtime type checks of arguments
-        if f.check_args {
+        // runtime type checks of arguments of calls from other objects (internal
+        // calls were typechecked at compile time)
+        if f.check_args && external {
             let base = self.stack.len() - np;
             for (i, t) in f.params.iter().enumerate() {
                 let v = &self.stack[base + i];
@@ -921,8 +936,20 @@ impl Vm {
         } else {
             None
         };
-        if let This::Obj(i) = &this {
-            self.dirty.insert(*i);
+        if external {
+            if let This::Obj(i) = &this {
+                let i = *i;
+                self.dirty.insert(i);
+                if self.objects.slot(i).is_some_and(|o| o.vars.is_none()) {
+                    if let Err(e) = self.ensure_loaded(i) {
+                        self.stack.truncate(base);
+                        if atomic_mark.is_some() {
+                            self.atomic = self.atomic.saturating_sub(1);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
         }
         self.frames.push(Frame {
             code: f.code.clone(),
@@ -1063,9 +1090,10 @@ impl Vm {
         }
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
-        let saved = (self.ticks, self.noticks);
+        let saved = (self.ticks, self.noticks, self.maxdepth);
         self.ticks = i64::MAX / 4;
         self.noticks = true;
+        self.maxdepth = HARD_MAX_DEPTH;
         let rl_len = self.rl.len();
         self.rl.push(RlInfo {
             maxdepth: None,
@@ -1085,6 +1113,7 @@ impl Vm {
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
+        self.maxdepth = saved.2;
         self.in_error_hook = false;
     }
 
@@ -1406,6 +1435,18 @@ impl Vm {
         }
     }
 
+    fn cmp_slow(&mut self, k: u8, a: Value, b: Value) -> Result<bool, LpcError> {
+        let op = match k {
+            0 => Op::Lt,
+            1 => Op::Gt,
+            2 => Op::Le,
+            3 => Op::Ge,
+            4 => Op::Eq,
+            _ => Op::Ne,
+        };
+        Ok(self.binop(op, a, b)?.truthy())
+    }
+
     fn spread_args(&mut self, argc: u8) -> Result<usize, LpcError> {
         let n = (argc & !SPREAD) as usize;
         if argc & SPREAD == 0 {
@@ -1483,8 +1524,11 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::Local(s) => {
-                    let v = self.stack[base + s as usize].clone();
-                    let v = self.fix(v);
+                    let v = match &self.stack[base + s as usize] {
+                        Value::Int(i) => Value::Int(*i),
+                        v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
+                        v => v.clone(),
+                    };
                     self.stack.push(v);
                 }
                 Op::StoreLocal(s) => {
@@ -1713,6 +1757,95 @@ impl Vm {
                     let v = self.pop();
                     if v.truthy() {
                         self.stack.push(Value::Int(1));
+                        pc = t as usize;
+                    }
+                }
+                Op::LocalInt(l, i) => {
+                    let v = match &self.stack[base + l as usize] {
+                        Value::Int(i) => Value::Int(*i),
+                        v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
+                        v => v.clone(),
+                    };
+                    self.stack.push(v);
+                    self.stack.push(Value::Int(i));
+                }
+                Op::AddLocalLocal(d, src) => {
+                    let b = match &self.stack[base + src as usize] {
+                        Value::Int(i) => Value::Int(*i),
+                        v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
+                        v => v.clone(),
+                    };
+                    let slot = &mut self.stack[base + d as usize];
+                    if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &b) {
+                        *x = x.wrapping_add(*y);
+                        let r = Value::Int(*x);
+                        self.stack.push(r);
+                        continue;
+                    }
+                    if let Value::Lwo(_) = slot {
+                        let a = slot.clone();
+                        save!();
+                        let r = tri!(self.binop(Op::Add, a, b));
+                        self.stack[base + d as usize] = r.clone();
+                        self.stack.push(r);
+                        continue;
+                    }
+                    let mut cur = std::mem::take(slot);
+                    let r = ops::add_assign(&mut cur, &b);
+                    let out = cur.clone();
+                    self.stack[base + d as usize] = cur;
+                    tri!(r);
+                    self.stack.push(out);
+                }
+                Op::CmpJumpFalse(k, t) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(k, *x, *y),
+                        _ => {
+                            save!();
+                            tri!(self.cmp_slow(k, a, b))
+                        }
+                    };
+                    if !r {
+                        pc = t as usize;
+                    }
+                }
+                Op::CmpLoop(k, t) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(k, *x, *y),
+                        _ => {
+                            save!();
+                            tri!(self.cmp_slow(k, a, b))
+                        }
+                    };
+                    if r {
+                        self.ticks -= if self.atomic > 0 {
+                            2 * LOOP_TICKS
+                        } else {
+                            LOOP_TICKS
+                        };
+                        if self.ticks < 0 && !self.noticks {
+                            self.ticks = -1;
+                            tri!(err::<()>("Out of ticks"));
+                        }
+                        pc = t as usize;
+                    }
+                }
+                Op::LoopTrue(t) => {
+                    let v = self.pop();
+                    if v.truthy() {
+                        self.ticks -= if self.atomic > 0 {
+                            2 * LOOP_TICKS
+                        } else {
+                            LOOP_TICKS
+                        };
+                        if self.ticks < 0 && !self.noticks {
+                            self.ticks = -1;
+                            tri!(err::<()>("Out of ticks"));
+                        }
                         pc = t as usize;
                     }
                 }
@@ -2132,7 +2265,7 @@ impl Vm {
                     .map(|f| f.prog.name.to_string())
                     .unwrap_or_default();
                 let _ = caller;
-                let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], false)?;
+                let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
                 if let Value::Object(o) = r {
                     if self.objects.is_live(o) {
                         return Ok(o);
@@ -2731,6 +2864,7 @@ impl Vm {
             },
         );
         ob.dirty = true;
+        self.table_dirty.insert(o.index);
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutAdd(o.index, h));
         }
@@ -2750,6 +2884,7 @@ impl Vm {
             return Ok(Value::Int(-1));
         };
         ob.dirty = true;
+        self.table_dirty.insert(o.index);
         let remaining = (c.due - now).max(0.0);
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutRemove(o.index, h as u32, c));
@@ -2792,6 +2927,8 @@ impl Vm {
             m.nclones += 1;
         }
         self.dirty.insert(h.index);
+        self.table_dirty.insert(h.index);
+        self.table_dirty.insert(master.index);
         if self.atomic > 0 {
             self.undo.push(Undo::NewObject(h.index));
         }
@@ -2822,6 +2959,8 @@ impl Vm {
             self.undo.push(Undo::Destruct(o.index));
         }
         self.destructed.push(o.index);
+        self.table_dirty.insert(o.index);
+        self.table_dirty.insert(master);
         Ok(())
     }
 
@@ -2931,6 +3070,7 @@ impl Vm {
             o.vars = Some(vars);
             o.prog = new.clone();
             o.dirty = true;
+            self.table_dirty.insert(t);
         }
     }
 
@@ -3120,6 +3260,18 @@ pub fn deep_copy(v: &Value) -> Value {
         }
     }
     go(v, &mut HashMap::new(), 0)
+}
+
+#[inline]
+fn int_cmp(k: u8, x: i32, y: i32) -> bool {
+    match k {
+        0 => x < y,
+        1 => x > y,
+        2 => x <= y,
+        3 => x >= y,
+        4 => x == y,
+        _ => x != y,
+    }
 }
 
 fn incdec(v: &Value, d: i32) -> Result<Value, LpcError> {

@@ -24,12 +24,16 @@
 use crate::value::KfunRegistry;
 
 pub mod args;
+pub mod asn;
+pub mod cipher;
 pub mod crypt;
 pub mod data;
 pub mod files;
 pub mod float;
 pub mod hash;
 pub mod math;
+#[cfg(test)]
+mod proptests;
 pub mod save;
 pub mod sscanf;
 pub mod strings;
@@ -97,4 +101,6 @@ pub fn register_all(r: &mut KfunRegistry) {
     hash::register(r);
     math::register(r);
     files::register(r);
+    asn::register(r);
+    cipher::register(r);
 }

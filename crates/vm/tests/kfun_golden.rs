@@ -80,6 +80,11 @@ const KNOWN_VM_GAPS: &[(&str, &str)] = &[
         "(int)\"\" must be 0 as in DGD (kfun::strings::string_to_int)",
     ),
     (
+        "sscanf_kernel",
+        "a sscanf result of the wrong type for its lvalue (string into int) must be \
+         \"Value is not an int\", raised before any lvalue is assigned",
+    ),
+    (
         "sscanf",
         "more sscanf results than lvalues must be \"Missing lvalue\", before any assignment",
     ),

@@ -2239,7 +2239,8 @@ impl Vm {
             self.stack.truncate(self.stack.len() - n);
             return Ok(Some(Value::Nil));
         };
-        if !f.defined || f.mods.private || (f.mods.static_ && !caller_is_same) {
+        let auto_static = f.mods.static_ && prog.anc_prog(fr.anc).is_some_and(|p| p.is_auto);
+        if !f.defined || f.mods.private || (f.mods.static_ && (!caller_is_same || auto_static)) {
             self.stack.truncate(self.stack.len() - n);
             return Ok(Some(Value::Nil));
         }
@@ -2552,10 +2553,16 @@ impl Vm {
                 };
                 let same = matches!((self.this_value(), arg(&args, 1)), (Value::Object(a), Value::Object(b)) if a == b);
                 match prog.find_function(f.as_bytes()) {
-                    Some((fr, func)) if func.defined && (!func.mods.static_ || same) => Ok(prog
-                        .anc_prog(fr.anc)
-                        .map(|p| Value::String(p.name.clone()))
-                        .unwrap_or(Value::Nil)),
+                    Some((fr, func))
+                        if func.defined
+                            && (!func.mods.static_
+                                || (same && !prog.anc_prog(fr.anc).is_some_and(|p| p.is_auto))) =>
+                    {
+                        Ok(prog
+                            .anc_prog(fr.anc)
+                            .map(|p| Value::String(p.name.clone()))
+                            .unwrap_or(Value::Nil))
+                    }
                     _ => Ok(Value::Nil),
                 }
             }

@@ -54,6 +54,7 @@ pub fn parse_tokens(tokens: &[Token], files: Vec<Arc<str>>) -> (Program, Vec<Dia
         height: 0,
         ndecls: 0,
         aborted: false,
+        deep: false,
     };
     let mut prog = Program {
         files,
@@ -75,6 +76,8 @@ struct Parser<'t> {
     height: u32,
     ndecls: usize,
     aborted: bool,
+    /// A nesting limit was hit: unwind to the enclosing function and skip it.
+    deep: bool,
 }
 
 fn binop_of(p: P) -> Option<(BinOp, u8)> {
@@ -230,7 +233,7 @@ impl<'t> Parser<'t> {
         if self.depth > MAX_NESTING {
             let pos = self.pos();
             self.error_at(pos, "nesting too deep");
-            self.aborted = true;
+            self.deep = true;
             return Err(Stop);
         }
         Ok(())
@@ -246,7 +249,7 @@ impl<'t> Parser<'t> {
         if self.height > MAX_NESTING {
             let pos = self.pos();
             self.error_at(pos, "expression too complex");
-            self.aborted = true;
+            self.deep = true;
             return Err(Stop);
         }
         Ok(())
@@ -296,6 +299,7 @@ impl<'t> Parser<'t> {
             let start = self.i;
             if self.top_decl(prog).is_err() {
                 self.depth = 0;
+                self.deep = false;
                 self.recover_top();
             }
             if self.i == start {
@@ -632,9 +636,39 @@ impl<'t> Parser<'t> {
 
     // ---- statements ----
 
-    /// A function body: errors inside are recovered at statement level.
+    /// A function body: errors inside are recovered at statement level;
+    /// after a nesting error the rest of the body is skipped.
     fn block_with_recovery(&mut self) -> PResult<Block> {
-        self.block()
+        let start = self.i;
+        let r = self.block();
+        if self.deep {
+            self.deep = false;
+            self.depth = 0;
+            self.i = start;
+            self.skip_braces();
+            return Ok(Block::default());
+        }
+        r
+    }
+
+    /// Skips a balanced `{ ... }` group starting at the cursor.
+    fn skip_braces(&mut self) {
+        let mut depth = 0usize;
+        loop {
+            match self.peek() {
+                Tok::Eof => return,
+                Tok::P(P::LBrace) => depth += 1,
+                Tok::P(P::RBrace) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        self.bump();
+                        return;
+                    }
+                }
+                _ => {}
+            }
+            self.bump();
+        }
     }
 
     fn block(&mut self) -> PResult<Block> {
@@ -648,7 +682,7 @@ impl<'t> Parser<'t> {
         };
         self.block_items(&mut b);
         self.leave();
-        if self.aborted {
+        if self.aborted || self.deep {
             return Err(Stop);
         }
         if !self.eat_p(P::RBrace) {
@@ -660,7 +694,7 @@ impl<'t> Parser<'t> {
     /// Declarations and statements up to (not including) `}`.
     fn block_items(&mut self, b: &mut Block) {
         loop {
-            if self.aborted {
+            if self.aborted || self.deep {
                 return;
             }
             match self.peek() {
@@ -679,7 +713,7 @@ impl<'t> Parser<'t> {
                     match self.stmt() {
                         Ok(s) => b.stmts.push(s),
                         Err(Stop) => {
-                            if self.aborted {
+                            if self.aborted || self.deep {
                                 return;
                             }
                             self.recover_stmt();
@@ -844,10 +878,18 @@ impl<'t> Parser<'t> {
                 self.bump();
                 let expr = self.paren_list_exp()?;
                 let body = self.block()?;
+                let end = self
+                    .toks
+                    .get(self.i.saturating_sub(1))
+                    .map(|t| t.pos)
+                    .unwrap_or(pos);
                 StmtKind::Switch {
                     expr,
                     body,
-                    table: SwitchTable::default(),
+                    table: SwitchTable {
+                        end,
+                        ..SwitchTable::default()
+                    },
                 }
             }
             Tok::Kw(Kw::Goto) => {

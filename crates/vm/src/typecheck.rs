@@ -246,8 +246,10 @@ struct FnState {
     /// Open switches: (case entries, default seen, kind seen: 0 none 1 int 2 string, guard depth at switch)
     switches: Vec<SwitchCtx>,
     guards: u32,
-    labels: Vec<Name>,
+    labels: Vec<(Name, Pos)>,
     gotos: Vec<(Name, Pos)>,
+    /// Frame slots of live `catch (e)` variables (read-only).
+    readonly: Vec<u16>,
 }
 
 struct SwitchCtx {
@@ -736,11 +738,20 @@ impl<'k> Checker<'k> {
         self.f.scopes.push(scope);
         // labels anywhere in the body may be jumped to
         collect_labels(&body.stmts, &mut self.f.labels, 0);
-        self.block(body, true);
+        let mut seen: Vec<Name> = Vec::new();
+        let labels = self.f.labels.clone();
+        for (l, lpos) in labels {
+            if seen.contains(&l) {
+                self.error(lpos, format!("redeclaration of label: {l}"));
+            } else {
+                seen.push(l);
+            }
+        }
+        self.block(body, false);
         self.f.scopes.pop();
         let gotos = std::mem::take(&mut self.f.gotos);
         for (l, pos) in gotos {
-            if !self.f.labels.contains(&l) {
+            if !self.f.labels.iter().any(|(n, _)| *n == l) {
                 self.error(pos, format!("unknown label: {l}"));
             }
         }
@@ -866,8 +877,9 @@ impl<'k> Checker<'k> {
             StmtKind::Switch { expr, body, table } => {
                 self.cond(expr);
                 let et = expr.ty.clone();
-                if self.tc() && !(et.is(BaseType::Int) || et.is(BaseType::String) || et.is_mixed())
-                {
+                let bad_expr = self.tc()
+                    && !(et.is(BaseType::Int) || et.is(BaseType::String) || et.is_mixed());
+                if bad_expr {
                     let msg = format!("bad switch expression type ({})", et.name());
                     self.error(pos, msg);
                 }
@@ -881,6 +893,7 @@ impl<'k> Checker<'k> {
                 self.block(body, false);
                 self.f.breakable -= 1;
                 if let Some(sw) = self.f.switches.pop() {
+                    let end = if table.end.line == 0 { pos } else { table.end };
                     table.kind = if sw.kind == 2 {
                         SwitchKind::String
                     } else {
@@ -888,7 +901,16 @@ impl<'k> Checker<'k> {
                     };
                     table.has_default = sw.has_default;
                     table.entries = sw.entries;
-                    if self.tc() {
+                    if sw.kind == 2 {
+                        // `case 0:` below level 2 is nil in a string switch
+                        for e in table.entries.iter_mut() {
+                            if *e == SwitchEntry::IntRange(0, 0) {
+                                *e = SwitchEntry::Nil;
+                            }
+                        }
+                    }
+                    let pos = end;
+                    if self.tc() && !bad_expr && sw.kind != 3 {
                         let bad = (sw.kind == 1 && !(et.is(BaseType::Int) || et.is_mixed()))
                             || (sw.kind == 2 && !(et.is(BaseType::String) || et.is_mixed()));
                         if bad {
@@ -896,7 +918,9 @@ impl<'k> Checker<'k> {
                             self.error(pos, msg);
                         }
                     }
-                    self.check_case_overlap(pos, &table.entries);
+                    if sw.kind != 3 {
+                        self.check_case_overlap(pos, &table.entries);
+                    }
                 }
             }
             StmtKind::Case { lo, hi, id } => {
@@ -904,33 +928,43 @@ impl<'k> Checker<'k> {
                 if let Some(h) = hi.as_mut() {
                     self.expr(h);
                 }
-                let entry = self.case_entry(pos, lo, hi.as_ref());
                 let guards = self.f.guards;
-                match self.f.switches.last_mut() {
-                    None => self.error(pos, "case label not inside switch"),
-                    Some(sw) => {
-                        let jump_in = sw.guards != guards;
-                        if let Some(entry) = entry {
-                            let k = if matches!(entry, SwitchEntry::IntRange(..)) {
-                                1
-                            } else {
-                                2
-                            };
-                            let mixed = sw.kind != 0 && sw.kind != k;
-                            if !mixed {
-                                sw.kind = k;
-                            }
-                            *id = sw.entries.len() as u32;
-                            sw.entries.push(entry);
-                            if mixed {
-                                self.error(pos, "multiple case types in switch");
-                            }
-                        }
-                        if jump_in {
-                            self.error(pos, "illegal jump into rlimits or catch");
-                        }
-                    }
+                let strict = self.strict();
+                let Some(sw) = self.f.switches.last() else {
+                    self.error(pos, "case label not inside switch");
+                    return;
+                };
+                if sw.guards != guards {
+                    self.error(pos, "illegal jump into rlimits or catch");
+                    return;
                 }
+                if sw.kind == 3 {
+                    return;
+                }
+                let entry = self.case_entry(pos, lo, hi.as_ref());
+                let Some(sw) = self.f.switches.last_mut() else {
+                    return;
+                };
+                let Some(entry) = entry else {
+                    sw.kind = 3;
+                    return;
+                };
+                // below level 2, `case 0:` is also nil and fits either kind
+                let k = match entry {
+                    SwitchEntry::IntRange(0, 0) if !strict => 0,
+                    SwitchEntry::IntRange(..) => 1,
+                    _ => 2,
+                };
+                if k != 0 {
+                    if sw.kind != 0 && sw.kind != k {
+                        sw.kind = 3;
+                        self.error(pos, "multiple case types in switch");
+                        return;
+                    }
+                    sw.kind = k;
+                }
+                *id = sw.entries.len() as u32;
+                sw.entries.push(entry);
             }
             StmtKind::Default => {
                 let guards = self.f.guards;
@@ -986,10 +1020,16 @@ impl<'k> Checker<'k> {
                 self.guarded(|c| c.block(body, false));
                 let saved = self.f.next_slot;
                 self.f.scopes.push(Vec::new());
+                let mut ro = false;
                 if let Some(v) = var.as_mut() {
                     self.declare_local(v);
+                    self.f.readonly.push(v.slot);
+                    ro = true;
                 }
                 self.block(handler, false);
+                if ro {
+                    self.f.readonly.pop();
+                }
                 self.f.scopes.pop();
                 self.f.next_slot = saved;
             }
@@ -1013,12 +1053,8 @@ impl<'k> Checker<'k> {
         match (&lo.kind, hi.map(|h| &h.kind)) {
             (ExprKind::Int(a), None) => Some(SwitchEntry::IntRange(*a, *a)),
             (ExprKind::Int(a), Some(ExprKind::Int(b))) => {
-                if a > b {
-                    self.error(pos, "bad case range");
-                    None
-                } else {
-                    Some(SwitchEntry::IntRange(*a, *b))
-                }
+                // an inverted range is turned around
+                Some(SwitchEntry::IntRange(*a.min(b), *a.max(b)))
             }
             (ExprKind::Str(s), None) => Some(SwitchEntry::Str(s.clone())),
             (ExprKind::Nil, None) => Some(SwitchEntry::Nil),
@@ -1126,8 +1162,15 @@ impl<'k> Checker<'k> {
         None
     }
 
-    fn is_lvalue(e: &Expr) -> bool {
-        matches!(e.kind, ExprKind::Var { .. } | ExprKind::Index { .. })
+    fn is_lvalue(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Var {
+                res: VarRes::Local(slot),
+                ..
+            } => !self.f.readonly.contains(slot),
+            ExprKind::Var { .. } | ExprKind::Index { .. } => true,
+            _ => false,
+        }
     }
 
     fn expr(&mut self, e: &mut Expr) {
@@ -1236,18 +1279,44 @@ impl<'k> Checker<'k> {
             ExprKind::InstanceOf { obj, .. } => {
                 self.expr(obj);
                 self.void_check(obj);
+                if !obj.ty.is_mixed() && !is_obj(&obj.ty) {
+                    self.error(pos, "bad argument 1 for function <- (needs object)");
+                }
                 Type::INT
             }
             ExprKind::Catch(inner) => {
                 self.expr(inner);
                 Type::STRING
             }
-            ExprKind::New { args, .. } => {
+            ExprKind::New { path, args, spread } => {
                 for a in args.iter_mut() {
                     self.expr(a);
                     self.void_check(a);
                 }
-                Type::OBJECT
+                // DGD: new_object(path, args...), the program's or the kfun
+                let sig = match self.funcs.get("new_object") {
+                    Some(f) if !f.ambiguous => Some(f.info.sig.clone()),
+                    _ => self.kfuns.kfun("new_object"),
+                };
+                match sig {
+                    Some(sig) => {
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(Expr {
+                            pos,
+                            ty: Type::STRING,
+                            kind: ExprKind::Str(Arc::from(path.as_bytes())),
+                        });
+                        all.append(args);
+                        self.check_args(pos, "new_object", &sig, &mut all, *spread);
+                        args.extend(all.drain(1..));
+                        if tc {
+                            sig.ret
+                        } else {
+                            Type::MIXED
+                        }
+                    }
+                    None => Type::OBJECT,
+                }
             }
             ExprKind::FuncAddr { args, .. } => {
                 for a in args.iter_mut() {
@@ -1427,17 +1496,28 @@ impl<'k> Checker<'k> {
             }
             ExprKind::Assign { lhs, rhs } => {
                 self.expr(rhs);
-                self.void_check(rhs);
                 if let ExprKind::Array(items) = &mut lhs.kind {
                     if items.is_empty() {
                         self.error(pos, "no lvalues in aggregate");
                     }
                     for it in items.iter_mut() {
                         self.expr(it);
-                        if !Self::is_lvalue(it) {
+                        if !self.is_lvalue(it) {
                             self.error(it.pos, "bad lvalue in aggregate");
                         }
                     }
+                    let mut agg: Option<Type> = None;
+                    for it in items.iter() {
+                        let t = strip_class(&it.ty);
+                        agg = Some(match agg {
+                            None => t,
+                            Some(prev) => aggr_type(&prev, &t),
+                        });
+                    }
+                    let agg_ty = match agg {
+                        Some(t) if self.strict() && !t.is(BaseType::Nil) => t.array_of(1),
+                        _ => Type::MIXED_ARRAY,
+                    };
                     if tc {
                         let rt = rhs.ty.clone();
                         let elem = if rt.is_array() {
@@ -1446,7 +1526,7 @@ impl<'k> Checker<'k> {
                             if !rt.is_mixed() {
                                 let msg = format!(
                                     "incompatible types for = ({}, {})",
-                                    "mixed *",
+                                    agg_ty.name(),
                                     rt.name()
                                 );
                                 self.error(pos, msg);
@@ -1465,11 +1545,11 @@ impl<'k> Checker<'k> {
                             }
                         }
                     }
-                    lhs.ty = Type::MIXED_ARRAY;
+                    lhs.ty = agg_ty;
                     rhs.ty.clone()
                 } else {
                     self.expr(lhs);
-                    if !Self::is_lvalue(lhs) {
+                    if !self.is_lvalue(lhs) {
                         self.error(pos, "bad lvalue for assignment");
                     }
                     if tc
@@ -1665,7 +1745,7 @@ impl<'k> Checker<'k> {
             }
             let Some(pt) = pt else { break };
             if lval {
-                if !Self::is_lvalue(a) {
+                if !self.is_lvalue(a) {
                     let msg = format!("bad argument {n} for function {fname} (needs lvalue)");
                     self.error(pos, msg);
                 }
@@ -1720,7 +1800,7 @@ impl<'k> Checker<'k> {
                     );
                     ty = Type::MIXED;
                 }
-                if !Self::is_lvalue(expr) {
+                if !self.is_lvalue(expr) {
                     self.error(pos, format!("bad lvalue for {name}"));
                 }
                 ty
@@ -1875,11 +1955,15 @@ impl<'k> Checker<'k> {
         }
         if target.depth < src.depth {
             self.error(pos, format!("illegal cast of array type ({})", src.name()));
+            e.ty = src;
+            return;
         } else if src.base != BaseType::Mixed
             && src.base != BaseType::Unknown
             && (target.class.is_none() || src.base != BaseType::Object || target.depth != src.depth)
         {
             self.error(pos, format!("cast of invalid type ({})", src.name()));
+            e.ty = src;
+            return;
         }
         e.ty = target;
     }
@@ -1902,7 +1986,7 @@ impl<'k> Checker<'k> {
         } else {
             op.symbol().to_string()
         };
-        if assign && !Self::is_lvalue(lhs) {
+        if assign && !self.is_lvalue(lhs) {
             self.error(pos, format!("bad lvalue for {name}"));
         }
         // constant folding (not for assignments)
@@ -2250,7 +2334,7 @@ fn aggr_type(t1: &Type, t2: &Type) -> Type {
     }
 }
 
-fn collect_labels(stmts: &[Stmt], out: &mut Vec<Name>, depth: u32) {
+fn collect_labels(stmts: &[Stmt], out: &mut Vec<(Name, Pos)>, depth: u32) {
     if depth > 1000 {
         return;
     }
@@ -2259,10 +2343,10 @@ fn collect_labels(stmts: &[Stmt], out: &mut Vec<Name>, depth: u32) {
     }
 }
 
-fn collect_labels_stmt(s: &Stmt, out: &mut Vec<Name>, depth: u32) {
+fn collect_labels_stmt(s: &Stmt, out: &mut Vec<(Name, Pos)>, depth: u32) {
     match &s.kind {
         StmtKind::Labeled { label, stmt } => {
-            out.push(label.clone());
+            out.push((label.clone(), s.pos));
             collect_labels_stmt(stmt, out, depth + 1);
         }
         StmtKind::Block(b) => collect_labels(&b.stmts, out, depth),
@@ -2569,6 +2653,7 @@ impl<'r> FrontEnd<'r> {
         let (info, d2) = check(&mut prog, &obj, &tc, self, &*kfuns);
         self.compiling.pop();
         diags.extend(d2);
+        sort_diagnostics(&mut diags);
         let info = Arc::new(info);
         let entry = if diags.is_empty() {
             Ok(info.clone())
@@ -2611,4 +2696,16 @@ impl InheritResolver for FrontEnd<'_> {
             }
         }
     }
+}
+
+/// Orders diagnostics by line within each file, files in order of their
+/// first diagnostic (the passes run one after the other; DGD reports in one).
+pub fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    let mut order: Vec<Arc<str>> = Vec::new();
+    for d in diags.iter() {
+        if !order.contains(&d.file) {
+            order.push(d.file.clone());
+        }
+    }
+    diags.sort_by_key(|d| (order.iter().position(|f| *f == d.file), d.line));
 }

@@ -328,6 +328,7 @@ fn scenario(name: &str, dir: &Path) {
                 .iter()
                 .filter(|d| **d > Duration::from_millis(2))
                 .count();
+            let cpu_over = cpu.iter().filter(|&&c| c > 2_000_000).count();
             println!(
                 "RESULT pacer blobs={pending} steps={} step_blobs={step} max_ms={:.3} p99_ms={:.3} median_ms={:.3} cpu_max_ms={:.3} cpu_p99_ms={:.3} cpu_median_ms={:.3} steps_over_2ms={over} cpu_steps_over_2ms={cpu_over} total_secs={:.2}",
                 wall.len(),

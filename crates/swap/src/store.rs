@@ -777,12 +777,12 @@ impl Swap {
         let target = self.cfg.cache_bytes - (self.cfg.cache_bytes / 8).min(EVICT_CHUNK);
         let want = self.resident_bytes - target;
         // Errors poison the file; they are reported by the next write operation.
-        let _ = self.evict(want, usize::MAX);
+        let _ = self.evict(want, usize::MAX, true);
     }
 
     /// Evicts least recently used blobs until `bytes` bytes or `count` blobs are out,
     /// writing dirty ones back in batches.
-    fn evict(&mut self, bytes: usize, count: usize) -> Result<()> {
+    fn evict(&mut self, bytes: usize, count: usize, bounded: bool) -> Result<()> {
         let mut freed = 0usize;
         let mut n = 0usize;
         let mut batch: Vec<u64> = Vec::new();
@@ -792,7 +792,11 @@ impl Swap {
         let writable = self.w.poisoned.is_none();
         // When nothing dirty can be written, look at a bounded number of blobs per call
         // (the dirty ones go to the back of the line) so a poisoned store stays fast.
-        let mut budget = if writable { usize::MAX } else { 256 };
+        let mut budget = if writable || !bounded {
+            usize::MAX
+        } else {
+            256
+        };
         while freed < bytes && n < count && budget > 0 {
             budget -= 1;
             let Some((key, tick)) = self.lru.pop_front() else {
@@ -808,6 +812,11 @@ impl Swap {
             if e.dirty {
                 if !writable {
                     skipped.push((key, tick));
+                    if result.is_ok() {
+                        if let Some(err) = self.poisoned_err() {
+                            result = Err(err);
+                        }
+                    }
                     continue;
                 }
                 batch.push(key);
@@ -857,12 +866,12 @@ impl Swap {
             return Ok(());
         }
         let n = self.resident.div_ceil(fragment as usize);
-        self.evict(usize::MAX, n)
+        self.evict(usize::MAX, n, false)
     }
 
     /// Evicts every resident blob, writing dirty ones back (DGD's `swapout()`).
     pub fn swapout(&mut self) -> Result<()> {
-        self.evict(usize::MAX, usize::MAX)?;
+        self.evict(usize::MAX, usize::MAX, false)?;
         self.check_writable_if_dirty()
     }
 

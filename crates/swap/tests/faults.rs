@@ -250,7 +250,7 @@ fn fop() -> impl Strategy<Value = FOp> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
     /// Random operations with random faults: every stored value stays readable, every
     /// record frozen by a barrier and synced stays intact, errors are values.

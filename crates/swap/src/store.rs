@@ -1339,15 +1339,19 @@ impl Swap {
             .sum()
     }
 
-    /// Moves up to `max_blobs` blobs from the oldest backing file into the current
-    /// file (reads coalesced, one write per contiguous run). Returns how many moved;
-    /// 0 means nothing is left to migrate. A damaged record is reported (naming key and
-    /// offset) and left where it is.
+    /// Moves up to `max_blobs` blobs (and at most 128 KiB of records) from the oldest
+    /// backing file into the current file (reads coalesced, one write per contiguous
+    /// run). Returns how many moved; `max_blobs == 0` does nothing. A damaged record is
+    /// reported (naming key and offset) and left where it is; the next step goes on
+    /// with the others.
     pub fn migrate_step(&mut self, max_blobs: usize) -> Result<usize> {
         self.migrate_some(max_blobs, STEP_BYTES)
     }
 
     fn migrate_some(&mut self, max_blobs: usize, max_bytes: u64) -> Result<usize> {
+        if max_blobs == 0 {
+            return Ok(0);
+        }
         if let Some(e) = self.poisoned_err() {
             return Err(e);
         }
@@ -1362,8 +1366,8 @@ impl Swap {
         let mut from_mem: Vec<u64> = Vec::new();
         let mut examined = 0usize;
         let mut bytes = 0u64;
-        while from_disk.len() + from_mem.len() < max_blobs.max(1)
-            && examined < 4 * max_blobs.max(1)
+        while from_disk.len() + from_mem.len() < max_blobs
+            && examined < 4 * max_blobs
             && bytes < max_bytes
         {
             examined += 1;

@@ -102,7 +102,7 @@ const BATCH_BYTES: usize = 2 << 20;
 /// Most bytes one eviction pass below the budget frees.
 const EVICT_CHUNK: usize = 1 << 20;
 /// Most record bytes one `migrate_step` moves (keeps a step short whatever is asked).
-const STEP_BYTES: u64 = 256 << 10;
+const STEP_BYTES: u64 = 128 << 10;
 
 #[derive(Debug)]
 struct Entry {
@@ -215,6 +215,36 @@ pub struct Swap {
     stats: Stats,
     /// Write buffer, kept between batches.
     wbuf: Vec<u8>,
+    /// Read-ahead window for sequential misses.
+    ra: ReadAhead,
+}
+
+/// Smallest and largest read-ahead window.
+const RA_MIN: usize = 64 << 10;
+const RA_MAX: usize = 1 << 20;
+
+#[derive(Debug)]
+struct ReadAhead {
+    /// Slot of the file the window is of (NOWHERE: none).
+    file: u32,
+    /// Byte offset of `buf`.
+    start: u64,
+    buf: Vec<u8>,
+    /// Where the next sequential miss would start.
+    next: u64,
+    window: usize,
+}
+
+impl Default for ReadAhead {
+    fn default() -> Self {
+        ReadAhead {
+            file: NOWHERE,
+            start: 0,
+            buf: Vec::new(),
+            next: 0,
+            window: 0,
+        }
+    }
 }
 
 fn check_config(cfg: &Config) -> Result<()> {
@@ -287,6 +317,7 @@ impl Swap {
             seq: initial_seq(),
             stats: Stats::default(),
             wbuf: Vec::new(),
+            ra: ReadAhead::default(),
         })
     }
 
@@ -349,6 +380,7 @@ impl Swap {
             seq: initial_seq(),
             stats: Stats::default(),
             wbuf: Vec::new(),
+            ra: ReadAhead::default(),
         };
         for (key, loc) in entries {
             s.install(key, 0, loc);
@@ -476,7 +508,7 @@ impl Swap {
                 (e.file, e.loc())
             }
         };
-        let data: Arc<[u8]> = self.load(key, file, loc)?.into();
+        let data: Arc<[u8]> = self.load(key, file, loc)?;
         self.stats.loads += 1;
         let migrating = file != self.cur;
         if let Some(e) = self.map.get_mut(&key) {
@@ -498,15 +530,65 @@ impl Swap {
         Ok(Some(data))
     }
 
-    fn load(&self, key: u64, file: u32, loc: Location) -> Result<Vec<u8>> {
-        let slot = self.slot(file).ok_or_else(|| Error::BadRecord {
-            path: self.w.path.clone(),
-            key,
-            offset: loc.offset,
-            detail: "key has no stored copy (internal: missing file)".into(),
-        })?;
-        let (h, stored) = slot.c.read_raw(loc, Some(key))?;
-        decode_payload(&h, stored, slot.c.path(), loc.offset)
+    /// Reads and checks a blob. Misses that follow each other through a file (a
+    /// restore reading objects back in order) are served from a read-ahead window
+    /// that doubles up to 1 MiB, so they cost one `pread` per window, not per blob.
+    fn load(&mut self, key: u64, file: u32, loc: Location) -> Result<Arc<[u8]>> {
+        let Some(slot) = self.slots.get(file as usize).and_then(|s| s.as_ref()) else {
+            return Err(Error::BadRecord {
+                path: self.w.path.clone(),
+                key,
+                offset: loc.offset,
+                detail: "key has no stored copy (internal: missing file)".into(),
+            });
+        };
+        let c = &slot.c;
+        c.check_location(loc, key)?;
+        let ra = &mut self.ra;
+        let end = loc.offset + loc.len as u64;
+        let ss = c.sector_size() as u64;
+        let hit =
+            ra.file == file && loc.offset >= ra.start && end <= ra.start + ra.buf.len() as u64;
+        if !hit {
+            let sequential =
+                ra.file == file && loc.offset >= ra.next && loc.offset < ra.next + RA_MIN as u64;
+            ra.file = file;
+            ra.next = end.div_ceil(ss) * ss;
+            if !sequential || loc.len as usize > RA_MAX {
+                ra.window = 0;
+                ra.buf.clear();
+                let (h, stored) = c.read_raw(loc, Some(key))?;
+                return Ok(decode_payload(&h, stored, c.path(), loc.offset)?.into());
+            }
+            ra.window = (ra.window * 2).clamp(RA_MIN, RA_MAX);
+            ra.buf.resize(ra.window.max(loc.len as usize), 0);
+            let n =
+                crate::container::read_full(&**c.io(), &mut ra.buf, loc.offset).map_err(|e| {
+                    Error::Io {
+                        path: c.path().to_path_buf(),
+                        op: "read",
+                        offset: loc.offset,
+                        source: e,
+                    }
+                })?;
+            ra.buf.truncate(n);
+            ra.start = loc.offset;
+            if (n as u64) < loc.len as u64 {
+                ra.buf.clear();
+                let (h, stored) = c.read_raw(loc, Some(key))?;
+                return Ok(decode_payload(&h, stored, c.path(), loc.offset)?.into());
+            }
+        }
+        ra.next = end.div_ceil(ss) * ss;
+        let a = (loc.offset - ra.start) as usize;
+        let bytes = &ra.buf[a..a + loc.len as usize];
+        let h = check_record(bytes, c.id().tag(), Some(key), c.path(), loc)?;
+        let stored = &bytes[RECORD_HEADER_LEN..];
+        if h.flags & FLAG_ZSTD == 0 {
+            // One allocation and copy, straight from the window into the cache.
+            return Ok(Arc::from(stored));
+        }
+        Ok(decode_payload(&h, stored.to_vec(), c.path(), loc.offset)?.into())
     }
 
     /// Stores `data` under `key` (in memory; written to disk on eviction or flush).
@@ -699,12 +781,12 @@ impl Swap {
         let target = self.cfg.cache_bytes - (self.cfg.cache_bytes / 8).min(EVICT_CHUNK);
         let want = self.resident_bytes - target;
         // Errors poison the file; they are reported by the next write operation.
-        let _ = self.evict(want, usize::MAX);
+        let _ = self.evict(want, usize::MAX, true);
     }
 
     /// Evicts least recently used blobs until `bytes` bytes or `count` blobs are out,
     /// writing dirty ones back in batches.
-    fn evict(&mut self, bytes: usize, count: usize) -> Result<()> {
+    fn evict(&mut self, bytes: usize, count: usize, bounded: bool) -> Result<()> {
         let mut freed = 0usize;
         let mut n = 0usize;
         let mut batch: Vec<u64> = Vec::new();
@@ -714,7 +796,11 @@ impl Swap {
         let writable = self.w.poisoned.is_none();
         // When nothing dirty can be written, look at a bounded number of blobs per call
         // (the dirty ones go to the back of the line) so a poisoned store stays fast.
-        let mut budget = if writable { usize::MAX } else { 256 };
+        let mut budget = if writable || !bounded {
+            usize::MAX
+        } else {
+            256
+        };
         while freed < bytes && n < count && budget > 0 {
             budget -= 1;
             let Some((key, tick)) = self.lru.pop_front() else {
@@ -730,6 +816,11 @@ impl Swap {
             if e.dirty {
                 if !writable {
                     skipped.push((key, tick));
+                    if result.is_ok() {
+                        if let Some(err) = self.poisoned_err() {
+                            result = Err(err);
+                        }
+                    }
                     continue;
                 }
                 batch.push(key);
@@ -779,12 +870,12 @@ impl Swap {
             return Ok(());
         }
         let n = self.resident.div_ceil(fragment as usize);
-        self.evict(usize::MAX, n)
+        self.evict(usize::MAX, n, false)
     }
 
     /// Evicts every resident blob, writing dirty ones back (DGD's `swapout()`).
     pub fn swapout(&mut self) -> Result<()> {
-        self.evict(usize::MAX, usize::MAX)?;
+        self.evict(usize::MAX, usize::MAX, false)?;
         self.check_writable_if_dirty()
     }
 
@@ -973,6 +1064,11 @@ impl Swap {
 
     fn write_run(&mut self, buf: &[u8], offset: u64) -> Result<()> {
         self.stats.write_calls += 1;
+        if self.ra.file == self.cur {
+            // The read-ahead window may hold sectors this write changes.
+            self.ra.file = NOWHERE;
+            self.ra.buf.clear();
+        }
         if let Err(e) = self.w.io.write_all_at(buf, offset) {
             let err = io_err(&self.w.path, "write", offset, e);
             self.poison(&err);
@@ -1099,7 +1195,8 @@ impl Swap {
         let cur = self.cur;
         let mut v: Vec<(u64, Option<Location>)> =
             Vec::with_capacity(self.changed.len() + self.removed.len());
-        for k in std::mem::take(&mut self.changed) {
+        let mut list = std::mem::take(&mut self.changed);
+        for &k in &list {
             if let Some(e) = self.map.get_mut(&k) {
                 if e.changed {
                     e.changed = false;
@@ -1111,6 +1208,9 @@ impl Swap {
                 }
             }
         }
+        // Keep the allocation: the next increment's changes go into it.
+        list.clear();
+        self.changed = list;
         for k in std::mem::take(&mut self.removed) {
             match self.map.get(&k) {
                 // Removed, then stored again: reported above if it got a location.
@@ -1155,6 +1255,9 @@ impl Swap {
             .map(|(k, e)| (e.offset, k))
             .collect();
         pending.sort_unstable_by(|a, b| b.cmp(a));
+        // Every pending key will enter the change list when it migrates: make room now,
+        // so no pacer step pays for growing it.
+        self.changed.reserve(pending.len());
         if let Some(s) = self.slot_mut(old) {
             s.pending = pending;
         }
@@ -1171,11 +1274,13 @@ impl Swap {
         }));
         self.cur = (self.slots.len() - 1) as u32;
         self.w = w;
-        for k in std::mem::take(&mut self.changed) {
+        for &k in &self.changed {
             if let Some(e) = self.map.get_mut(&k) {
                 e.changed = false;
             }
         }
+        self.changed.clear();
+        self.changed.reserve(self.pending_migration() as usize);
         self.removed.clear();
         for i in 0..self.slots.len() {
             if i as u32 != self.cur && self.slots[i].as_ref().is_some_and(|s| s.live == 0) {
@@ -1209,6 +1314,7 @@ impl Swap {
             pending.push((loc.offset, key));
         }
         pending.sort_unstable_by(|a, b| b.cmp(a));
+        self.changed.reserve(pending.len());
         let empty = match self.slot_mut(id) {
             Some(s) => {
                 s.pending = pending;
@@ -1233,15 +1339,19 @@ impl Swap {
             .sum()
     }
 
-    /// Moves up to `max_blobs` blobs from the oldest backing file into the current
-    /// file (reads coalesced, one write per contiguous run). Returns how many moved;
-    /// 0 means nothing is left to migrate. A damaged record is reported (naming key and
-    /// offset) and left where it is.
+    /// Moves up to `max_blobs` blobs (and at most 128 KiB of records) from the oldest
+    /// backing file into the current file (reads coalesced, one write per contiguous
+    /// run). Returns how many moved; `max_blobs == 0` does nothing. A damaged record is
+    /// reported (naming key and offset) and left where it is; the next step goes on
+    /// with the others.
     pub fn migrate_step(&mut self, max_blobs: usize) -> Result<usize> {
         self.migrate_some(max_blobs, STEP_BYTES)
     }
 
     fn migrate_some(&mut self, max_blobs: usize, max_bytes: u64) -> Result<usize> {
+        if max_blobs == 0 {
+            return Ok(0);
+        }
         if let Some(e) = self.poisoned_err() {
             return Err(e);
         }
@@ -1256,8 +1366,8 @@ impl Swap {
         let mut from_mem: Vec<u64> = Vec::new();
         let mut examined = 0usize;
         let mut bytes = 0u64;
-        while from_disk.len() + from_mem.len() < max_blobs.max(1)
-            && examined < 4 * max_blobs.max(1)
+        while from_disk.len() + from_mem.len() < max_blobs
+            && examined < 4 * max_blobs
             && bytes < max_bytes
         {
             examined += 1;

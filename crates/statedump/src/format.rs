@@ -161,6 +161,13 @@ impl<'a> Reader<'a> {
         Ok(u128::from_le_bytes(self.arr()?))
     }
     pub fn varint(&mut self) -> Result<u64, FormatError> {
+        // Fast path: one byte.
+        if let Some(&b) = self.buf.get(self.pos) {
+            if b & 0x80 == 0 {
+                self.pos += 1;
+                return Ok(u64::from(b));
+            }
+        }
         let start = self.pos;
         let mut v: u64 = 0;
         for i in 0..10u32 {
@@ -287,6 +294,12 @@ impl MapRecord {
             }
         }
         w.buf
+    }
+
+    /// The entry count of an encoded map record, if its header is readable (for
+    /// sizing buffers; the full decode checks it).
+    pub fn peek_count(buf: &[u8]) -> Option<u64> {
+        Some(u64::from_le_bytes(buf.get(8..16)?.try_into().ok()?))
     }
 
     /// Decodes, calling `f(key, entry)` in order; returns `(full, count)`.

@@ -86,6 +86,12 @@ pub struct Table {
 }
 
 impl Table {
+    pub(crate) fn with_capacity(entries: usize, bytes: usize) -> Table {
+        Table {
+            entries: Vec::with_capacity(entries),
+            arena: Vec::with_capacity(bytes),
+        }
+    }
     pub fn get(&self, key: u64) -> Option<&[u8]> {
         let i = self.entries.binary_search_by_key(&key, |e| e.0).ok()?;
         let &(_, at, len) = self.entries.get(i)?;

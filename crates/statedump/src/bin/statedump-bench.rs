@@ -52,7 +52,12 @@ fn peak_rss_mib() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     for l in s.lines() {
         if let Some(v) = l.strip_prefix("VmHWM:") {
-            let kb: f64 = v.trim().trim_end_matches("kB").trim().parse().unwrap_or(0.0);
+            let kb: f64 = v
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .unwrap_or(0.0);
             return kb / 1024.0;
         }
     }
@@ -78,9 +83,14 @@ fn main() {
         let vfs: Arc<dyn Vfs> = Arc::new(RealFs);
         for _ in 0..3 {
             let t = Instant::now();
-            let l = statedump::load(&*vfs, &dir.join("dump"), Some(&dir.join("dump.old"))).expect("load");
+            let l = statedump::load(&*vfs, &dir.join("dump"), Some(&dir.join("dump.old")))
+                .expect("load");
             let lt = t.elapsed().as_secs_f64() * 1e3;
             drop(l);
+            if std::env::var_os("LOAD_ONLY").is_some() {
+                println!("load {lt:.1} ms");
+                continue;
+            }
             let t = Instant::now();
             let r = restore(
                 vfs.clone(),
@@ -92,7 +102,10 @@ fn main() {
                 },
             )
             .expect("restore");
-            println!("load {lt:.1} ms, restore {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
+            println!(
+                "load {lt:.1} ms, restore {:.1} ms",
+                t.elapsed().as_secs_f64() * 1e3
+            );
             drop(r);
         }
         return;
@@ -119,9 +132,17 @@ fn main() {
         table.0.push(e);
     }
     println!("blobs {n}  cache {cache_mib} MiB");
-    println!("populate                 {:>9.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "populate                 {:>9.1} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
     let mut gen_root = 0u64;
-    let mut do_dump = |swap: &mut Swap, dumper: &mut Dumper, kind, delta, table: &ObjTable, label: &str| {
+    let mut do_dump = |swap: &mut Swap,
+                       dumper: &mut Dumper,
+                       kind,
+                       delta,
+                       table: &ObjTable,
+                       label: &str| {
         gen_root += 1;
         let t = Instant::now();
         let r = dumper
@@ -135,9 +156,26 @@ fn main() {
             r.table_entries,
             if r.partial { "  partial" } else { "" }
         );
+        let tm = r.timings;
+        println!(
+            "  (flush {:.0}, migrate {:.0}, records {:.0}, fsync {:.0}, rename {:.0}, rotate {:.0} ms)",
+            tm.flush_us as f64 / 1e3,
+            tm.migrate_us as f64 / 1e3,
+            tm.records_us as f64 / 1e3,
+            tm.sync_us as f64 / 1e3,
+            tm.rename_us as f64 / 1e3,
+            tm.rotate_us as f64 / 1e3
+        );
         r
     };
-    do_dump(&mut swap, &mut dumper, DumpKind::Full, TableDelta::new(), &table, "full dump (blocks)");
+    do_dump(
+        &mut swap,
+        &mut dumper,
+        DumpKind::Full,
+        TableDelta::new(),
+        &table,
+        "full dump (blocks)",
+    );
     println!("  dump file              {:>9.2} MiB", mib(file_len(&dump)));
 
     let time_restore = |label: &str, secondary: Option<&Path>| {
@@ -187,29 +225,66 @@ fn main() {
         let t = Instant::now();
         let mut moved = 0;
         while moved < quarter {
-            let m = swap.migrate_step(4096.min(quarter - moved)).expect("migrate");
+            let m = swap
+                .migrate_step(4096.min(quarter - moved))
+                .expect("migrate");
             if m == 0 {
                 break;
             }
             moved += m;
         }
         let mig_ms = t.elapsed().as_secs_f64() * 1e3;
-        let r = do_dump(&mut swap, &mut dumper, DumpKind::Increment, d, &table, &format!("1% increment P{round}"));
-        println!("  (pacer moved {moved} blobs in {mig_ms:.0} ms before it; {} left)", r.pending_migration);
+        let r = do_dump(
+            &mut swap,
+            &mut dumper,
+            DumpKind::Increment,
+            d,
+            &table,
+            &format!("1% increment P{round}"),
+        );
+        println!(
+            "  (pacer moved {moved} blobs in {mig_ms:.0} ms before it; {} left)",
+            r.pending_migration
+        );
     }
-    println!("  dump file              {:>9.2} MiB  secondary {:.2} MiB", mib(file_len(&dump)), mib(file_len(&old)));
+    println!(
+        "  dump file              {:>9.2} MiB  secondary {:.2} MiB",
+        mib(file_len(&dump)),
+        mib(file_len(&old))
+    );
     time_restore("restore full + 3 incr", Some(&old));
 
     swap.migrate_all().expect("migrate_all");
     let d = change(&mut swap, &mut table, &mut rng, 4);
-    do_dump(&mut swap, &mut dumper, DumpKind::Increment, d, &table, "increment (migr. done)");
+    do_dump(
+        &mut swap,
+        &mut dumper,
+        DumpKind::Increment,
+        d,
+        &table,
+        "increment (migr. done)",
+    );
     for round in 5..=7u8 {
         let d = change(&mut swap, &mut table, &mut rng, round);
-        do_dump(&mut swap, &mut dumper, DumpKind::Increment, d, &table, &format!("1% increment S{}", round - 4));
+        do_dump(
+            &mut swap,
+            &mut dumper,
+            DumpKind::Increment,
+            d,
+            &table,
+            &format!("1% increment S{}", round - 4),
+        );
     }
     time_restore("restore 6-commit chain", None);
     let d = change(&mut swap, &mut table, &mut rng, 8);
-    do_dump(&mut swap, &mut dumper, DumpKind::Full, d, &table, "full dump (in place)");
+    do_dump(
+        &mut swap,
+        &mut dumper,
+        DumpKind::Full,
+        d,
+        &table,
+        "full dump (in place)",
+    );
     println!("  dump file              {:>9.2} MiB", mib(file_len(&dump)));
     time_restore("restore full (2nd)", None);
     println!("peak RSS                 {:>9.1} MiB", peak_rss_mib());

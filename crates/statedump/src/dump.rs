@@ -275,8 +275,7 @@ impl Dumper {
             MapRecord::encode_sorted(true, map.iter().map(|&(k, l)| (k, Some(loc_of(l)))));
         let map_loc = swap.append_record(KIND_MAP, gen, &map_bytes)?;
         let tabs = collect_sorted(source);
-        let tab_bytes =
-            TableRecord::encode_sorted(true, tabs.iter().map(|(t, k, op)| (*t, *k, op)));
+        let tab_bytes = TableRecord::encode_sorted(true, tabs.entries());
         let tab_loc = swap.append_record(KIND_TABLES, gen, &tab_bytes)?;
         tm.records_us = us(t);
         let t = std::time::Instant::now();
@@ -438,10 +437,7 @@ impl Dumper {
         );
         let (tab_bytes, table_entries) = if consolidate {
             let tabs = collect_sorted(source);
-            (
-                TableRecord::encode_sorted(true, tabs.iter().map(|(t, k, op)| (*t, *k, op))),
-                tabs.len(),
-            )
+            (TableRecord::encode_sorted(true, tabs.entries()), tabs.len())
         } else {
             (
                 TableRecord::encode_sorted(
@@ -449,7 +445,7 @@ impl Dumper {
                     self.pending_tables
                         .ops
                         .iter()
-                        .map(|(&(t, k), op)| (t, k, op)),
+                        .map(|(&(t, k), op)| (t, k, op.value())),
                 ),
                 self.pending_tables.len(),
             )

@@ -367,6 +367,16 @@ pub enum TableOp {
     Upsert(Vec<u8>),
 }
 
+impl TableOp {
+    /// The upserted value, or `None` for a remove.
+    pub fn value(&self) -> Option<&[u8]> {
+        match self {
+            TableOp::Remove => None,
+            TableOp::Upsert(v) => Some(v),
+        }
+    }
+}
+
 /// Full tables (`full`) or a table delta: `(table id, key) → op`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableRecord {
@@ -381,14 +391,16 @@ impl TableRecord {
     pub fn encode(&self) -> Vec<u8> {
         Self::encode_sorted(
             self.full,
-            self.entries.iter().map(|(t, k, op)| (*t, *k, op)),
+            self.entries.iter().map(|(t, k, op)| (*t, *k, op.value())),
         )
     }
 
     /// Encodes entries given in strictly increasing `(table, key)` order.
+    /// Encodes entries given in strictly increasing `(table, key)` order; a value of
+    /// `None` is a remove.
     pub fn encode_sorted<'a>(
         full: bool,
-        entries: impl ExactSizeIterator<Item = (u32, u64, &'a TableOp)>,
+        entries: impl ExactSizeIterator<Item = (u32, u64, Option<&'a [u8]>)>,
     ) -> Vec<u8> {
         let mut w = Writer::with_capacity(16 + entries.len() * 24);
         w.raw(&TABLE_MAGIC);
@@ -406,8 +418,8 @@ impl TableRecord {
             }
             prev = Some((t, k));
             match op {
-                TableOp::Remove => w.u8(0),
-                TableOp::Upsert(v) => {
+                None => w.u8(0),
+                Some(v) => {
                     w.u8(1);
                     w.bytes(v);
                 }

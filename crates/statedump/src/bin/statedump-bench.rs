@@ -64,6 +64,17 @@ fn peak_rss_mib() -> f64 {
     0.0
 }
 
+/// Nanoseconds this thread spent waiting for a CPU while runnable (machine contention).
+fn runq_wait_ms() -> f64 {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    let w: f64 = s
+        .split_whitespace()
+        .nth(1)
+        .and_then(|x| x.parse().ok())
+        .unwrap_or(0.0);
+    w / 1e6
+}
+
 fn file_len(p: &Path) -> u64 {
     std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
 }
@@ -144,13 +155,15 @@ fn main() {
                        table: &ObjTable,
                        label: &str| {
         gen_root += 1;
+        let w0 = runq_wait_ms();
         let t = Instant::now();
         let r = dumper
             .dump(swap, kind, delta, table, &gen_root.to_le_bytes())
             .expect("dump");
         let ms = t.elapsed().as_secs_f64() * 1e3;
+        let wait = runq_wait_ms() - w0;
         println!(
-            "{label:<24} {ms:>9.1} ms  appended {:>8.2} MiB  map entries {:>8}  table entries {:>8}{}",
+            "{label:<24} {ms:>9.1} ms  (waited for CPU {wait:.0} ms)  appended {:>8.2} MiB  map entries {:>8}  table entries {:>8}{}",
             mib(r.bytes_appended),
             r.map_entries,
             r.table_entries,
@@ -179,6 +192,7 @@ fn main() {
     println!("  dump file              {:>9.2} MiB", mib(file_len(&dump)));
 
     let time_restore = |label: &str, secondary: Option<&Path>| {
+        let w0 = runq_wait_ms();
         let t = Instant::now();
         let r = restore(
             vfs.clone(),
@@ -191,12 +205,13 @@ fn main() {
         )
         .expect("restore");
         let ms = t.elapsed().as_secs_f64() * 1e3;
+        let wait = runq_wait_ms() - w0;
         let mut r = r;
         // First task: one blob read.
         let t2 = Instant::now();
         let _ = r.swap.get(n / 2).expect("get");
         println!(
-            "{label:<24} {ms:>9.1} ms  (+{:.2} ms first blob)  objects {}  table entries {}  commits {}",
+            "{label:<24} {ms:>9.1} ms  (waited for CPU {wait:.0} ms)  (+{:.2} ms first blob)  objects {}  table entries {}  commits {}",
             t2.elapsed().as_secs_f64() * 1e3,
             r.info.objects,
             r.info.table_entries,
@@ -253,6 +268,9 @@ fn main() {
         mib(file_len(&old))
     );
     time_restore("restore full + 3 incr", Some(&old));
+    if std::env::var_os("STOP_AFTER_PARTIAL").is_some() {
+        return;
+    }
 
     swap.migrate_all().expect("migrate_all");
     let d = change(&mut swap, &mut table, &mut rng, 4);

@@ -565,8 +565,11 @@ pub fn find_newest<T>(
         });
     };
     let len = c.io().len().unwrap_or(0);
+    let ss = u64::from(c.sector_size()).max(1);
     let tail_bytes = chain.last().map_or(0, |h| {
-        len.saturating_sub(h.loc.offset + u64::from(h.loc.len))
+        // The record ends at the end of its last sector (padding is not a tail).
+        let end = (h.loc.offset + u64::from(h.loc.len)).div_ceil(ss) * ss;
+        len.saturating_sub(end)
     });
     Ok((
         Newest {

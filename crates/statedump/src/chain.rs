@@ -487,6 +487,7 @@ fn build_map(
         _ => Vec::new(),
     };
     let start = map_base.unwrap_or(0);
+    let mut combined: Vec<(u64, Option<Loc>)> = Vec::new();
     for (i, cc) in chain.iter().enumerate().skip(start) {
         let r = &cc.commit.map;
         let payload = read_payload(c, location(r.loc), KIND_MAP, Some(r.hash))?;
@@ -522,11 +523,43 @@ fn build_map(
                     "unexpected full map in an increment",
                 ));
             }
-            map = merge_map(std::mem::take(&mut map), &delta);
+            // Deltas combine among themselves first (they are small), so the big map
+            // is merged once.
+            combined = if combined.is_empty() {
+                delta
+            } else {
+                merge_deltas(&combined, &delta)
+            };
         }
     }
+    Ok(merge_map(map, &combined))
+}
 
-    Ok(map)
+/// Combines two sorted deltas; the later wins.
+fn merge_deltas(a: &[(u64, Option<Loc>)], b: &[(u64, Option<Loc>)]) -> Vec<(u64, Option<Loc>)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if y.0 <= x.0 => {
+                if y.0 == x.0 {
+                    i += 1;
+                }
+                out.push(*y);
+                j += 1;
+            }
+            (Some(x), _) => {
+                out.push(*x);
+                i += 1;
+            }
+            (None, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
 }
 
 /// Sorted changes of one table: key → (offset, length) in the record, or removed.

@@ -256,21 +256,27 @@ pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
         tables: Tables::default(),
         root,
     };
-    if let Some(s) = secondary {
-        let entries = state
-            .map
-            .iter()
-            .filter(|e| e.1 == IN_SECONDARY)
-            .map(|e| (e.0, location(e.2)));
-        swap.add_backing(s, entries)?;
-    }
-    let entries = state
-        .map
-        .iter()
-        .filter(|e| e.1 == IN_PRIMARY)
-        .map(|e| (e.0, location(e.2)));
     let end = primary.io().len().unwrap_or(0);
-    swap.add_backing(primary, entries)?;
+    let files = [(IN_SECONDARY, secondary), (IN_PRIMARY, Some(primary))];
+    // Register first the file that holds the smallest key: the swap's key table then
+    // grows densely from the start instead of parking keys in its sparse part. The
+    // migration order this implies does not matter: the first dump after restoring a
+    // partial pair is a full one.
+    let order: [usize; 2] = match state.map.first() {
+        Some(e) if e.1 == IN_PRIMARY => [1, 0],
+        _ => [0, 1],
+    };
+    let mut files = files.map(Some);
+    for i in order {
+        if let Some((tag, Some(c))) = files.get_mut(i).and_then(Option::take) {
+            let entries = state
+                .map
+                .iter()
+                .filter(|e| e.1 == tag)
+                .map(|e| (e.0, location(e.2)));
+            swap.add_backing(c, entries)?;
+        }
+    }
     let tables = tables_thread
         .join()
         .unwrap_or_else(|_| Err(Error::State("table decoding thread failed".into())))?;

@@ -30,9 +30,22 @@ pub fn run_with_vm(config: config::Config, cli: &cli::Cli) -> anyhow::Result<i32
         restore: cli.statedump.clone(),
         secondary: cli.secondary.clone(),
     };
-    let mut srv = server::Server::boot_with(config, &start, |cfg, host| {
-        vmworld::VmWorld::in_memory(cfg, host.clone())
-    })?;
+    let mut made = None;
+    let mut srv =
+        server::Server::boot_with(
+            config,
+            &start,
+            |cfg, host| match vmworld::VmWorld::with_swapfile(cfg, host.clone()) {
+                Ok(w) => w,
+                Err(e) => {
+                    made = Some(e);
+                    vmworld::VmWorld::in_memory(cfg, host.clone())
+                }
+            },
+        )?;
+    if let Some(e) = made {
+        log::line(&format!("{e}; objects stay in memory"));
+    }
     match srv.run() {
         server::Exit::Shutdown => Ok(0),
         server::Exit::HotbootFailed(e) => {

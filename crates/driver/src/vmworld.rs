@@ -146,11 +146,55 @@ impl VmHostTrait for VmHost {
     }
 }
 
+/// The VM's blob store: the swapfile (`swap` crate) behind a bounded cache.
+pub struct SwapStore {
+    pub swap: Rc<std::cell::RefCell<swap::Swap>>,
+}
+
+impl BlobStore for SwapStore {
+    fn put(&mut self, key: u64, blob: Vec<u8>) -> Result<(), String> {
+        self.swap
+            .borrow_mut()
+            .put(key, blob)
+            .map_err(|e| e.to_string())
+    }
+    fn get(&mut self, key: u64) -> Result<Option<Vec<u8>>, String> {
+        self.swap
+            .borrow_mut()
+            .get(key)
+            .map(|b| b.map(|a| a.to_vec()))
+            .map_err(|e| e.to_string())
+    }
+    fn remove(&mut self, key: u64) -> Result<(), String> {
+        self.swap
+            .borrow_mut()
+            .remove(key)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Whether the VM reloads an evicted object on every access to it. Until
+/// it does (today it reloads only when an object is first created or
+/// upgraded), the driver does not evict objects itself, neither per
+/// `swap_fragment` nor on `swapout()`: the swap keeps what the VM stores.
+pub const VM_RELOADS_ON_ACCESS: bool = false;
+
+/// Bytes of encoded objects the swap cache keeps in memory (DGD's
+/// `cache_size` is deprecated and has no successor in the config).
+pub const CACHE_BYTES: usize = 64 << 20;
+
 /// The LPC world.
 pub struct VmWorld {
     pub vm: Vm,
     driver: Rc<Cell<Option<ObjRef>>>,
     shared: SharedHost,
+    swap: Option<Rc<std::cell::RefCell<swap::Swap>>>,
+    /// `swap_fragment`: after each task, 1/fragment of the objects in
+    /// memory go to the swap (0: none).
+    fragment: u32,
+    /// Where the round-robin eviction continues.
+    cursor: usize,
 }
 
 impl VmWorld {
@@ -178,6 +222,77 @@ impl VmWorld {
             vm: Vm::new(vcfg, Box::new(host), store),
             driver,
             shared,
+            swap: None,
+            fragment: 0,
+            cursor: 0,
+        }
+    }
+
+    /// A VM whose evicted objects go to a new swapfile at the config's
+    /// `swap_file`, with `swap_fragment` eviction after every task.
+    pub fn with_swapfile(cfg: &Config, shared: SharedHost) -> Result<VmWorld, WorldError> {
+        let path = cfg.swap_path();
+        let scfg = swap::Config {
+            sector_size: cfg.sector_size,
+            swap_size: u64::from(cfg.swap_size),
+            cache_bytes: CACHE_BYTES,
+            compress_min: 4096,
+            compress_level: -5,
+        };
+        let sw = swap::Swap::create(&path, scfg)
+            .map_err(|e| WorldError(format!("cannot create swap file {}: {e}", path.display())))?;
+        let sw = Rc::new(std::cell::RefCell::new(sw));
+        let mut w = Self::new(cfg, shared, Box::new(SwapStore { swap: sw.clone() }));
+        w.swap = Some(sw);
+        w.fragment = cfg.swap_fragment;
+        Ok(w)
+    }
+
+    /// Objects whose dataspace is in memory.
+    fn resident(&self) -> Vec<ObjRef> {
+        self.vm
+            .objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let o = s.obj.as_ref()?;
+                (o.vars.is_some() && !o.destructed).then_some(ObjRef {
+                    index: i as u32,
+                    count: s.count,
+                })
+            })
+            .collect()
+    }
+
+    /// Evicts `n` resident objects, round robin over the object table.
+    fn evict_some(&mut self, n: usize) {
+        let mut res = self.resident();
+        if res.is_empty() || n == 0 {
+            return;
+        }
+        let start = res.partition_point(|o| (o.index as usize) < self.cursor);
+        res.rotate_left(start);
+        for o in res.into_iter().take(n) {
+            if let Err(e) = self.vm.evict(o) {
+                log::line(&format!("cannot swap out object {}: {e}", o.index));
+            }
+            self.cursor = o.index as usize + 1;
+        }
+    }
+
+    /// End of task: `swap_fragment` eviction of objects, then of the swap
+    /// cache.
+    fn swap_fragment(&mut self) {
+        if self.fragment == 0 || !VM_RELOADS_ON_ACCESS {
+            return;
+        }
+        let n = self.resident().len().div_ceil(self.fragment as usize);
+        self.evict_some(n);
+        if let Some(sw) = &self.swap {
+            if let Err(e) = sw.borrow_mut().evict_fraction(self.fragment) {
+                log::line(&format!("swap: {e}"));
+            }
         }
     }
 
@@ -210,6 +325,8 @@ impl VmWorld {
                 h.object_destructed(u);
             }
         }
+        drop(h);
+        self.swap_fragment();
     }
 
     fn report(&self, what: &str, r: Result<Value, LpcError>) {
@@ -292,6 +409,11 @@ impl World for VmWorld {
     }
 
     fn call_out(&mut self, _host: &SharedHost, o: ObjKey, handle: u32) {
+        // the call_out lives in the object's dataspace, which may be swapped out
+        if let Err(e) = self.vm.ensure_loaded(obj(o).index) {
+            log::line(&format!("call_out in a damaged object: {e}"));
+            return;
+        }
         let r = self.vm.run_call_out(obj(o), handle).map(|_| Value::Nil);
         self.report("call_out", r);
         self.after_task();
@@ -313,5 +435,21 @@ impl World for VmWorld {
         )))
     }
 
-    fn swapout(&mut self) {}
+    fn swapout(&mut self) {
+        if VM_RELOADS_ON_ACCESS {
+            let n = self.resident().len();
+            self.evict_some(n);
+        }
+        if let Some(sw) = &self.swap {
+            if let Err(e) = sw.borrow_mut().swapout() {
+                log::line(&format!("swapout: {e}"));
+            }
+        }
+    }
+
+    fn finish(&mut self) {
+        if let Some(sw) = &self.swap {
+            let _ = sw.borrow_mut().flush();
+        }
+    }
 }

@@ -124,13 +124,13 @@ impl VmHostTrait for VmHost {
                 }
                 Ok(Value::Nil)
             }
-            "send_close" => match user {
-                Some(u) => {
+            "send_close" => {
+                // as DGD: nothing for an object without a connection
+                if let Some(u) = user {
                     h.send_close(u).map_err(|e| LpcError::new(e.to_string()))?;
-                    Ok(Value::Nil)
                 }
-                None => Err(LpcError::new("Not a connection object")),
-            },
+                Ok(Value::Nil)
+            }
             "query_ip_number" | "query_ip_name" => match args.first() {
                 Some(Value::Object(o)) => Ok(h
                     .query_ip_number(key(*o))

@@ -200,3 +200,36 @@ fn hangup_calls_close_zero() {
     });
     assert!(srv.host.borrow().users().is_empty());
 }
+
+#[test]
+fn send_close_shuts_output_then_waits_for_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 4);
+    let mut a = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| {
+        c[0].text().contains("> ")
+    });
+    a.send(b"say bye\nclose\n");
+    // the output side is shut once drained: the client reads EOF
+    let mut eof = false;
+    for _ in 0..200 {
+        srv.turn();
+        let mut b = [0u8; 1024];
+        match std::io::Read::read(&mut a.s, &mut b) {
+            Ok(0) => {
+                eof = true;
+                break;
+            }
+            Ok(n) => a.got.extend_from_slice(&b[..n]),
+            Err(_) => {}
+        }
+    }
+    assert!(eof);
+    assert!(a.text().contains(": bye"));
+    // the connection is still there until the client closes its side
+    assert_eq!(srv.host.borrow().users().len(), 1);
+    drop(a);
+    turns_until(&mut srv, &mut [], 500, |s, _| {
+        s.host.borrow().users().is_empty()
+    });
+}

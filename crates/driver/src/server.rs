@@ -11,6 +11,7 @@ use crate::signals;
 use crate::supervisor;
 use crate::world::{DumpKind, Event, Host, Requests, SharedHost, World};
 use std::cell::RefCell;
+use std::os::fd::FromRawFd;
 use std::path::PathBuf;
 use std::rc::Rc;
 
@@ -70,6 +71,21 @@ impl<W: World> Server<W> {
         // SAFETY-relevant order: a hot-booted driver adopts its inherited
         // sockets before it binds anything, so nothing is bound twice.
         let hot = start.restore.is_some() && !inherited.is_empty();
+        if !hot && !inherited.is_empty() {
+            // exec'ed by a hot-boot but not told to restore: nothing to
+            // adopt; free the ports so they can be bound again.
+            let link: Option<i32> = std::env::var(supervisor::LINK_ENV)
+                .ok()
+                .and_then(|v| v.parse().ok());
+            for fd in &inherited {
+                if Some(*fd) != link && hotboot::is_socket(*fd) {
+                    // SAFETY: inherited for us alone and checked to be a socket.
+                    drop(unsafe { std::os::fd::OwnedFd::from_raw_fd(*fd) });
+                }
+            }
+            // Still one thread here: nothing else reads the environment.
+            std::env::remove_var(hotboot::FDS_ENV);
+        }
         let handover = supervisor::child_handover(!hot)?;
         let mut handed_back = Vec::new();
         let mut link = None;

@@ -102,6 +102,10 @@ impl Container {
         Container { io, header, path }
     }
 
+    pub(crate) fn set_path(&mut self, path: PathBuf) {
+        self.path = path;
+    }
+
     /// The file's random identity.
     pub fn id(&self) -> FileId {
         self.header.id
@@ -158,6 +162,20 @@ impl Container {
         }
         if !loc.offset.is_multiple_of(self.header.sector_size as u64) || loc.offset == 0 {
             return Err(bad("location not at a record sector".into()));
+        }
+        if loc.len > (16 << 20) {
+            // Do not trust a large length from a map before checking the file has it.
+            let flen = self.io.len().map_err(|e| Error::Io {
+                path: self.path.clone(),
+                op: "stat",
+                offset: 0,
+                source: e,
+            })?;
+            if loc.offset.saturating_add(loc.len as u64) > flen {
+                return Err(bad(format!(
+                    "location runs past the end of the file ({flen} bytes)"
+                )));
+            }
         }
         let mut buf = vec![0u8; loc.len as usize];
         self.io

@@ -17,8 +17,8 @@ pub const RECORD_HEADER_LEN: usize = 64;
 pub const MIN_SECTOR_SIZE: u32 = 512;
 /// Largest allowed sector size.
 pub const MAX_SECTOR_SIZE: u32 = 65535;
-/// Largest stored payload of one record.
-pub const MAX_PAYLOAD: usize = (u32::MAX as usize) - RECORD_HEADER_LEN - 65536;
+/// Largest payload of one record (stored or raw), 1 GiB.
+pub const MAX_PAYLOAD: usize = 1 << 30;
 
 /// Record kind of a blob stored by `swap` itself.
 pub const KIND_BLOB: u16 = 1;
@@ -284,7 +284,7 @@ impl RecordHeader {
                 "raw and stored length differ without compression",
             ));
         }
-        if h.stored_len as usize > MAX_PAYLOAD {
+        if h.stored_len as usize > MAX_PAYLOAD || h.raw_len as usize > MAX_PAYLOAD {
             return Err(RecordProblem::Malformed("payload too large"));
         }
         Ok(h)

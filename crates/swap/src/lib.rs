@@ -22,6 +22,7 @@ pub mod format;
 pub mod io;
 mod pacer;
 mod store;
+mod table;
 
 pub use container::{Container, Location, Record, Walk, WalkItem};
 pub use error::{Error, Result};

@@ -1,7 +1,6 @@
 //! The store: location map, bounded cache, current file, backing files, migration.
 
-use std::collections::{HashMap, VecDeque};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -15,6 +14,7 @@ use crate::format::{
     KIND_BLOB, MAX_PAYLOAD, MAX_SECTOR_SIZE, MIN_SECTOR_SIZE, RECORD_HEADER_LEN,
 };
 use crate::io::{FileIo, RealFs, Vfs};
+use crate::table::{Table, Vacancy};
 
 /// Configuration of a [`Swap`].
 #[derive(Debug, Clone)]
@@ -92,31 +92,17 @@ pub struct Stats {
     pub evictions: u64,
 }
 
-/// A fast hasher for `u64` keys (multiplicative, as in rustc's FxHasher).
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-
 const NOWHERE: u32 = u32::MAX;
+/// `Entry::file` of a vacant table slot.
+const ABSENT: u32 = u32::MAX - 1;
 /// Bytes charged per resident blob on top of its length.
 const ENTRY_CHARGE: usize = 48;
 /// Largest write buffer of one batch.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 2 << 20;
+/// Most bytes one eviction pass below the budget frees.
+const EVICT_CHUNK: usize = 1 << 20;
+/// Most record bytes one `migrate_step` moves (keeps a step short whatever is asked).
+const STEP_BYTES: u64 = 256 << 10;
 
 #[derive(Debug)]
 struct Entry {
@@ -129,6 +115,26 @@ struct Entry {
     dirty: bool,
     /// In `dirty_list`.
     listed: bool,
+    /// In `changed`.
+    changed: bool,
+}
+
+impl Vacancy for Entry {
+    fn vacant() -> Entry {
+        Entry {
+            file: ABSENT,
+            len: 0,
+            offset: 0,
+            data: None,
+            tick: 0,
+            dirty: false,
+            listed: false,
+            changed: false,
+        }
+    }
+    fn is_vacant(&self) -> bool {
+        self.file == ABSENT
+    }
 }
 
 impl Entry {
@@ -191,7 +197,7 @@ struct Rec {
 pub struct Swap {
     vfs: Arc<dyn Vfs>,
     cfg: Config,
-    map: KeyMap<Entry>,
+    map: Table<Entry>,
     slots: Vec<Option<Slot>>,
     cur: u32,
     w: Writer,
@@ -201,9 +207,14 @@ pub struct Swap {
     resident: usize,
     dirty: usize,
     dirty_list: Vec<u64>,
-    changes: KeyMap<Option<Location>>,
+    /// Keys whose location in the current file changed since `take_changes` (each
+    /// once: `Entry::changed`), and keys removed since then (may repeat).
+    changed: Vec<u64>,
+    removed: Vec<u64>,
     seq: u64,
     stats: Stats,
+    /// Write buffer, kept between batches.
+    wbuf: Vec<u8>,
 }
 
 fn check_config(cfg: &Config) -> Result<()> {
@@ -261,7 +272,7 @@ impl Swap {
         Ok(Swap {
             vfs,
             cfg: config,
-            map: KeyMap::default(),
+            map: Table::default(),
             slots: vec![Some(slot)],
             cur: 0,
             w,
@@ -271,9 +282,11 @@ impl Swap {
             resident: 0,
             dirty: 0,
             dirty_list: Vec::new(),
-            changes: KeyMap::default(),
+            changed: Vec::new(),
+            removed: Vec::new(),
             seq: initial_seq(),
             stats: Stats::default(),
+            wbuf: Vec::new(),
         })
     }
 
@@ -316,7 +329,7 @@ impl Swap {
         let mut s = Swap {
             vfs,
             cfg: config,
-            map: KeyMap::default(),
+            map: Table::default(),
             slots: vec![Some(Slot {
                 c,
                 pending: Vec::new(),
@@ -331,9 +344,11 @@ impl Swap {
             resident: 0,
             dirty: 0,
             dirty_list: Vec::new(),
-            changes: KeyMap::default(),
+            changed: Vec::new(),
+            removed: Vec::new(),
             seq: initial_seq(),
             stats: Stats::default(),
+            wbuf: Vec::new(),
         };
         for (key, loc) in entries {
             s.install(key, 0, loc);
@@ -355,6 +370,18 @@ impl Swap {
     /// Path of the current swapfile.
     pub fn current_path(&self) -> &Path {
         &self.w.path
+    }
+
+    /// Tells the store that its current file was renamed (statedump turns the swapfile
+    /// into the dump file): only the name used in messages and by `current_path`
+    /// changes; the open file is the same.
+    pub fn current_renamed(&mut self, new_path: impl AsRef<Path>) {
+        let p = new_path.as_ref().to_path_buf();
+        let cur = self.cur;
+        if let Some(s) = self.slot_mut(cur) {
+            s.c.set_path(p.clone());
+        }
+        self.w.path = p;
     }
 
     /// Identity of the current swapfile.
@@ -522,6 +549,7 @@ impl Swap {
                         tick,
                         dirty: true,
                         listed: true,
+                        changed: false,
                     },
                 );
                 self.dirty += 1;
@@ -550,7 +578,11 @@ impl Swap {
             self.dirty -= 1;
         }
         self.release_home(e.file, e.loc());
-        self.changes.insert(key, None);
+        self.removed.push(key);
+        if self.removed.len() > 2 * self.map.len() + 4096 {
+            self.removed.sort_unstable();
+            self.removed.dedup();
+        }
         Ok(true)
     }
 
@@ -594,7 +626,12 @@ impl Swap {
         }
         self.release_home(old.0, old.1);
         if file == self.cur {
-            self.changes.insert(key, Some(loc));
+            if let Some(e) = self.map.get_mut(&key) {
+                if !e.changed {
+                    e.changed = true;
+                    self.changed.push(key);
+                }
+            }
         }
     }
 
@@ -620,6 +657,7 @@ impl Swap {
                 tick: 0,
                 dirty: false,
                 listed: false,
+                changed: false,
             },
         );
         if let Some(s) = self.slot_mut(file) {
@@ -656,8 +694,9 @@ impl Swap {
         if self.resident_bytes <= self.cfg.cache_bytes {
             return;
         }
-        // Evict down to 7/8 of the budget so write-backs come in batches.
-        let target = self.cfg.cache_bytes - self.cfg.cache_bytes / 8;
+        // Evict a little below the budget (1/8 of it, at most 1 MiB) so write-backs come
+        // in batches without making one put or get pause for long.
+        let target = self.cfg.cache_bytes - (self.cfg.cache_bytes / 8).min(EVICT_CHUNK);
         let want = self.resident_bytes - target;
         // Errors poison the file; they are reported by the next write operation.
         let _ = self.evict(want, usize::MAX);
@@ -673,7 +712,11 @@ impl Swap {
         let mut result = Ok(());
         let mut skipped: Vec<(u64, u64)> = Vec::new();
         let writable = self.w.poisoned.is_none();
-        while freed < bytes && n < count {
+        // When nothing dirty can be written, look at a bounded number of blobs per call
+        // (the dirty ones go to the back of the line) so a poisoned store stays fast.
+        let mut budget = if writable { usize::MAX } else { 256 };
+        while freed < bytes && n < count && budget > 0 {
+            budget -= 1;
             let Some((key, tick)) = self.lru.pop_front() else {
                 break;
             };
@@ -722,9 +765,9 @@ impl Swap {
                 result = Err(err);
             }
         }
-        // Blobs that could not be written stay resident, most recent first in line.
-        for s in skipped.into_iter().rev() {
-            self.lru.push_front(s);
+        // Blobs that could not be written stay resident, at the back of the line.
+        for s in skipped {
+            self.lru.push_back(s);
         }
         result
     }
@@ -880,7 +923,8 @@ impl Swap {
         let mut sorted = place.clone();
         sorted.sort_unstable();
         let tag = self.w.id.tag();
-        let mut buf: Vec<u8> = Vec::new();
+        let mut buf: Vec<u8> = std::mem::take(&mut self.wbuf);
+        buf.clear();
         let mut run_start = 0u64;
         let mut run_end = 0u64;
         for &(sector, i) in &sorted {
@@ -918,6 +962,10 @@ impl Swap {
         }
         if !buf.is_empty() {
             self.write_run(&buf, run_start * ss)?;
+        }
+        if buf.capacity() <= 2 * BATCH_BYTES {
+            buf.clear();
+            self.wbuf = buf;
         }
         self.stats.records_written += recs.len() as u64;
         Ok(locs)
@@ -1048,7 +1096,30 @@ impl Swap {
     /// The location-map delta of the current file since the previous call: for each key
     /// changed, its new location, or `None` if it was removed. Sorted by key.
     pub fn take_changes(&mut self) -> Vec<(u64, Option<Location>)> {
-        let mut v: Vec<_> = std::mem::take(&mut self.changes).into_iter().collect();
+        let cur = self.cur;
+        let mut v: Vec<(u64, Option<Location>)> =
+            Vec::with_capacity(self.changed.len() + self.removed.len());
+        for k in std::mem::take(&mut self.changed) {
+            if let Some(e) = self.map.get_mut(&k) {
+                if e.changed {
+                    e.changed = false;
+                    if e.file == cur {
+                        v.push((k, Some(e.loc())));
+                    } else {
+                        v.push((k, None));
+                    }
+                }
+            }
+        }
+        for k in std::mem::take(&mut self.removed) {
+            match self.map.get(&k) {
+                // Removed, then stored again: reported above if it got a location.
+                Some(e) if e.file != NOWHERE => {}
+                _ => v.push((k, None)),
+            }
+        }
+        v.sort_unstable_by_key(|&(k, _)| k);
+        v.dedup_by_key(|&mut (k, _)| k);
         v.sort_unstable_by_key(|&(k, _)| k);
         v
     }
@@ -1056,7 +1127,7 @@ impl Swap {
     /// Where every key lives, in no particular order.
     pub fn locations(&self) -> impl Iterator<Item = (u64, Home)> + '_ {
         let cur = self.cur;
-        self.map.iter().map(move |(&k, e)| {
+        self.map.iter().map(move |(k, e)| {
             let home = if e.file == NOWHERE {
                 Home::Memory
             } else if e.file == cur {
@@ -1081,7 +1152,7 @@ impl Swap {
             .map
             .iter()
             .filter(|(_, e)| e.file == old)
-            .map(|(&k, e)| (e.offset, k))
+            .map(|(k, e)| (e.offset, k))
             .collect();
         pending.sort_unstable_by(|a, b| b.cmp(a));
         if let Some(s) = self.slot_mut(old) {
@@ -1100,7 +1171,12 @@ impl Swap {
         }));
         self.cur = (self.slots.len() - 1) as u32;
         self.w = w;
-        self.changes.clear();
+        for k in std::mem::take(&mut self.changed) {
+            if let Some(e) = self.map.get_mut(&k) {
+                e.changed = false;
+            }
+        }
+        self.removed.clear();
         for i in 0..self.slots.len() {
             if i as u32 != self.cur && self.slots[i].as_ref().is_some_and(|s| s.live == 0) {
                 self.slots[i] = None;
@@ -1118,7 +1194,7 @@ impl Swap {
         entries: impl IntoIterator<Item = (u64, Location)>,
     ) -> Result<BackingId> {
         let id = self.slots.len() as u32;
-        if id == NOWHERE {
+        if id >= ABSENT {
             return Err(Error::Config("too many backing files".into()));
         }
         self.slots.push(Some(Slot {
@@ -1162,6 +1238,10 @@ impl Swap {
     /// 0 means nothing is left to migrate. A damaged record is reported (naming key and
     /// offset) and left where it is.
     pub fn migrate_step(&mut self, max_blobs: usize) -> Result<usize> {
+        self.migrate_some(max_blobs, STEP_BYTES)
+    }
+
+    fn migrate_some(&mut self, max_blobs: usize, max_bytes: u64) -> Result<usize> {
         if let Some(e) = self.poisoned_err() {
             return Err(e);
         }
@@ -1175,7 +1255,10 @@ impl Swap {
         let mut from_disk: Vec<(u64, Location)> = Vec::new();
         let mut from_mem: Vec<u64> = Vec::new();
         let mut examined = 0usize;
-        while from_disk.len() + from_mem.len() < max_blobs.max(1) && examined < 4 * max_blobs.max(1)
+        let mut bytes = 0u64;
+        while from_disk.len() + from_mem.len() < max_blobs.max(1)
+            && examined < 4 * max_blobs.max(1)
+            && bytes < max_bytes
         {
             examined += 1;
             let Some((off, key)) = self.slots[si as usize]
@@ -1190,6 +1273,7 @@ impl Swap {
             if e.file != si || e.offset != off {
                 continue;
             }
+            bytes += e.len as u64;
             if e.data.is_some() {
                 from_mem.push(key);
             } else {
@@ -1302,7 +1386,7 @@ impl Swap {
         let mut guard = 0u64;
         while self.migration_work_left() {
             guard += 1;
-            match self.migrate_step(4096) {
+            match self.migrate_some(4096, 4 << 20) {
                 Ok(_) => {}
                 Err(e @ (Error::Poisoned { .. } | Error::SwapFull { .. })) => return Err(e),
                 Err(e @ Error::Io { .. }) if self.w.poisoned.is_some() => return Err(e),

@@ -26,7 +26,8 @@ enum Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    let key = 0u64..40;
+    // Mostly small consecutive keys (dense table), some far away ones (sparse).
+    let key = prop_oneof![6 => 0u64..40, 1 => (0u64..6).prop_map(|k| (1 << 40) + k * 7919)];
     prop_oneof![
         6 => (key.clone(), prop_oneof![0usize..64, 64usize..1200, 1200usize..9000], any::<u8>())
             .prop_map(|(k, l, b)| Op::Put(k, l, b)),

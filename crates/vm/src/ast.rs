@@ -556,6 +556,8 @@ pub struct SwitchTable {
     pub entries: Vec<SwitchEntry>,
     /// True when the body has a `default:` label.
     pub has_default: bool,
+    /// Position of the closing `}` of the switch body (set by the parser).
+    pub end: Pos,
 }
 
 /// The kind of values a switch dispatches on.
@@ -744,7 +746,7 @@ pub enum ExprKind {
     Float(f64),
     /// String constant.
     Str(Bytes),
-    /// `nil`
+    /// `nil` (below typechecking 2, typecheck rewrites it to `Int(0)`).
     Nil,
     /// `({ a, b, })`
     Array(Vec<Expr>),
@@ -800,7 +802,10 @@ pub enum ExprKind {
     New {
         /// Program path as written.
         path: Arc<str>,
-        /// Creator arguments (empty when none were given).
+        /// Creator arguments (empty when none were given). The whole expression
+        /// is DGD's `new_object(path, args...)`: resolved like a plain call to
+        /// `new_object` (a function of the program or its inherits, e.g. the
+        /// auto object's override, before the kfun), and checked against it.
         args: Vec<Expr>,
         /// Last argument spread.
         spread: bool,

@@ -9,10 +9,10 @@ use crate::ast::{self, BaseType, BinOp, Decl, Expr, ExprKind, FuncName, Stmt, St
 use crate::preprocess::{dir_of, normalize_path};
 use crate::program::*;
 use crate::value::{
-    Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_NIL,
-    T_OBJECT, T_STRING, T_VOID,
+    Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_OBJECT,
+    T_STRING, T_VOID,
 };
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// A compile error with position.
@@ -116,6 +116,8 @@ struct Comp<'a> {
     nest: u32,
     cur_line: u32,
     cur_fn_name: String,
+    /// Jump targets of the function so far (no fusion across them).
+    targets: std::collections::HashSet<u32>,
 }
 
 type Pos = ast::Pos;
@@ -169,6 +171,7 @@ impl<'a> Comp<'a> {
             nest: 0,
             cur_line: 0,
             cur_fn_name: String::new(),
+            targets: Default::default(),
         }
     }
 
@@ -240,14 +243,6 @@ impl<'a> Comp<'a> {
             private,
         });
         (self.ancestors.len() - 1) as u16
-    }
-
-    /// Does ancestor `b` inherit ancestor `a`?
-    fn anc_inherits(&self, b: u16, a: u16) -> bool {
-        let (Some(pb), Some(pa)) = (self.anc_prog(b), self.anc_prog(a)) else {
-            return false;
-        };
-        pb.ancestors.iter().any(|x| Rc::ptr_eq(&x.prog, pa))
     }
 
     fn build_inherited_functions(&mut self) {
@@ -433,6 +428,7 @@ impl<'a> Comp<'a> {
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
+        self.targets.clear();
         self.lines.clear();
         self.switches.clear();
         self.scopes.clear();
@@ -576,8 +572,40 @@ impl<'a> Comp<'a> {
     // ------------------------------------------------------------------ emit helpers
 
     fn emit(&mut self, op: Op) -> usize {
+        let here = self.code.len() as u32;
+        let fusable = !self.targets.contains(&here);
+        if fusable {
+            let last = self.code.last().copied();
+            let fused = match (last, op) {
+                (Some(c), Op::JumpFalse(t)) => cmp_code(c).map(|k| Op::CmpJumpFalse(k, t)),
+                (Some(Op::Local(a)), Op::AddLocal(d)) => Some(Op::AddLocalLocal(d, a)),
+                (Some(Op::Local(a)), Op::Int(i)) => Some(Op::LocalInt(a, i)),
+                _ => None,
+            };
+            if let Some(f) = fused {
+                if let Some(l) = self.code.last_mut() {
+                    *l = f;
+                }
+                return self.code.len() - 1;
+            }
+        }
         self.code.push(op);
         self.code.len() - 1
+    }
+
+    /// End of a loop: charge ticks and jump back to `top` while the condition on the
+    /// stack is true.
+    fn emit_loop_if(&mut self, top: u32) {
+        let here = self.code.len() as u32;
+        if !self.targets.contains(&here) {
+            if let Some(k) = self.code.last().copied().and_then(cmp_code) {
+                if let Some(l) = self.code.last_mut() {
+                    *l = Op::CmpLoop(k, top);
+                }
+                return;
+            }
+        }
+        self.code.push(Op::LoopTrue(top));
     }
 
     fn pc(&self) -> u32 {
@@ -585,17 +613,21 @@ impl<'a> Comp<'a> {
     }
 
     fn patch(&mut self, at: usize, target: u32) {
-        if let Some(op) = self.code.get_mut(at) {
-            match op {
-                Op::Jump(t)
-                | Op::JumpFalse(t)
-                | Op::JumpTrue(t)
-                | Op::AndJump(t)
-                | Op::OrJump(t)
-                | Op::CatchBegin(t)
-                | Op::Loop(t) => *t = target,
-                _ => {}
-            }
+        self.targets.insert(target);
+        if let Some(
+            Op::Jump(t)
+            | Op::JumpFalse(t)
+            | Op::JumpTrue(t)
+            | Op::AndJump(t)
+            | Op::OrJump(t)
+            | Op::CatchBegin(t)
+            | Op::Loop(t)
+            | Op::LoopTrue(t)
+            | Op::CmpJumpFalse(_, t)
+            | Op::CmpLoop(_, t),
+        ) = self.code.get_mut(at)
+        {
+            *t = target;
         }
     }
 
@@ -758,11 +790,8 @@ impl<'a> Comp<'a> {
                 let cont = self.pc();
                 self.patch(jc, cont);
                 self.compile_expr(cond);
-                self.emit(Op::JumpFalse(0));
-                let jf = self.code.len() - 1;
-                self.emit(Op::Loop(top));
+                self.emit_loop_if(top);
                 let end = self.pc();
-                self.patch(jf, end);
                 self.pop_loop(end, cont);
             }
             StmtKind::DoWhile { body, cond } => {
@@ -771,10 +800,8 @@ impl<'a> Comp<'a> {
                 self.compile_stmt(body);
                 let cont = self.pc();
                 self.compile_expr(cond);
-                let jf = self.emit(Op::JumpFalse(0));
-                self.emit(Op::Loop(top));
+                self.emit_loop_if(top);
                 let end = self.pc();
-                self.patch(jf, end);
                 self.pop_loop(end, cont);
             }
             StmtKind::For {
@@ -796,16 +823,16 @@ impl<'a> Comp<'a> {
                 }
                 let condpc = self.pc();
                 self.patch(jc, condpc);
-                let mut jf = None;
-                if let Some(c) = cond {
-                    self.compile_expr(c);
-                    jf = Some(self.emit(Op::JumpFalse(0)));
+                match cond {
+                    Some(c) => {
+                        self.compile_expr(c);
+                        self.emit_loop_if(top);
+                    }
+                    None => {
+                        self.emit(Op::Loop(top));
+                    }
                 }
-                self.emit(Op::Loop(top));
                 let end = self.pc();
-                if let Some(j) = jf {
-                    self.patch(j, end);
-                }
                 self.pop_loop(end, cont);
             }
             StmtKind::Switch { expr, body, .. } => self.compile_switch(expr, body),
@@ -1677,6 +1704,19 @@ fn self_inherits(ancestors: &[Ancestor], b: u16, a: u16) -> bool {
         .any(|x| Rc::ptr_eq(&x.prog, &pa.prog))
 }
 
+/// Comparison kind of a compare op, for fused compare-and-jump instructions.
+fn cmp_code(op: Op) -> Option<u8> {
+    Some(match op {
+        Op::Lt => 0,
+        Op::Gt => 1,
+        Op::Le => 2,
+        Op::Ge => 3,
+        Op::Eq => 4,
+        Op::Ne => 5,
+        _ => return None,
+    })
+}
+
 fn argc(n: usize, spread: bool) -> u8 {
     (n.min(127) as u8) | if spread { SPREAD } else { 0 }
 }
@@ -1937,11 +1977,3 @@ pub fn compute_links(
     });
     links
 }
-
-/// Used by tests.
-pub fn unused_set() -> HashSet<u8> {
-    HashSet::new()
-}
-
-/// T_NIL re-export for the interpreter's casts.
-pub const NIL_TYPE: i32 = T_NIL;

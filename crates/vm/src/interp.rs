@@ -132,6 +132,8 @@ pub struct Vm {
     rl: Vec<RlInfo>,
     ticks: i64,
     noticks: bool,
+    /// Max frames under the current rlimits (cached from `rl`).
+    maxdepth: usize,
     atomic: u32,
     undo: Vec<Undo>,
     argbuf: Vec<Value>,
@@ -227,7 +229,24 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         ("map_indices", k::MAP_INDICES),
         ("map_values", k::MAP_VALUES),
     ];
+    // Data kfuns that a library module may also provide: the library wins.
+    let lib_first = [
+        k::TYPEOF,
+        k::SIZEOF,
+        k::ALLOCATE,
+        k::ALLOCATE_INT,
+        k::ALLOCATE_FLOAT,
+        k::TIME,
+        k::MILLITIME,
+        k::STRLEN,
+        k::MAP_SIZEOF,
+        k::MAP_INDICES,
+        k::MAP_VALUES,
+    ];
     for (n, c) in list {
+        if lib_first.contains(c) && !matches!(r.lookup_impl(n), Some(KfunImpl::Missing)) {
+            continue;
+        }
         r.set_impl(n, KfunImpl::Vm(*c));
     }
     for n in [
@@ -288,6 +307,7 @@ impl Vm {
             rl: Vec::new(),
             ticks: 0,
             noticks: true,
+            maxdepth: HARD_MAX_DEPTH,
             atomic: 0,
             undo: Vec::new(),
             argbuf: Vec::new(),
@@ -443,6 +463,7 @@ impl Vm {
         if let Some(r) = self.rl.last() {
             self.ticks = r.ticks;
             self.noticks = r.noticks;
+            self.maxdepth = r.maxdepth.unwrap_or(HARD_MAX_DEPTH).min(HARD_MAX_DEPTH);
         }
     }
 
@@ -462,7 +483,7 @@ impl Vm {
         if path.contains('#') {
             return err(format!("Illegal object name \"{path}\""));
         }
-        if self.compiling.iter().any(|p| *p == path) {
+        if self.compiling.contains(&path) {
             return err(format!("Cycle in inheritance from \"{path}.c\""));
         }
         if self.compiling.len() > 32 {
@@ -830,13 +851,7 @@ impl Vm {
             return err(format!("Undefined function {}", f.name));
         }
         let depth = self.frames.len() + 1;
-        if depth > HARD_MAX_DEPTH
-            || self
-                .rl
-                .last()
-                .and_then(|r| r.maxdepth)
-                .is_some_and(|m| depth > m)
-        {
+        if depth > self.maxdepth {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
@@ -845,8 +860,9 @@ impl Vm {
         let mut nargs = nargs;
         if nargs < f.min_args as usize
             && !(f.ellipsis && nargs + 1 >= np && f.min_args as usize >= np)
+            && f.check_args
         {
-            if f.check_args {
+            {
                 self.stack.truncate(self.stack.len().saturating_sub(nargs));
                 return err(format!("Insufficient arguments for function {}", f.name));
             }
@@ -878,16 +894,13 @@ impl Vm {
             self.stack.push(f.params[nargs].default_value());
             nargs += 1;
         }
-        // runtime type checks of arguments
-        if f.check_args {
+        // runtime type checks of arguments of calls from other objects (internal
+        // calls were typechecked at compile time)
+        if f.check_args && external {
             let base = self.stack.len() - np;
             for (i, t) in f.params.iter().enumerate() {
                 let v = &self.stack[base + i];
-                if !t.accepts(v)
-                    && !(v.is_nil()
-                        && (t.base as i32 == T_INT || t.base as i32 == T_FLOAT)
-                        && false)
-                {
+                if !t.accepts(v) {
                     return err(format!("Bad argument {} for function {}", i + 1, f.name));
                 }
             }
@@ -907,8 +920,10 @@ impl Vm {
         } else {
             None
         };
-        if let This::Obj(i) = &this {
-            self.dirty.insert(*i);
+        if external {
+            if let This::Obj(i) = &this {
+                self.dirty.insert(*i);
+            }
         }
         self.frames.push(Frame {
             code: f.code.clone(),
@@ -1049,9 +1064,10 @@ impl Vm {
         }
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
-        let saved = (self.ticks, self.noticks);
+        let saved = (self.ticks, self.noticks, self.maxdepth);
         self.ticks = i64::MAX / 4;
         self.noticks = true;
+        self.maxdepth = HARD_MAX_DEPTH;
         let rl_len = self.rl.len();
         self.rl.push(RlInfo {
             maxdepth: None,
@@ -1071,6 +1087,7 @@ impl Vm {
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
+        self.maxdepth = saved.2;
         self.in_error_hook = false;
     }
 
@@ -1392,6 +1409,18 @@ impl Vm {
         }
     }
 
+    fn cmp_slow(&mut self, k: u8, a: Value, b: Value) -> Result<bool, LpcError> {
+        let op = match k {
+            0 => Op::Lt,
+            1 => Op::Gt,
+            2 => Op::Le,
+            3 => Op::Ge,
+            4 => Op::Eq,
+            _ => Op::Ne,
+        };
+        Ok(self.binop(op, a, b)?.truthy())
+    }
+
     fn spread_args(&mut self, argc: u8) -> Result<usize, LpcError> {
         let n = (argc & !SPREAD) as usize;
         if argc & SPREAD == 0 {
@@ -1469,8 +1498,11 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::Local(s) => {
-                    let v = self.stack[base + s as usize].clone();
-                    let v = self.fix(v);
+                    let v = match &self.stack[base + s as usize] {
+                        Value::Int(i) => Value::Int(*i),
+                        v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
+                        v => v.clone(),
+                    };
                     self.stack.push(v);
                 }
                 Op::StoreLocal(s) => {
@@ -1699,6 +1731,95 @@ impl Vm {
                     let v = self.pop();
                     if v.truthy() {
                         self.stack.push(Value::Int(1));
+                        pc = t as usize;
+                    }
+                }
+                Op::LocalInt(l, i) => {
+                    let v = match &self.stack[base + l as usize] {
+                        Value::Int(i) => Value::Int(*i),
+                        v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
+                        v => v.clone(),
+                    };
+                    self.stack.push(v);
+                    self.stack.push(Value::Int(i));
+                }
+                Op::AddLocalLocal(d, src) => {
+                    let b = match &self.stack[base + src as usize] {
+                        Value::Int(i) => Value::Int(*i),
+                        v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
+                        v => v.clone(),
+                    };
+                    let slot = &mut self.stack[base + d as usize];
+                    if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &b) {
+                        *x = x.wrapping_add(*y);
+                        let r = Value::Int(*x);
+                        self.stack.push(r);
+                        continue;
+                    }
+                    if let Value::Lwo(_) = slot {
+                        let a = slot.clone();
+                        save!();
+                        let r = tri!(self.binop(Op::Add, a, b));
+                        self.stack[base + d as usize] = r.clone();
+                        self.stack.push(r);
+                        continue;
+                    }
+                    let mut cur = std::mem::take(slot);
+                    let r = ops::add_assign(&mut cur, &b);
+                    let out = cur.clone();
+                    self.stack[base + d as usize] = cur;
+                    tri!(r);
+                    self.stack.push(out);
+                }
+                Op::CmpJumpFalse(k, t) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(k, *x, *y),
+                        _ => {
+                            save!();
+                            tri!(self.cmp_slow(k, a, b))
+                        }
+                    };
+                    if !r {
+                        pc = t as usize;
+                    }
+                }
+                Op::CmpLoop(k, t) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => int_cmp(k, *x, *y),
+                        _ => {
+                            save!();
+                            tri!(self.cmp_slow(k, a, b))
+                        }
+                    };
+                    if r {
+                        self.ticks -= if self.atomic > 0 {
+                            2 * LOOP_TICKS
+                        } else {
+                            LOOP_TICKS
+                        };
+                        if self.ticks < 0 && !self.noticks {
+                            self.ticks = -1;
+                            tri!(err::<()>("Out of ticks"));
+                        }
+                        pc = t as usize;
+                    }
+                }
+                Op::LoopTrue(t) => {
+                    let v = self.pop();
+                    if v.truthy() {
+                        self.ticks -= if self.atomic > 0 {
+                            2 * LOOP_TICKS
+                        } else {
+                            LOOP_TICKS
+                        };
+                        if self.ticks < 0 && !self.noticks {
+                            self.ticks = -1;
+                            tri!(err::<()>("Out of ticks"));
+                        }
                         pc = t as usize;
                     }
                 }
@@ -3106,6 +3227,18 @@ pub fn deep_copy(v: &Value) -> Value {
         }
     }
     go(v, &mut HashMap::new(), 0)
+}
+
+#[inline]
+fn int_cmp(k: u8, x: i32, y: i32) -> bool {
+    match k {
+        0 => x < y,
+        1 => x > y,
+        2 => x <= y,
+        3 => x >= y,
+        4 => x == y,
+        _ => x != y,
+    }
 }
 
 fn incdec(v: &Value, d: i32) -> Result<Value, LpcError> {

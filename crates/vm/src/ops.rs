@@ -210,14 +210,10 @@ fn set_op(a: &ArrayRef, b: &ArrayRef, op: u8) -> Value {
             Value::array(xa.iter().filter(|e| set.contains(e)).cloned().collect())
         }
         b'|' => {
+            // A + (B - A)
             let set: std::collections::BTreeSet<&Value> = xa.iter().collect();
             let mut v = xa.clone();
-            let mut seen = std::collections::BTreeSet::new();
-            for e in xb.iter() {
-                if !set.contains(e) && seen.insert(e.clone()) {
-                    v.push(e.clone());
-                }
-            }
+            v.extend(xb.iter().filter(|e| !set.contains(e)).cloned());
             Value::array(v)
         }
         _ => {
@@ -433,9 +429,10 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
         T_INT => match v {
             Value::Int(_) => Ok(v),
             Value::Float(f) => Ok(Value::Int(f.to_int()?)),
-            Value::String(s) => parse_int_prefix(&s)
-                .map(Value::Int)
-                .ok_or_else(|| LpcError::new("String cannot be converted to int")),
+            Value::String(s) => match parse_int_prefix(&s) {
+                Some((i, n)) if n == s.len() => Ok(Value::Int(i)),
+                _ => Err(LpcError::new("String cannot be converted to int")),
+            },
             Value::Nil => Ok(Value::Int(0)),
             _ => Err(LpcError::new("Value is not an int")),
         },
@@ -444,9 +441,9 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
             Value::Int(i) => Ok(Value::Float(Float::from_int(i))),
             Value::String(s) => {
                 let txt = String::from_utf8_lossy(&s);
-                let t = txt.trim_start();
+                let t = &*txt;
                 let end = float_prefix_len(t.as_bytes());
-                if end == 0 {
+                if end == 0 || end != t.len() {
                     return Err(LpcError::new("String cannot be converted to float"));
                 }
                 let d: f64 = t[..end]
@@ -478,7 +475,7 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
 
 /// DGD's string → int: optional whitespace? no: optional sign then digits; must have
 /// at least one digit. Trailing garbage is ignored.
-fn parse_int_prefix(s: &[u8]) -> Option<i32> {
+fn parse_int_prefix(s: &[u8]) -> Option<(i32, usize)> {
     let mut i = 0;
     let neg = if s.first() == Some(&b'-') {
         i = 1;
@@ -496,7 +493,7 @@ fn parse_int_prefix(s: &[u8]) -> Option<i32> {
         return None;
     }
     let n = if neg { -n } else { n };
-    Some(n as i32)
+    Some((n as i32, i))
 }
 
 fn float_prefix_len(s: &[u8]) -> usize {
@@ -592,8 +589,9 @@ mod tests {
         )
         .is_err());
         assert_eq!(
-            cast(Value::str("12abc"), TypeSpec::INT).unwrap(),
+            cast(Value::str("12"), TypeSpec::INT).unwrap(),
             Value::Int(12)
         );
+        assert!(cast(Value::str("12abc"), TypeSpec::INT).is_err());
     }
 }

@@ -878,10 +878,18 @@ impl<'t> Parser<'t> {
                 self.bump();
                 let expr = self.paren_list_exp()?;
                 let body = self.block()?;
+                let end = self
+                    .toks
+                    .get(self.i.saturating_sub(1))
+                    .map(|t| t.pos)
+                    .unwrap_or(pos);
                 StmtKind::Switch {
                     expr,
                     body,
-                    table: SwitchTable::default(),
+                    table: SwitchTable {
+                        end,
+                        ..SwitchTable::default()
+                    },
                 }
             }
             Tok::Kw(Kw::Goto) => {

@@ -88,6 +88,8 @@ const MAX_EXPANSION: usize = 4 << 20;
 const MAX_TOKENS: usize = 16 << 20;
 /// Max errors kept per file.
 const MAX_DIAGS: usize = 200;
+/// Max files included while preprocessing one file (bounds self-including headers).
+const MAX_INCLUDES: usize = 1024;
 
 /// Normalises a mudlib path: makes it absolute relative to `dir`, resolves `.`
 /// and `..` (never above the root) and collapses slashes.
@@ -1229,6 +1231,11 @@ impl<'r> Pp<'r> {
     fn include(&mut self) {
         if self.file_depth() > MAX_INCLUDE_DEPTH {
             self.error("#include nesting too deep");
+            self.skip_line();
+            return;
+        }
+        if self.nfiles > MAX_INCLUDES {
+            self.error("too many #includes");
             self.skip_line();
             return;
         }

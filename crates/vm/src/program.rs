@@ -99,6 +99,16 @@ pub enum Op {
     OrJump(u32),
     /// Counts a loop iteration's ticks, then jumps back.
     Loop(u32),
+    /// Pops; if true, counts a loop iteration and jumps back.
+    LoopTrue(u32),
+    /// Compare (0 <, 1 >, 2 <=, 3 >=, 4 ==, 5 !=) the top two; if false, jump.
+    CmpJumpFalse(u8, u32),
+    /// Compare the top two; if true, count a loop iteration and jump back.
+    CmpLoop(u8, u32),
+    /// Push a local and an int.
+    LocalInt(u16, i32),
+    /// local[dst] += local[src], pushes the result.
+    AddLocalLocal(u16, u16),
     /// Switch on top via table `n` of the function.
     Switch(u32),
 
@@ -284,7 +294,7 @@ impl Program {
     }
 
     /// The program at ancestor index `a` (self if `a == ancestors.len()`).
-    pub fn anc_prog<'a>(self: &'a Rc<Self>, a: u16) -> Option<&'a Rc<Program>> {
+    pub fn anc_prog(self: &Rc<Self>, a: u16) -> Option<&Rc<Program>> {
         if a as usize == self.ancestors.len() {
             Some(self)
         } else {

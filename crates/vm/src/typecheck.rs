@@ -736,7 +736,7 @@ impl<'k> Checker<'k> {
         self.f.scopes.push(scope);
         // labels anywhere in the body may be jumped to
         collect_labels(&body.stmts, &mut self.f.labels, 0);
-        self.block(body, true);
+        self.block(body, false);
         self.f.scopes.pop();
         let gotos = std::mem::take(&mut self.f.gotos);
         for (l, pos) in gotos {
@@ -882,6 +882,7 @@ impl<'k> Checker<'k> {
                 self.block(body, false);
                 self.f.breakable -= 1;
                 if let Some(sw) = self.f.switches.pop() {
+                    let end = if table.end.line == 0 { pos } else { table.end };
                     table.kind = if sw.kind == 2 {
                         SwitchKind::String
                     } else {
@@ -889,7 +890,16 @@ impl<'k> Checker<'k> {
                     };
                     table.has_default = sw.has_default;
                     table.entries = sw.entries;
-                    if self.tc() && !bad_expr {
+                    if sw.kind == 2 {
+                        // `case 0:` below level 2 is nil in a string switch
+                        for e in table.entries.iter_mut() {
+                            if *e == SwitchEntry::IntRange(0, 0) {
+                                *e = SwitchEntry::Nil;
+                            }
+                        }
+                    }
+                    let pos = end;
+                    if self.tc() && !bad_expr && sw.kind != 3 {
                         let bad = (sw.kind == 1 && !(et.is(BaseType::Int) || et.is_mixed()))
                             || (sw.kind == 2 && !(et.is(BaseType::String) || et.is_mixed()));
                         if bad {
@@ -897,7 +907,9 @@ impl<'k> Checker<'k> {
                             self.error(pos, msg);
                         }
                     }
-                    self.check_case_overlap(pos, &table.entries);
+                    if sw.kind != 3 {
+                        self.check_case_overlap(pos, &table.entries);
+                    }
                 }
             }
             StmtKind::Case { lo, hi, id } => {
@@ -905,33 +917,43 @@ impl<'k> Checker<'k> {
                 if let Some(h) = hi.as_mut() {
                     self.expr(h);
                 }
-                let entry = self.case_entry(pos, lo, hi.as_ref());
                 let guards = self.f.guards;
-                match self.f.switches.last_mut() {
-                    None => self.error(pos, "case label not inside switch"),
-                    Some(sw) => {
-                        let jump_in = sw.guards != guards;
-                        if let Some(entry) = entry {
-                            let k = if matches!(entry, SwitchEntry::IntRange(..)) {
-                                1
-                            } else {
-                                2
-                            };
-                            let mixed = sw.kind != 0 && sw.kind != k;
-                            if !mixed {
-                                sw.kind = k;
-                            }
-                            *id = sw.entries.len() as u32;
-                            sw.entries.push(entry);
-                            if mixed {
-                                self.error(pos, "multiple case types in switch");
-                            }
-                        }
-                        if jump_in {
-                            self.error(pos, "illegal jump into rlimits or catch");
-                        }
-                    }
+                let strict = self.strict();
+                let Some(sw) = self.f.switches.last() else {
+                    self.error(pos, "case label not inside switch");
+                    return;
+                };
+                if sw.guards != guards {
+                    self.error(pos, "illegal jump into rlimits or catch");
+                    return;
                 }
+                if sw.kind == 3 {
+                    return;
+                }
+                let entry = self.case_entry(pos, lo, hi.as_ref());
+                let Some(sw) = self.f.switches.last_mut() else {
+                    return;
+                };
+                let Some(entry) = entry else {
+                    sw.kind = 3;
+                    return;
+                };
+                // below level 2, `case 0:` is also nil and fits either kind
+                let k = match entry {
+                    SwitchEntry::IntRange(0, 0) if !strict => 0,
+                    SwitchEntry::IntRange(..) => 1,
+                    _ => 2,
+                };
+                if k != 0 {
+                    if sw.kind != 0 && sw.kind != k {
+                        sw.kind = 3;
+                        self.error(pos, "multiple case types in switch");
+                        return;
+                    }
+                    sw.kind = k;
+                }
+                *id = sw.entries.len() as u32;
+                sw.entries.push(entry);
             }
             StmtKind::Default => {
                 let guards = self.f.guards;
@@ -1014,12 +1036,8 @@ impl<'k> Checker<'k> {
         match (&lo.kind, hi.map(|h| &h.kind)) {
             (ExprKind::Int(a), None) => Some(SwitchEntry::IntRange(*a, *a)),
             (ExprKind::Int(a), Some(ExprKind::Int(b))) => {
-                if a > b {
-                    self.error(pos, "bad case range");
-                    None
-                } else {
-                    Some(SwitchEntry::IntRange(*a, *b))
-                }
+                // an inverted range is turned around
+                Some(SwitchEntry::IntRange(*a.min(b), *a.max(b)))
             }
             (ExprKind::Str(s), None) => Some(SwitchEntry::Str(s.clone())),
             (ExprKind::Nil, None) => Some(SwitchEntry::Nil),
@@ -1237,18 +1255,44 @@ impl<'k> Checker<'k> {
             ExprKind::InstanceOf { obj, .. } => {
                 self.expr(obj);
                 self.void_check(obj);
+                if !obj.ty.is_mixed() && !is_obj(&obj.ty) {
+                    self.error(pos, "bad argument 1 for function <- (needs object)");
+                }
                 Type::INT
             }
             ExprKind::Catch(inner) => {
                 self.expr(inner);
                 Type::STRING
             }
-            ExprKind::New { args, .. } => {
+            ExprKind::New { path, args, spread } => {
                 for a in args.iter_mut() {
                     self.expr(a);
                     self.void_check(a);
                 }
-                Type::OBJECT
+                // DGD: new_object(path, args...), the program's or the kfun
+                let sig = match self.funcs.get("new_object") {
+                    Some(f) if !f.ambiguous => Some(f.info.sig.clone()),
+                    _ => self.kfuns.kfun("new_object"),
+                };
+                match sig {
+                    Some(sig) => {
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(Expr {
+                            pos,
+                            ty: Type::STRING,
+                            kind: ExprKind::Str(Arc::from(path.as_bytes())),
+                        });
+                        all.append(args);
+                        self.check_args(pos, "new_object", &sig, &mut all, *spread);
+                        args.extend(all.drain(1..));
+                        if tc {
+                            sig.ret
+                        } else {
+                            Type::MIXED
+                        }
+                    }
+                    None => Type::OBJECT,
+                }
             }
             ExprKind::FuncAddr { args, .. } => {
                 for a in args.iter_mut() {

@@ -30,6 +30,8 @@ pub mod files;
 pub mod float;
 pub mod hash;
 pub mod math;
+#[cfg(test)]
+mod proptests;
 pub mod save;
 pub mod sscanf;
 pub mod strings;

@@ -32,9 +32,11 @@ impl TestCtx {
         }
     }
 
-    /// Calls kfun `name` of the standard registry.
+    /// Calls library kfun `name` as registered by `kfun::register_all`
+    /// (the VM may override some of them with its own).
     pub fn call(&mut self, name: &str, mut args: Vec<Value>) -> Result<Value, LpcError> {
-        let reg = KfunRegistry::standard();
+        let mut reg = KfunRegistry::prototypes();
+        super::register_all(&mut reg);
         let (idx, _) = reg.lookup(name).expect("kfun has a prototype");
         match reg.get(idx).map(|e| e.imp) {
             Some(KfunImpl::Lib(f)) => f(self, &mut args),

@@ -24,7 +24,8 @@ fn err(r: Result<Value, crate::value::LpcError>) -> String {
 
 #[test]
 fn every_library_kfun_is_registered() {
-    let reg = KfunRegistry::standard();
+    let mut reg = KfunRegistry::prototypes();
+    super::register_all(&mut reg);
     for name in [
         "allocate",
         "allocate_int",

@@ -3,7 +3,7 @@ string arr(mixed *a) { int i; string r; r = "({"; for (i = 0; i < sizeof(a); i++
 string run() {
   string r; mapping m; int i, ok; mixed *a; object o;
   r = arr(allocate(3)) + arr(allocate_int(2)) + arr(allocate_float(2)) + arr(allocate(0)) + "\n";
-  r += t(catch(allocate(-1))) + "|" + t(catch(allocate(1001))) + "|" + t(catch(allocate_int(-1))) + "\n";
+  r += t(catch(allocate(-1))) + "|" + t(catch(allocate(2147483647))) + "|" + t(catch(allocate_int(-1))) + "\n";
   m = ([ "b" : 2, 1 : "one", 1.5 : 3, "a" : 0 ]);
   r += arr(map_indices(m)) + arr(map_values(m)) + map_sizeof(m) + " " + sizeof(({ 1, 2 })) + "\n";
   r += typeof(nil) + typeof(1) + typeof(1.0) + typeof("") + typeof(this_object()) + typeof(({})) + typeof(([])) + " " + strlen("") + strlen("abc\0d") + "\n";

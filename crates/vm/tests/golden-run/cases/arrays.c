@@ -1,0 +1,41 @@
+void main()
+{
+    int *a, *b;
+    mixed *c;
+    a = ({ 1, 2, 3, 2, 1 });
+    writeln(a + ({ 4 }));
+    writeln(a - ({ 2 }));
+    writeln(a & ({ 1, 3, 5 }));
+    writeln(a | ({ 3, 4, 4, 5 }));
+    writeln(({ 1, 2, 3 }) ^ ({ 2, 3, 4 }));
+    writeln(a[1..2]);
+    writeln(a[..0]);
+    writeln(a[3..]);
+    writeln(a[2..1]);
+    writeln(catch(a[5]));
+    writeln(catch(a[1..5]));
+    b = a;
+    b[0] = 99;
+    writeln(a[0]);
+    writeln(a == b);
+    writeln(a == ({ 99, 2, 3, 2, 1 }));
+    writeln(sizeof(a));
+    writeln(allocate(3));
+    writeln(allocate_int(2));
+    writeln(allocate_float(2));
+    c = ({ "x", ({ 1 }) });
+    c[1][0] = 5;
+    writeln(c);
+    c[1] += ({ 6 });
+    writeln(c);
+    writeln(sizeof(({ })));
+    ({ a, b }) = ({ ({ 7 }), ({ 8 }) });
+    writeln(a + b);
+    a = ({ 1, 2, 3 });
+    a[1]++;
+    writeln(a);
+    a[2] *= 10;
+    writeln(a);
+    writeln(typeof(a));
+    writeln(({ 1, 2, }) );
+}

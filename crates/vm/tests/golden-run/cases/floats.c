@@ -1,0 +1,43 @@
+void main()
+{
+    float f;
+    string s;
+    writeln(1.0 / 3.0);
+    writeln(2.0);
+    writeln(1e20);
+    writeln(1.5e-7);
+    writeln(0.0001);
+    writeln(123456789.0);
+    writeln(1234567890.0);
+    writeln(-0.5);
+    writeln(100.0 * 100.0);
+    writeln((int) 1.9);
+    writeln((int) -0.5);
+    writeln((int) 2.5);
+    writeln((int) -2.5);
+    writeln((float) 7 / 2.0);
+    writeln((string) 3.25);
+    s = "2.5"; writeln((float) s);
+    s = "2.5x"; writeln(catch((float) s));
+    s = "-17"; writeln((int) s);
+    s = "17 "; writeln(catch((int) s));
+    writeln((int) "42");
+    f = 1e300;
+    writeln(catch(f * f));
+    writeln(catch(f / 0.0));
+    f = 0.1;
+    writeln(f + 0.2);
+    writeln(f * 3.0);
+    writeln(1.0 - 0.9);
+    writeln(3.0 > 2.5);
+    f = 1.5;
+    f++;
+    writeln(f);
+    writeln(-f);
+    writeln(2.0 / 3.0 * 3.0);
+    writeln(1e9);
+    writeln(1e8);
+    writeln(0.001);
+    writeln(0.00001);
+    writeln(12345.6789);
+}

@@ -1,0 +1,3 @@
+inherit "/obj/base_a";
+
+string fixed() { return "override"; }

@@ -617,7 +617,7 @@ impl Vm {
         // privileged rlimits?
         if let Some(d) = self.driver_object() {
             if self.cfg.driver_object.is_some() {
-                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], false);
+                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
                 if matches!(r, Ok(v) if v.truthy()) {
                     self.privileged.insert(id);
                 }
@@ -2239,7 +2239,7 @@ impl Vm {
                     .map(|f| f.prog.name.to_string())
                     .unwrap_or_default();
                 let _ = caller;
-                let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], false)?;
+                let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
                 if let Value::Object(o) = r {
                     if self.objects.is_live(o) {
                         return Ok(o);

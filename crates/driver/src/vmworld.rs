@@ -137,6 +137,12 @@ impl VmHostTrait for VmHost {
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },
+            // No editor sessions in this driver: nobody is ever editing.
+            "query_editor" => Ok(Value::Nil),
+            "editor" => Err(LpcError::new("Too many editor sessions")),
+            "send_datagram" | "datagram_challenge" => {
+                Err(LpcError::new("Datagram channel not available"))
+            }
             _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
         }
     }

@@ -180,10 +180,14 @@ impl Macro {
     fn same_as(&self, other: &Macro) -> bool {
         self.params == other.params
             && self.body.len() == other.body.len()
-            && self.body.iter().zip(&other.body).all(|(a, b)| match (a, b) {
-                (BT::Tok(t1, s1, _), BT::Tok(t2, s2, _)) => t1 == t2 && s1 == s2,
-                _ => a == b,
-            })
+            && self
+                .body
+                .iter()
+                .zip(&other.body)
+                .all(|(a, b)| match (a, b) {
+                    (BT::Tok(t1, s1, _), BT::Tok(t2, s2, _)) => t1 == t2 && s1 == s2,
+                    _ => a == b,
+                })
     }
 }
 

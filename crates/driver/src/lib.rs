@@ -15,6 +15,7 @@ pub mod log;
 pub mod net;
 pub mod server;
 pub mod signals;
+pub mod store;
 pub mod supervisor;
 pub mod telnet;
 pub mod vmworld;
@@ -30,22 +31,9 @@ pub fn run_with_vm(config: config::Config, cli: &cli::Cli) -> anyhow::Result<i32
         restore: cli.statedump.clone(),
         secondary: cli.secondary.clone(),
     };
-    let mut made = None;
-    let mut srv =
-        server::Server::boot_with(
-            config,
-            &start,
-            |cfg, host| match vmworld::VmWorld::with_swapfile(cfg, host.clone()) {
-                Ok(w) => w,
-                Err(e) => {
-                    made = Some(e);
-                    vmworld::VmWorld::in_memory(cfg, host.clone())
-                }
-            },
-        )?;
-    if let Some(e) = made {
-        log::line(&format!("{e}; objects stay in memory"));
-    }
+    let mut srv = server::Server::boot_with(config, &start, |cfg, host, swap| {
+        vmworld::VmWorld::with_swap(cfg, host.clone(), swap)
+    })?;
     match srv.run() {
         server::Exit::Shutdown => Ok(0),
         server::Exit::HotbootFailed(e) => {

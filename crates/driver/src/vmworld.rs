@@ -5,9 +5,9 @@ use crate::callout::{Delay, ObjKey};
 use crate::config::Config;
 use crate::log;
 use crate::net::PortKind;
-use crate::world::{DumpKind, Event, SharedHost, World, WorldError};
+use crate::world::{Event, SharedHost, World, WorldError};
 use std::cell::Cell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 use vm::host::{BlobStore, Host as VmHostTrait, MemStore};
 use vm::interp::{Request, Vm};
@@ -186,10 +186,6 @@ impl BlobStore for SwapStore {
 /// `swap_fragment` nor on `swapout()`: the swap keeps what the VM stores.
 pub const VM_RELOADS_ON_ACCESS: bool = false;
 
-/// Bytes of encoded objects the swap cache keeps in memory (DGD's
-/// `cache_size` is deprecated and has no successor in the config).
-pub const CACHE_BYTES: usize = 64 << 20;
-
 /// The LPC world.
 pub struct VmWorld {
     pub vm: Vm,
@@ -234,24 +230,13 @@ impl VmWorld {
         }
     }
 
-    /// A VM whose evicted objects go to a new swapfile at the config's
-    /// `swap_file`, with `swap_fragment` eviction after every task.
-    pub fn with_swapfile(cfg: &Config, shared: SharedHost) -> Result<VmWorld, WorldError> {
-        let path = cfg.swap_path();
-        let scfg = swap::Config {
-            sector_size: cfg.sector_size,
-            swap_size: u64::from(cfg.swap_size),
-            cache_bytes: CACHE_BYTES,
-            compress_min: 4096,
-            compress_level: -5,
-        };
-        let sw = swap::Swap::create(&path, scfg)
-            .map_err(|e| WorldError(format!("cannot create swap file {}: {e}", path.display())))?;
-        let sw = Rc::new(std::cell::RefCell::new(sw));
+    /// A VM whose evicted objects go to the swap, with `swap_fragment`
+    /// eviction after every task.
+    pub fn with_swap(cfg: &Config, shared: SharedHost, sw: crate::store::SharedSwap) -> VmWorld {
         let mut w = Self::new(cfg, shared, Box::new(SwapStore { swap: sw.clone() }));
         w.swap = Some(sw);
         w.fragment = cfg.swap_fragment;
-        Ok(w)
+        w
     }
 
     /// Objects whose dataspace is in memory.
@@ -358,12 +343,11 @@ impl World for VmWorld {
     fn restore(
         &mut self,
         _host: &SharedHost,
-        dump: &Path,
-        _secondary: Option<&Path>,
-    ) -> Result<Vec<(String, Vec<u8>)>, WorldError> {
+        image: &crate::store::Image,
+    ) -> Result<(), WorldError> {
         Err(WorldError(format!(
-            "cannot restore {}: statedump restore is not wired into this build yet",
-            dump.display()
+            "cannot restore {}: the VM cannot rebuild its objects from a dump yet",
+            image.info.primary.display()
         )))
     }
 
@@ -431,15 +415,13 @@ impl World for VmWorld {
         self.after_task();
     }
 
-    fn dump(&mut self, kind: DumpKind, _tables: &[(&str, Vec<u8>)]) -> Result<(), WorldError> {
-        Err(WorldError(format!(
-            "{} statedump: statedump is not wired into this build yet",
-            match kind {
-                DumpKind::Full => "full",
-                DumpKind::Incremental => "incremental",
-            }
-        )))
+    fn prepare_dump(&mut self) -> Result<(statedump::TableDelta, Vec<u8>), WorldError> {
+        Err(WorldError(
+            "the VM cannot write its objects and programs into a dump yet".into(),
+        ))
     }
+
+    fn visit_tables(&self, _f: &mut dyn FnMut(u32, u64, &[u8])) {}
 
     fn swapout(&mut self) {
         if VM_RELOADS_ON_ACCESS {
@@ -450,12 +432,6 @@ impl World for VmWorld {
             if let Err(e) = sw.borrow_mut().swapout() {
                 log::line(&format!("swapout: {e}"));
             }
-        }
-    }
-
-    fn finish(&mut self) {
-        if let Some(sw) = &self.swap {
-            let _ = sw.borrow_mut().flush();
         }
     }
 }

@@ -1382,8 +1382,8 @@ impl<'r> Pp<'r> {
         let dirs = self.opts.include_dirs.clone();
         for d in &dirs {
             // `~/...` goes to the resolver as written: `~` is the mudlib's business
-            let p = if d.starts_with('~') {
-                format!("~{}", normalize_path("/", &format!("{}/{name}", &d[1..])))
+            let p = if let Some(rest) = d.strip_prefix('~') {
+                format!("~{}", normalize_path("/", &format!("{rest}/{name}")))
             } else {
                 normalize_path(dir_of(&cur), &format!("{d}/{name}"))
             };

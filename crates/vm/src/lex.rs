@@ -142,7 +142,8 @@ impl Kw {
             "inherit" => Kw::Inherit,
             "rlimits" => Kw::Rlimits,
             "goto" => Kw::Goto,
-            "function" => Kw::Function,
+            // `function` is a keyword only in DGD built with closures
+            "function" if crate::parse::CLOSURES => Kw::Function,
             "return" => Kw::Return,
             "mixed" => Kw::Mixed,
             "while" => Kw::While,

@@ -949,7 +949,7 @@ impl<'t> Parser<'t> {
 
     /// A case label must be followed by a statement (not `}`).
     fn case_needs_stmt(&mut self) -> PResult<()> {
-        if self.is_p(P::RBrace) {
+        if self.is_p(P::RBrace) || is_type_kw(self.peek()) || is_class_kw(self.peek()) {
             return self.syntax_error();
         }
         Ok(())

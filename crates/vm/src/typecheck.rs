@@ -260,6 +260,9 @@ struct FuncEntry {
     clash: Option<(Arc<str>, Arc<str>)>,
 }
 
+/// Labels declared in a block so far, and its gotos.
+type LabelFrame = (Vec<Name>, Vec<(Name, Pos)>);
+
 #[derive(Default)]
 struct FnState {
     tc: bool,
@@ -276,7 +279,7 @@ struct FnState {
     /// Per open block: its labels so far and its gotos (DGD resolves a goto
     /// when its block closes, against the labels of that block and the blocks
     /// around it).
-    label_frames: Vec<(Vec<Name>, Vec<(Name, Pos)>)>,
+    label_frames: Vec<LabelFrame>,
     /// The closing brace of the function.
     fn_end: Pos,
     /// Frame slots of live `catch (e)` variables (read-only).

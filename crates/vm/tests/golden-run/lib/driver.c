@@ -68,4 +68,11 @@ void atomic_error(string error, int atom, int ticks)
 
 void remove_program(string path, int ctime, int index)
 {
+    send_message("remove_program " + path + "\n");
+}
+
+int touch(object obj, string func)
+{
+    send_message("touch " + object_name(obj) + " " + func + "\n");
+    return 0;
 }

@@ -200,6 +200,13 @@ impl Dumper {
         root: &[u8],
     ) -> Result<DumpReport> {
         self.pending_tables.merge(delta);
+        if root.len() > crate::format::MAX_ROOT {
+            return Err(Error::State(format!(
+                "root blob of {} bytes is over the {} byte limit",
+                root.len(),
+                crate::format::MAX_ROOT
+            )));
+        }
         let upgrade = match kind {
             DumpKind::Full => None,
             DumpKind::Increment => match (&self.cur, &self.needs_full) {

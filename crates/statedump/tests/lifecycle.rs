@@ -395,3 +395,34 @@ fn other_sector_sizes() {
         }
     }
 }
+
+#[test]
+fn failed_fsync_in_a_full_dump() {
+    let fs = FaultyFs::new();
+    let mut w = World::cold(&fs);
+    w.step(DumpKind::Full, 0).unwrap();
+    w.step(DumpKind::Increment, 5).unwrap();
+    let good = w.gen;
+    fs.update_plan(|p| p.fail_next_sync = true);
+    assert!(w.step(DumpKind::Full, 5).is_err());
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), good);
+    let g = good + 1;
+    let r = w
+        .dumper
+        .dump(
+            &mut w.swap,
+            DumpKind::Full,
+            statedump::TableDelta::new(),
+            &w.tables,
+            &Model::root(g),
+        )
+        .unwrap();
+    assert_eq!(r.generation, g);
+    w.gen = g;
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g);
+    // What the failed fsync lost must not be what the new dump relies on.
+    let after = fs.crash(CrashMode::DropUnsynced);
+    assert_eq!(check_restore(&after, Some("/w/dump.old")).unwrap(), g);
+    w.step(DumpKind::Increment, 5).unwrap();
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 1);
+}

@@ -354,3 +354,121 @@ fn failed_fsync_then_recovery() {
         assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 2);
     }
 }
+
+#[test]
+fn other_sector_sizes() {
+    for sector_size in [1024u32, 4096, 65535] {
+        let fs = FaultyFs::new();
+        let vfs: Arc<dyn Vfs> = Arc::new(fs.clone());
+        let c = Config {
+            sector_size,
+            cache_bytes: 16 << 10,
+            ..Config::default()
+        };
+        let mut swap = Swap::create_in(vfs.clone(), &p("/s/swap"), c.clone()).unwrap();
+        let mut dumper = Dumper::new(vfs.clone(), "/s/dump", "/s/swap");
+        let mut state = ModelState::new();
+        let mut tables = BTreeMap::new();
+        for g in 1..=8u64 {
+            let delta = MODEL.apply(g, &mut state, &mut swap, &mut tables).unwrap();
+            swap.migrate_step(30).unwrap();
+            let kind = if g == 1 || g == 5 {
+                DumpKind::Full
+            } else {
+                DumpKind::Increment
+            };
+            dumper
+                .dump(&mut swap, kind, delta, &tables, &Model::root(g))
+                .unwrap();
+            let mut r = restore(
+                vfs.clone(),
+                &RestoreOptions {
+                    dump_path: p("/s/dump"),
+                    secondary: Some(p("/s/dump.old")),
+                    swap_path: p("/s/check.swap"),
+                    swap_config: c.clone(),
+                },
+            )
+            .unwrap();
+            assert_eq!(r.info.generation, g, "sector size {sector_size}");
+            MODEL.check(g, &mut r.swap, &r.tables, &r.root).unwrap();
+        }
+    }
+}
+
+#[test]
+fn failed_fsync_in_a_full_dump() {
+    let fs = FaultyFs::new();
+    let mut w = World::cold(&fs);
+    w.step(DumpKind::Full, 0).unwrap();
+    w.step(DumpKind::Increment, 5).unwrap();
+    let good = w.gen;
+    fs.update_plan(|p| p.fail_next_sync = true);
+    assert!(w.step(DumpKind::Full, 5).is_err());
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), good);
+    let g = good + 1;
+    let r = w
+        .dumper
+        .dump(
+            &mut w.swap,
+            DumpKind::Full,
+            statedump::TableDelta::new(),
+            &w.tables,
+            &Model::root(g),
+        )
+        .unwrap();
+    assert_eq!(r.generation, g);
+    w.gen = g;
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g);
+    // What the failed fsync lost must not be what the new dump relies on.
+    let after = fs.crash(CrashMode::DropUnsynced);
+    assert_eq!(check_restore(&after, Some("/w/dump.old")).unwrap(), g);
+    w.step(DumpKind::Increment, 5).unwrap();
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 1);
+}
+
+#[test]
+fn increment_size_is_o_changes() {
+    // 5000 blobs of 300 bytes; once the migration is done, an increment of 10 changed
+    // blobs writes those 10 blobs, a 10-entry map delta, a 10-entry table delta and a
+    // commit: no whole map, no whole table.
+    let fs = FaultyFs::new();
+    let vfs: Arc<dyn Vfs> = Arc::new(fs.clone());
+    let mut swap = Swap::create_in(vfs.clone(), &p("/o/swap"), cfg()).unwrap();
+    let mut dumper = Dumper::new(vfs, "/o/dump", "/o/swap");
+    let mut tables = BTreeMap::new();
+    for k in 0..5000u64 {
+        swap.put(k, vec![k as u8; 300]).unwrap();
+        tables.insert((0u32, k), k.to_le_bytes().to_vec());
+    }
+    dumper
+        .dump(&mut swap, DumpKind::Full, TableDelta::new(), &tables, b"r")
+        .unwrap();
+    swap.migrate_all().unwrap();
+    let r = dumper
+        .dump(
+            &mut swap,
+            DumpKind::Increment,
+            TableDelta::new(),
+            &tables,
+            b"r",
+        )
+        .unwrap();
+    assert!(r.consolidated && !r.partial, "{r:?}");
+    for round in 0..3u8 {
+        let mut delta = TableDelta::new();
+        for i in 0..10u64 {
+            let k = i * 97 + u64::from(round);
+            swap.put(k, vec![round; 300]).unwrap();
+            tables.insert((0, k), vec![round]);
+            delta.upsert(0, k, vec![round]);
+        }
+        let r = dumper
+            .dump(&mut swap, DumpKind::Increment, delta, &tables, b"r")
+            .unwrap();
+        assert_eq!(r.map_entries, 10, "{r:?}");
+        assert_eq!(r.table_entries, 10, "{r:?}");
+        // 10 blobs of one sector each, three small records, nothing more.
+        assert!(r.bytes_appended <= 13 * 512, "{r:?}");
+    }
+}

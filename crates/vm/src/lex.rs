@@ -403,6 +403,10 @@ pub struct RawTok {
     pub space: bool,
     /// It is the first token on its line (a newline came before it, or start of input).
     pub bol: bool,
+    /// Byte offset of its first character in the buffer.
+    pub start: u32,
+    /// Byte offset just after it.
+    pub end: u32,
 }
 
 /// Longest string constant (DGD's string length limit).
@@ -463,6 +467,17 @@ impl Lexer {
         let line = self.line;
         if self.errors.len() < 1000 {
             self.errors.push((line, msg.into()));
+        }
+    }
+
+    /// An error noticed on reading a newline: DGD counts the line already.
+    fn err_next_line(&mut self, msg: &str) {
+        if self.peek() == Some(b'\n') {
+            self.line = self.line.saturating_add(1);
+            self.err(msg);
+            self.line -= 1;
+        } else {
+            self.err(msg);
         }
     }
 
@@ -621,12 +636,15 @@ impl Lexer {
         let bol = self.at_bol;
         self.at_bol = false;
         let line = self.line;
+        let start = self.pos as u32;
         let tok = self.scan_tok(interner);
         RawTok {
             tok,
             line,
             space,
             bol,
+            start,
+            end: self.pos as u32,
         }
     }
 
@@ -761,7 +779,10 @@ impl Lexer {
         let start = self.pos;
         let c = self.peek().unwrap_or(b'0');
         // hex
-        if c == b'0' && matches!(self.peek_at(1), Some(b'x' | b'X')) {
+        if c == b'0'
+            && matches!(self.peek_at(1), Some(b'x' | b'X'))
+            && self.peek_at(2).is_some_and(|d| d.is_ascii_hexdigit())
+        {
             self.pos += 2;
             let mut v: u64 = 0;
             let mut overflow = false;
@@ -915,8 +936,12 @@ impl Lexer {
         let mut out = Vec::new();
         loop {
             match self.peek() {
-                None | Some(b'\n') => {
+                None => {
                     self.err("unterminated string");
+                    break;
+                }
+                Some(b'\n') => {
+                    self.err_next_line("unterminated string");
                     break;
                 }
                 Some(b'"') => {
@@ -928,7 +953,7 @@ impl Lexer {
                     match self.escape() {
                         Some(b) => out.push(b),
                         None => {
-                            self.err("unterminated string");
+                            self.err_next_line("unterminated string");
                             break;
                         }
                     }
@@ -953,8 +978,12 @@ impl Lexer {
                 self.err("too short character constant");
                 Tok::Int(0)
             }
-            None | Some(b'\n') => {
+            None => {
                 self.err("unterminated character constant");
+                Tok::Int(0)
+            }
+            Some(b'\n') => {
+                self.err_next_line("unterminated character constant");
                 Tok::Int(0)
             }
             Some(c) => {
@@ -973,7 +1002,7 @@ impl Lexer {
                 if self.peek() == Some(b'\'') {
                     self.pos += 1;
                 } else {
-                    self.err("illegal character constant");
+                    self.err_next_line("illegal character constant");
                 }
                 Tok::Int(v as i32)
             }
@@ -1040,7 +1069,9 @@ mod tests {
         assert!(e.is_empty());
         assert_eq!(t, vec![Tok::Str(Arc::from(&b"a\tbAAq\""[..]))]);
         let (_, e) = toks("\"abc\nx");
-        assert_eq!(e[0], (1, "unterminated string".to_string()));
+        assert_eq!(e[0], (2, "unterminated string".to_string()));
+        let (t, _) = toks("0x");
+        assert_eq!(t, vec![Tok::Int(0), Tok::Ident(Arc::from("x"))]);
     }
 
     #[test]

@@ -156,11 +156,13 @@ struct PT {
     space: bool,
     line: u32,
     file: u32,
+    /// Where its text is: (source buffer, start, end), for tokens read from a file.
+    span: Option<(u32, u32, u32)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 enum BT {
-    Tok(Tok, bool),
+    Tok(Tok, bool, Option<(u32, u32, u32)>),
     Arg(usize, bool),
     Str(usize, bool),
     Paste,
@@ -171,6 +173,22 @@ struct Macro {
     /// `None` for object-like macros.
     params: Option<usize>,
     body: Vec<BT>,
+}
+
+impl Macro {
+    /// Same parameters and replacement (ignoring where the text was).
+    fn same_as(&self, other: &Macro) -> bool {
+        self.params == other.params
+            && self.body.len() == other.body.len()
+            && self
+                .body
+                .iter()
+                .zip(&other.body)
+                .all(|(a, b)| match (a, b) {
+                    (BT::Tok(t1, s1, _), BT::Tok(t2, s2, _)) => t1 == t2 && s1 == s2,
+                    _ => a == b,
+                })
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -188,6 +206,7 @@ struct Cond {
 struct FileSrc {
     lexer: Lexer,
     file: u32,
+    src_id: u32,
     name: Arc<str>,
     conds: Vec<Cond>,
 }
@@ -215,6 +234,8 @@ struct Pp<'r> {
     stack: Vec<Src>,
     pending: Vec<PT>,
     files: Vec<Arc<str>>,
+    /// Every source buffer read (for the text of tokens).
+    srcs: Vec<Bytes>,
     out: Vec<Token>,
     diags: Vec<Diagnostic>,
     nfiles: usize,
@@ -240,6 +261,7 @@ impl<'r> Pp<'r> {
             stack: Vec::new(),
             pending: Vec::new(),
             files: Vec::new(),
+            srcs: Vec::new(),
             out: Vec::new(),
             diags: Vec::new(),
             nfiles: 0,
@@ -254,7 +276,7 @@ impl<'r> Pp<'r> {
             dgd,
             Macro {
                 params: None,
-                body: vec![BT::Tok(Tok::Int(1), true)],
+                body: vec![BT::Tok(Tok::Int(1), true, None)],
             },
         );
         pp
@@ -302,9 +324,12 @@ impl<'r> Pp<'r> {
     fn push_file(&mut self, name: Arc<str>, text: Bytes) {
         let file = self.add_file(name.clone());
         self.nfiles += 1;
+        let src_id = self.srcs.len() as u32;
+        self.srcs.push(text.clone());
         self.stack.push(Src::File(FileSrc {
             lexer: Lexer::new(text),
             file,
+            src_id,
             name,
             conds: Vec::new(),
         }));
@@ -401,6 +426,7 @@ impl<'r> Pp<'r> {
                 Src::File(f) => {
                     let rt = f.lexer.next_tok(&mut self.interner);
                     let file = f.file;
+                    let src_id = f.src_id;
                     self.flush_lex_errors();
                     match rt.tok {
                         Tok::P(P::Hash) if rt.bol => {
@@ -425,6 +451,7 @@ impl<'r> Pp<'r> {
                                 space: rt.space,
                                 line: rt.line,
                                 file,
+                                span: Some((src_id, rt.start, rt.end)),
                             })
                         }
                     }
@@ -487,6 +514,7 @@ impl<'r> Pp<'r> {
             space: t.space,
             line: t.line,
             file: t.file,
+            span: None,
         }
     }
 
@@ -529,6 +557,7 @@ impl<'r> Pp<'r> {
         };
         let mut out: Vec<PT> = Vec::with_capacity(mac.body.len());
         let mut paste = false;
+        let mut prev_start = 0usize;
         let mut expanded_args: Vec<Option<Vec<PT>>> = vec![None; args.len()];
         let body_len = mac.body.len();
         for (i, bt) in mac.body.iter().enumerate() {
@@ -538,11 +567,12 @@ impl<'r> Pp<'r> {
                     paste = true;
                     continue;
                 }
-                BT::Tok(tok, space) => vec![PT {
+                BT::Tok(tok, space, span) => vec![PT {
                     tok: tok.clone(),
                     space: *space,
                     line: at.line,
                     file: at.file,
+                    span: *span,
                 }],
                 BT::Str(a, space) => {
                     let mut s = Vec::new();
@@ -556,13 +586,14 @@ impl<'r> Pp<'r> {
                         if k > 0 && t.space {
                             s.push(b' ');
                         }
-                        t.tok.spell(&mut s);
+                        self.spell(t, &mut s);
                     }
                     vec![PT {
                         tok: Tok::Str(Arc::from(s)),
                         space: *space,
                         line: at.line,
                         file: at.file,
+                        span: None,
                     }]
                 }
                 BT::Arg(a, space) => {
@@ -590,17 +621,28 @@ impl<'r> Pp<'r> {
             };
             if paste {
                 paste = false;
-                if let (Some(last), Some(first)) = (out.last().cloned(), piece.first()) {
-                    out.pop();
+                // DGD pastes text: the whole left piece with the whole right one
+                if let Some(first) = out.get(prev_start).cloned() {
                     let mut s = Vec::new();
-                    last.tok.spell(&mut s);
-                    first.tok.spell(&mut s);
-                    let pasted = self.relex(&s, &last);
+                    for (k, t) in out.get(prev_start..).unwrap_or(&[]).iter().enumerate() {
+                        if k > 0 && t.space {
+                            s.push(b' ');
+                        }
+                        self.spell(t, &mut s);
+                    }
+                    for (k, t) in piece.iter().enumerate() {
+                        if k > 0 && t.space {
+                            s.push(b' ');
+                        }
+                        self.spell(t, &mut s);
+                    }
+                    out.truncate(prev_start);
+                    let pasted = self.relex(&s, &first);
                     out.extend(pasted);
-                    out.extend(piece.into_iter().skip(1));
                     continue;
                 }
             }
+            prev_start = out.len();
             out.extend(piece);
         }
         self.expansion = self.expansion.saturating_add(out.len() + 1);
@@ -622,6 +664,21 @@ impl<'r> Pp<'r> {
         true
     }
 
+    /// The text of a token: as written when it came from a file, else spelled.
+    fn spell(&self, t: &PT, out: &mut Vec<u8>) {
+        if let Some((src, a, b)) = t.span {
+            if let Some(text) = self
+                .srcs
+                .get(src as usize)
+                .and_then(|s| s.get(a as usize..b as usize))
+            {
+                out.extend_from_slice(text);
+                return;
+            }
+        }
+        t.tok.spell(out);
+    }
+
     /// Re-scans pasted text into tokens.
     fn relex(&mut self, s: &[u8], like: &PT) -> Vec<PT> {
         let mut lx = Lexer::new(Arc::from(s));
@@ -637,6 +694,7 @@ impl<'r> Pp<'r> {
                 space: if first { like.space } else { rt.space },
                 line: like.line,
                 file: like.file,
+                span: None,
             });
             first = false;
         }
@@ -729,6 +787,7 @@ impl<'r> Pp<'r> {
             return v;
         };
         let file = f.file;
+        let src_id = f.src_id;
         while let Some(rt) = f.lexer.next_in_line(&mut self.interner) {
             if v.len() < 100_000 {
                 v.push(PT {
@@ -736,6 +795,7 @@ impl<'r> Pp<'r> {
                     space: rt.space,
                     line: rt.line,
                     file,
+                    span: Some((src_id, rt.start, rt.end)),
                 });
             }
         }
@@ -1208,7 +1268,7 @@ impl<'r> Pp<'r> {
                 Tok::Ident(n) if find(n).is_some() => {
                     body.push(BT::Arg(find(n).unwrap_or(0), space));
                 }
-                tok => body.push(BT::Tok(tok.clone(), space)),
+                tok => body.push(BT::Tok(tok.clone(), space, t.span)),
             }
             i += 1;
         }
@@ -1221,7 +1281,7 @@ impl<'r> Pp<'r> {
             body,
         };
         if let Some(old) = self.macros.get(&name) {
-            if *old != mac {
+            if !old.same_as(&mac) {
                 self.error(format!("macro {name} redefined"));
             }
         }
@@ -1254,6 +1314,17 @@ impl<'r> Pp<'r> {
                 };
                 match toks.first().map(|t| &t.tok) {
                     Some(Tok::Str(s)) => (String::from_utf8_lossy(s).into_owned(), true),
+                    Some(Tok::P(P::Lt)) if toks.iter().any(|t| t.tok == Tok::P(P::Gt)) => {
+                        // a macro that expands to <name>
+                        let mut s = Vec::new();
+                        for t in toks.iter().skip(1) {
+                            if t.tok == Tok::P(P::Gt) {
+                                break;
+                            }
+                            self.spell(t, &mut s);
+                        }
+                        (String::from_utf8_lossy(&s).into_owned(), false)
+                    }
                     _ => {
                         self.error("missing filename in #include");
                         return;

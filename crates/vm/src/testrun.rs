@@ -19,6 +19,10 @@ pub struct RunOptions {
     pub fixed_time: Option<i64>,
     pub echo: bool,
     pub ticks: i64,
+    pub include_dirs: Vec<String>,
+    pub include_file: Option<String>,
+    pub create: String,
+    pub array_size: usize,
 }
 
 impl Default for RunOptions {
@@ -31,6 +35,10 @@ impl Default for RunOptions {
             fixed_time: Some(1_000_000_000),
             echo: false,
             ticks: 10_000_000,
+            include_dirs: Vec::new(),
+            include_file: None,
+            create: "create".into(),
+            array_size: 100_000,
         }
     }
 }
@@ -47,12 +55,19 @@ pub fn run(root: &Path, object: &str, func: &str, opts: &RunOptions) -> String {
         auto_object: opts.auto_object.clone(),
         driver_object: opts.driver_object.clone(),
         max_ticks: opts.ticks,
+        include_dirs: opts.include_dirs.clone(),
+        include_file: opts.include_file.clone(),
+        create: opts.create.clone(),
+        array_size: opts.array_size,
         ..Config::default()
     };
     let mut vm = Vm::new(cfg, Box::new(host), Box::new(MemStore::default()));
     let mut extra = String::new();
     if let Err(e) = vm.boot() {
         extra.push_str(&format!("boot failed: {}\n", e.message));
+        return finish(vm, extra);
+    }
+    if object.is_empty() {
         return finish(vm, extra);
     }
     let obj = match vm.compile_object_task(object, None) {

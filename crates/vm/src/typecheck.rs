@@ -246,8 +246,10 @@ struct FnState {
     /// Open switches: (case entries, default seen, kind seen: 0 none 1 int 2 string, guard depth at switch)
     switches: Vec<SwitchCtx>,
     guards: u32,
-    labels: Vec<Name>,
+    labels: Vec<(Name, Pos)>,
     gotos: Vec<(Name, Pos)>,
+    /// Frame slots of live `catch (e)` variables (read-only).
+    readonly: Vec<u16>,
 }
 
 struct SwitchCtx {
@@ -736,11 +738,20 @@ impl<'k> Checker<'k> {
         self.f.scopes.push(scope);
         // labels anywhere in the body may be jumped to
         collect_labels(&body.stmts, &mut self.f.labels, 0);
+        let mut seen: Vec<Name> = Vec::new();
+        let labels = self.f.labels.clone();
+        for (l, lpos) in labels {
+            if seen.contains(&l) {
+                self.error(lpos, format!("redeclaration of label: {l}"));
+            } else {
+                seen.push(l);
+            }
+        }
         self.block(body, false);
         self.f.scopes.pop();
         let gotos = std::mem::take(&mut self.f.gotos);
         for (l, pos) in gotos {
-            if !self.f.labels.contains(&l) {
+            if !self.f.labels.iter().any(|(n, _)| *n == l) {
                 self.error(pos, format!("unknown label: {l}"));
             }
         }
@@ -1009,10 +1020,16 @@ impl<'k> Checker<'k> {
                 self.guarded(|c| c.block(body, false));
                 let saved = self.f.next_slot;
                 self.f.scopes.push(Vec::new());
+                let mut ro = false;
                 if let Some(v) = var.as_mut() {
                     self.declare_local(v);
+                    self.f.readonly.push(v.slot);
+                    ro = true;
                 }
                 self.block(handler, false);
+                if ro {
+                    self.f.readonly.pop();
+                }
                 self.f.scopes.pop();
                 self.f.next_slot = saved;
             }
@@ -1145,8 +1162,15 @@ impl<'k> Checker<'k> {
         None
     }
 
-    fn is_lvalue(e: &Expr) -> bool {
-        matches!(e.kind, ExprKind::Var { .. } | ExprKind::Index { .. })
+    fn is_lvalue(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Var {
+                res: VarRes::Local(slot),
+                ..
+            } => !self.f.readonly.contains(slot),
+            ExprKind::Var { .. } | ExprKind::Index { .. } => true,
+            _ => false,
+        }
     }
 
     fn expr(&mut self, e: &mut Expr) {
@@ -1478,10 +1502,22 @@ impl<'k> Checker<'k> {
                     }
                     for it in items.iter_mut() {
                         self.expr(it);
-                        if !Self::is_lvalue(it) {
+                        if !self.is_lvalue(it) {
                             self.error(it.pos, "bad lvalue in aggregate");
                         }
                     }
+                    let mut agg: Option<Type> = None;
+                    for it in items.iter() {
+                        let t = strip_class(&it.ty);
+                        agg = Some(match agg {
+                            None => t,
+                            Some(prev) => aggr_type(&prev, &t),
+                        });
+                    }
+                    let agg_ty = match agg {
+                        Some(t) if self.strict() && !t.is(BaseType::Nil) => t.array_of(1),
+                        _ => Type::MIXED_ARRAY,
+                    };
                     if tc {
                         let rt = rhs.ty.clone();
                         let elem = if rt.is_array() {
@@ -1490,7 +1526,7 @@ impl<'k> Checker<'k> {
                             if !rt.is_mixed() {
                                 let msg = format!(
                                     "incompatible types for = ({}, {})",
-                                    "mixed *",
+                                    agg_ty.name(),
                                     rt.name()
                                 );
                                 self.error(pos, msg);
@@ -1509,11 +1545,11 @@ impl<'k> Checker<'k> {
                             }
                         }
                     }
-                    lhs.ty = Type::MIXED_ARRAY;
+                    lhs.ty = agg_ty;
                     rhs.ty.clone()
                 } else {
                     self.expr(lhs);
-                    if !Self::is_lvalue(lhs) {
+                    if !self.is_lvalue(lhs) {
                         self.error(pos, "bad lvalue for assignment");
                     }
                     if tc
@@ -1709,7 +1745,7 @@ impl<'k> Checker<'k> {
             }
             let Some(pt) = pt else { break };
             if lval {
-                if !Self::is_lvalue(a) {
+                if !self.is_lvalue(a) {
                     let msg = format!("bad argument {n} for function {fname} (needs lvalue)");
                     self.error(pos, msg);
                 }
@@ -1764,7 +1800,7 @@ impl<'k> Checker<'k> {
                     );
                     ty = Type::MIXED;
                 }
-                if !Self::is_lvalue(expr) {
+                if !self.is_lvalue(expr) {
                     self.error(pos, format!("bad lvalue for {name}"));
                 }
                 ty
@@ -1950,7 +1986,7 @@ impl<'k> Checker<'k> {
         } else {
             op.symbol().to_string()
         };
-        if assign && !Self::is_lvalue(lhs) {
+        if assign && !self.is_lvalue(lhs) {
             self.error(pos, format!("bad lvalue for {name}"));
         }
         // constant folding (not for assignments)
@@ -2298,7 +2334,7 @@ fn aggr_type(t1: &Type, t2: &Type) -> Type {
     }
 }
 
-fn collect_labels(stmts: &[Stmt], out: &mut Vec<Name>, depth: u32) {
+fn collect_labels(stmts: &[Stmt], out: &mut Vec<(Name, Pos)>, depth: u32) {
     if depth > 1000 {
         return;
     }
@@ -2307,10 +2343,10 @@ fn collect_labels(stmts: &[Stmt], out: &mut Vec<Name>, depth: u32) {
     }
 }
 
-fn collect_labels_stmt(s: &Stmt, out: &mut Vec<Name>, depth: u32) {
+fn collect_labels_stmt(s: &Stmt, out: &mut Vec<(Name, Pos)>, depth: u32) {
     match &s.kind {
         StmtKind::Labeled { label, stmt } => {
-            out.push(label.clone());
+            out.push((label.clone(), s.pos));
             collect_labels_stmt(stmt, out, depth + 1);
         }
         StmtKind::Block(b) => collect_labels(&b.stmts, out, depth),

@@ -26,9 +26,16 @@ fn main() {
             "--typechecking" => {
                 opts.typechecking = args.next().and_then(|s| s.parse().ok()).unwrap_or(2)
             }
+            "--include-dir" => opts.include_dirs.extend(args.next()),
+            "--include-file" => opts.include_file = args.next(),
+            "--create" => opts.create = args.next().unwrap_or_else(|| "create".into()),
+            "--array-size" => {
+                opts.array_size = args.next().and_then(|s| s.parse().ok()).unwrap_or(100_000)
+            }
+            "--boot-only" => pos.insert(0, String::new()),
             "--ticks" => opts.ticks = args.next().and_then(|s| s.parse().ok()).unwrap_or(-1),
             "-h" | "--help" => {
-                eprintln!("usage: lpcrun [--root DIR] [--auto PATH|--no-auto] [--driver PATH|--no-driver] [--typechecking N] [--ticks N] OBJECT [FUNCTION]");
+                eprintln!("usage: lpcrun [--root DIR] [--auto PATH|--no-auto] [--driver PATH|--no-driver] [--typechecking N] [--ticks N] [--include-dir D] [--include-file F] [--create NAME] [--array-size N] [--boot-only] OBJECT [FUNCTION]");
                 return;
             }
             _ => pos.push(a),
@@ -39,7 +46,7 @@ fn main() {
         std::process::exit(2);
     };
     let obj = obj.trim_end_matches(".c").to_string();
-    let obj = if obj.starts_with('/') {
+    let obj = if obj.starts_with('/') || obj.is_empty() {
         obj
     } else {
         format!("/{obj}")

@@ -210,6 +210,9 @@ pub struct Program {
     pub inherits: Vec<Inherit>,
     /// Variable and function declarations, in source order.
     pub decls: Vec<Decl>,
+    /// End of the compiled file (its last line), where DGD reports errors
+    /// found only at the end of compilation.
+    pub end: Pos,
 }
 
 /// `[private] inherit [label] [object] "path";`

@@ -60,6 +60,7 @@ pub fn parse_tokens(tokens: &[Token], files: Vec<Arc<str>>) -> (Program, Vec<Dia
         files,
         inherits: Vec::new(),
         decls: Vec::new(),
+        end: tokens.last().map(|t| t.pos).unwrap_or_default(),
     };
     p.program(&mut prog);
     (prog, p.diags)

@@ -387,14 +387,14 @@ impl<'r> Pp<'r> {
                 },
             });
         }
-        let (file, line) = self
-            .out
-            .last()
-            .map(|t| (t.pos.file, t.pos.line))
-            .unwrap_or((0, 1));
+        // the end of input is the last line of the compiled file
+        let line = match self.stack.first() {
+            Some(Src::File(f)) => f.lexer.line(),
+            _ => self.out.last().map(|t| t.pos.line).unwrap_or(1),
+        };
         self.out.push(Token {
             tok: Tok::Eof,
-            pos: Pos { file, line },
+            pos: Pos { file: 0, line },
         });
     }
 

@@ -2,9 +2,10 @@
 //! dump plus increments, a partial dump with its secondary, the panic dump
 //! on SIGTERM; call_outs and the board included.
 //!
-//! These need the statedump crate wired into the driver (the VM's object
-//! table and programs written through statedump); until then they are
-//! ignored and the driver reports "statedump is not wired" on a dump.
+//! The driver writes dumps through statedump (tested with a Rust world in
+//! crates/driver/tests/main_loop.rs); these need the VM to write its object
+//! table and programs into them (`World::prepare_dump` in vmworld.rs) and
+//! are ignored until it does.
 
 use mud_tests::{Mud, Telnet};
 
@@ -32,7 +33,7 @@ fn check_world(mud: &Mud, bloom_seen: bool) {
 }
 
 #[test]
-#[ignore = "needs statedump wired into the driver (dump_state writes no file yet)"]
+#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn full_dump_restore_keeps_world_and_call_outs() {
     let mud = Mud::sample(None);
     let mut srv = mud.start(&[]);
@@ -52,7 +53,7 @@ fn full_dump_restore_keeps_world_and_call_outs() {
 }
 
 #[test]
-#[ignore = "needs statedump wired into the driver (dump_state writes no file yet)"]
+#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn scheduled_increments_restore_to_the_newest() {
     // increments every 1 s, full every hour
     let mud = Mud::sample(Some((1, 3600)));
@@ -79,7 +80,7 @@ fn scheduled_increments_restore_to_the_newest() {
 }
 
 #[test]
-#[ignore = "needs statedump wired into the driver (dump_state writes no file yet)"]
+#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn partial_dump_restores_with_its_secondary() {
     let mud = Mud::sample(None);
     let mut srv = mud.start(&[]);
@@ -101,7 +102,7 @@ fn partial_dump_restores_with_its_secondary() {
 }
 
 #[test]
-#[ignore = "needs statedump wired into the driver (dump_state writes no file yet)"]
+#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn sigterm_panic_dump_loses_nothing() {
     let mud = Mud::sample(None);
     let mut srv = mud.start(&[]);

@@ -124,3 +124,27 @@ fn bad_config_is_refused_naming_file_and_line() {
     assert!(err.contains("mud.dgd:"), "{err}");
     assert!(err.contains("unknown option usrs"), "{err}");
 }
+
+#[test]
+#[ignore = "needs the VM to reload evicted objects on access; then set vmworld::VM_RELOADS_ON_ACCESS"]
+fn every_object_swapped_out_after_every_task_still_plays() {
+    let mud = Mud::sample(None);
+    let cfg = mud.config();
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    std::fs::write(
+        &cfg,
+        text.replace("swap_fragment\t= 32;", "swap_fragment\t= 1;"),
+    )
+    .unwrap();
+    let _srv = mud.start(&[]);
+    let mut a = Telnet::login(mud.telnet, "admin", "secret", true);
+    let mut b = Telnet::login(mud.telnet, "bob", "hunter2", true);
+    b.cmd("say swapped");
+    a.expect("Bob says: swapped");
+    a.cmd("east");
+    a.cmd("plant 1 lilies");
+    a.expect("A flower blooms here.");
+    let out = a.cmd("read");
+    assert!(out.contains("lilies"), "{out}");
+    assert!(mud.state("swap").is_file());
+}

@@ -15,6 +15,7 @@ pub mod log;
 pub mod net;
 pub mod server;
 pub mod signals;
+pub mod store;
 pub mod supervisor;
 pub mod telnet;
 pub mod vmworld;
@@ -30,8 +31,8 @@ pub fn run_with_vm(config: config::Config, cli: &cli::Cli) -> anyhow::Result<i32
         restore: cli.statedump.clone(),
         secondary: cli.secondary.clone(),
     };
-    let mut srv = server::Server::boot_with(config, &start, |cfg, host| {
-        vmworld::VmWorld::in_memory(cfg, host.clone())
+    let mut srv = server::Server::boot_with(config, &start, |cfg, host, swap| {
+        vmworld::VmWorld::with_swap(cfg, host.clone(), swap)
     })?;
     match srv.run() {
         server::Exit::Shutdown => Ok(0),

@@ -76,8 +76,9 @@ pub struct Conn {
     pub blocked: bool,
     /// No more input will come (EOF or error).
     pub eof: bool,
-    /// `send_close`: close once the output is written.
+    /// `send_close`: close the output side once the output is written.
     pub closing: bool,
+    write_shut: bool,
     /// An input line arrived and output may follow (for go-ahead).
     prompt: bool,
 }
@@ -105,6 +106,7 @@ impl Conn {
             blocked: false,
             eof: false,
             closing: false,
+            write_shut: false,
             prompt: false,
         }
     }
@@ -275,9 +277,11 @@ impl Conn {
                 self.had_output = false;
                 self.done_pending = true;
             }
-            if self.closing {
-                let _ = self.stream.shutdown(std::net::Shutdown::Both);
-                self.eof = true;
+            if self.closing && !self.write_shut {
+                // DGD's send_close: the output side closes once drained;
+                // input is read until the client closes too.
+                let _ = self.stream.shutdown(std::net::Shutdown::Write);
+                self.write_shut = true;
             }
         }
     }
@@ -469,7 +473,11 @@ impl Net {
     /// Flushes every connection's output.
     pub fn flush_all(&mut self) {
         for c in self.slots.iter_mut().flatten() {
-            if c.pending_out() > 0 || c.prompt || c.closing || c.echo != c.want_echo {
+            if c.pending_out() > 0
+                || c.prompt
+                || (c.closing && !c.write_shut)
+                || c.echo != c.want_echo
+            {
                 c.flush();
             }
         }

@@ -8,11 +8,16 @@ use crate::hotboot;
 use crate::log;
 use crate::net::{ConnId, Net, PortKind};
 use crate::signals;
+use crate::store::{SharedSwap, Store, DRIVER_TABLES};
 use crate::supervisor;
 use crate::world::{DumpKind, Event, Host, Requests, SharedHost, World};
 use std::cell::RefCell;
+use std::os::fd::FromRawFd;
 use std::path::PathBuf;
 use std::rc::Rc;
+
+/// How often (ms) the loop returns to the swap pacer while it has work.
+const PACE_MS: u64 = 10;
 
 /// Most call_outs run in one loop turn before input is looked at again.
 const CALLOUTS_PER_TURN: usize = 256;
@@ -38,13 +43,12 @@ pub struct Start {
 pub const RESTART_NOTICE: &[u8] =
     b"\n*** The driver was restarted; the world is back at its last statedump. ***\n";
 
-/// Driver table names in a dump.
-pub const TABLE_CALLOUTS: &str = "callouts";
-pub const TABLE_HOTBOOT: &str = "hotboot";
+pub use crate::store::{TABLE_CALLOUTS, TABLE_HOTBOOT};
 
 pub struct Server<W: World> {
     pub world: W,
     pub host: SharedHost,
+    pub store: Store,
     pub config: Config,
     /// Signals seen; a second one while the panic dump is pending is noted.
     interrupted: bool,
@@ -56,7 +60,7 @@ pub struct Server<W: World> {
 impl<W: World> Server<W> {
     /// Boots: headers, sockets, signals, then a cold boot or a restore.
     pub fn boot(world: W, config: Config, start: &Start) -> anyhow::Result<Self> {
-        Self::boot_with(config, start, |_, _| world)
+        Self::boot_with(config, start, |_, _, _| world)
     }
 
     /// Boots with a world made once the shared host exists (the VM's host
@@ -64,12 +68,27 @@ impl<W: World> Server<W> {
     pub fn boot_with(
         config: Config,
         start: &Start,
-        make: impl FnOnce(&Config, &SharedHost) -> W,
+        make: impl FnOnce(&Config, &SharedHost, SharedSwap) -> W,
     ) -> anyhow::Result<Self> {
         let inherited = hotboot::inherited_fds();
         // SAFETY-relevant order: a hot-booted driver adopts its inherited
         // sockets before it binds anything, so nothing is bound twice.
         let hot = start.restore.is_some() && !inherited.is_empty();
+        if !hot && !inherited.is_empty() {
+            // exec'ed by a hot-boot but not told to restore: nothing to
+            // adopt; free the ports so they can be bound again.
+            let link: Option<i32> = std::env::var(supervisor::LINK_ENV)
+                .ok()
+                .and_then(|v| v.parse().ok());
+            for fd in &inherited {
+                if Some(*fd) != link && hotboot::is_socket(*fd) {
+                    // SAFETY: inherited for us alone and checked to be a socket.
+                    drop(unsafe { std::os::fd::OwnedFd::from_raw_fd(*fd) });
+                }
+            }
+            // Still one thread here: nothing else reads the environment.
+            std::env::remove_var(hotboot::FDS_ENV);
+        }
         let handover = supervisor::child_handover(!hot)?;
         let mut handed_back = Vec::new();
         let mut link = None;
@@ -107,52 +126,72 @@ impl<W: World> Server<W> {
             Err(e) => log::line(&format!("cannot install signal handlers: {e}")),
         }
         let shared: SharedHost = Rc::new(RefCell::new(host));
-        let mut world = make(&config, &shared);
+        let (store, image) = match &start.restore {
+            None => (Store::create(&config)?, None),
+            Some(dump) => {
+                let (st, img) = Store::restore(&config, dump, start.secondary.as_deref())?;
+                log::line(&format!(
+                    "restoring {}: generation {}, {} commit(s), {} objects{}",
+                    img.info.primary.display(),
+                    img.info.generation,
+                    img.info.commits,
+                    img.info.objects,
+                    match &img.info.secondary_used {
+                        Some(p) => format!(", completed from {}", p.display()),
+                        None => String::new(),
+                    }
+                ));
+                for (off, why) in &img.info.skipped {
+                    log::line(&format!(
+                        "skipped an incomplete commit at byte {off}: {why}"
+                    ));
+                }
+                (st, Some(img))
+            }
+        };
+        let mut world = make(&config, &shared, store.swap.clone());
         crate::headers::write_all(&config.header_dir(), &world.kfuns())?;
         let mut hotbooted = false;
-        match &start.restore {
+        match &image {
             None => {
                 world.cold_boot(&shared)?;
             }
-            Some(dump) => {
-                let tables = world.restore(&shared, dump, start.secondary.as_deref())?;
+            Some(image) => {
+                world.restore(&shared, image)?;
                 let mut host = shared.borrow_mut();
-                for (name, bytes) in &tables {
-                    match name.as_str() {
-                        TABLE_CALLOUTS => {
-                            host.callouts = CallOuts::decode(bytes, config.call_outs)?;
+                if let Some(bytes) = image.tables.get(TABLE_CALLOUTS, 0) {
+                    host.callouts = CallOuts::decode(bytes, config.call_outs)?;
+                }
+                if let (true, Some(bytes)) = (hot, image.tables.get(TABLE_HOTBOOT, 0)) {
+                    let t = hotboot::Table::decode(bytes)?;
+                    let (listeners, conns) = hotboot::adopt(&t, &inherited);
+                    let mut net = Net::with_listeners(listeners, config.users);
+                    net.wake_fd = host.net.wake_fd;
+                    net.link = host.net.link.take();
+                    for c in conns {
+                        // SAFETY: adopt() checked the descriptor is an
+                        // inherited socket listed once.
+                        let s = unsafe { crate::net::stream_from_fd(c.fd) };
+                        let id = net.insert(c.kind, c.port_index as usize, s);
+                        if let Some(conn) = net.get_mut(id) {
+                            conn.blocked = c.blocked;
+                            // No greeting again: the client has it.
+                            conn.discard_output();
                         }
-                        TABLE_HOTBOOT if hot => {
-                            let t = hotboot::Table::decode(bytes)?;
-                            let (listeners, conns) = hotboot::adopt(&t, &inherited);
-                            let mut net = Net::with_listeners(listeners, config.users);
-                            net.wake_fd = host.net.wake_fd;
-                            net.link = host.net.link.take();
-                            for c in conns {
-                                // SAFETY: adopt() checked the descriptor is
-                                // an inherited socket listed once.
-                                let s = unsafe { crate::net::stream_from_fd(c.fd) };
-                                let id = net.insert(c.kind, c.port_index as usize, s);
-                                if let Some(conn) = net.get_mut(id) {
-                                    conn.blocked = c.blocked;
-                                    // No greeting again: the client has it.
-                                    conn.discard_output();
-                                }
-                                if let Some(o) = c.obj {
-                                    net.bind_obj(id, o);
-                                }
-                            }
-                            hotbooted = true;
-                            host.net = net;
+                        if let Some(o) = c.obj {
+                            net.bind_obj(id, o);
                         }
-                        _ => {}
                     }
+                    hotbooted = true;
+                    host.net = net;
                 }
                 if hot && !hotbooted {
                     // Inherited descriptors but no table: bind normally.
                     let wake = host.net.wake_fd;
+                    let link = host.net.link.take();
                     host.net = Net::bind(&config.telnet_ports, &config.binary_ports, config.users)?;
                     host.net.wake_fd = wake;
+                    host.net.link = link;
                 }
                 // Still one thread here: nothing else reads the environment.
                 std::env::remove_var(hotboot::FDS_ENV);
@@ -163,6 +202,7 @@ impl<W: World> Server<W> {
         let mut s = Server {
             world,
             host: shared,
+            store,
             config,
             interrupted: false,
             max_wait_ms: None,
@@ -202,7 +242,7 @@ impl<W: World> Server<W> {
 
     /// One loop turn; `Some` when the server stops.
     pub fn turn(&mut self) -> Option<Exit> {
-        let pacing = self.world.pace();
+        let pacing = self.store.pace();
 
         if signals::take() {
             if let Some(e) = self.interrupt() {
@@ -212,13 +252,15 @@ impl<W: World> Server<W> {
 
         {
             let mut h = self.h();
-            let timeout = if h.net.has_work() || pacing {
+            let timeout = if h.net.has_work() {
                 Some(0)
             } else {
-                match (h.callouts.next_due_in(), self.max_wait_ms) {
-                    (Some(a), Some(b)) => Some(a.min(b)),
-                    (a, b) => a.or(b),
-                }
+                // while migrating out of the last dump, come back often
+                let pace = pacing.then_some(PACE_MS);
+                [h.callouts.next_due_in(), self.max_wait_ms, pace]
+                    .into_iter()
+                    .flatten()
+                    .min()
             };
             h.net.poll(timeout);
         }
@@ -360,7 +402,7 @@ impl<W: World> Server<W> {
     /// End of task: flush output, close connections of destructed users,
     /// then the requested swap-out, dump and shutdown, in that order.
     pub fn end_task(&mut self) -> Option<Exit> {
-        let (req, tables) = {
+        let (req, driver_tables) = {
             let mut h = self.h();
             h.this_user = None;
             h.net.flush_all();
@@ -371,35 +413,71 @@ impl<W: World> Server<W> {
             }
             let req = std::mem::take(&mut h.requests);
             let tables = req.dump.map(|_| {
-                let mut t = vec![(TABLE_CALLOUTS, h.callouts.encode())];
-                if req.shutdown == Some(true) {
-                    t.push((TABLE_HOTBOOT, hotboot::Table::of(&h.net).encode()));
-                }
-                t
+                let hb = (req.shutdown == Some(true)).then(|| hotboot::Table::of(&h.net).encode());
+                (h.callouts.encode(), hb)
             });
             (req, tables)
         };
         if req.swapout {
             self.world.swapout();
         }
-        if let (Some(kind), Some(tables)) = (req.dump, tables) {
-            if let Err(e) = self.world.dump(kind, &tables) {
-                log::line(&format!("dump failed, the previous dump stays valid: {e}"));
-            }
+        if let (Some(kind), Some((callouts, hb))) = (req.dump, driver_tables) {
+            self.dump(kind, callouts, hb);
         }
         let Requests { shutdown, .. } = req;
         match shutdown {
             None => None,
             Some(false) => {
                 self.world.finish();
+                self.store.finish();
                 self.h().net.flush_all();
                 Some(Exit::Shutdown)
             }
             Some(true) => {
                 self.world.finish();
+                self.store.finish();
                 self.h().net.flush_all();
                 Some(Exit::HotbootFailed(self.exec_hotboot()))
             }
+        }
+    }
+
+    /// Writes a dump: the world's changes and tables plus the driver's.
+    fn dump(&mut self, kind: DumpKind, callouts: Vec<u8>, hotboot: Option<Vec<u8>>) {
+        let (mut delta, root) = match self.world.prepare_dump() {
+            Ok(x) => x,
+            Err(e) => {
+                log::line(&format!("dump failed, the previous dump stays valid: {e}"));
+                return;
+            }
+        };
+        delta.upsert(TABLE_CALLOUTS, 0, callouts.clone());
+        match &hotboot {
+            Some(b) => delta.upsert(TABLE_HOTBOOT, 0, b.clone()),
+            None => delta.remove(TABLE_HOTBOOT, 0),
+        }
+        let source = Source {
+            world: &self.world,
+            callouts: &callouts,
+            hotboot: hotboot.as_deref(),
+        };
+        match self.store.dump(kind, delta, &source, &root) {
+            Ok(r) => log::line(&format!(
+                "statedump: {} generation {}{}{}, {} bytes{}",
+                match r.kind {
+                    statedump::DumpKind::Full => "full",
+                    statedump::DumpKind::Increment => "incremental",
+                },
+                r.generation,
+                if r.partial { ", partial" } else { "" },
+                if r.consolidated { ", consolidated" } else { "" },
+                r.bytes_appended,
+                match &r.upgraded {
+                    Some(why) => format!(" (full instead of incremental: {why})"),
+                    None => String::new(),
+                }
+            )),
+            Err(e) => log::line(&format!("dump failed, the previous dump stays valid: {e}")),
         }
     }
 
@@ -429,5 +507,26 @@ impl<W: World> Server<W> {
     /// The user objects' connection ids (tests).
     pub fn connection_of(&self, obj: ObjKey) -> Option<ConnId> {
         self.host.borrow().net.of_obj(obj)
+    }
+}
+
+/// Every live table entry for a full dump: the world's, then the driver's.
+struct Source<'a, W: World> {
+    world: &'a W,
+    callouts: &'a [u8],
+    hotboot: Option<&'a [u8]>,
+}
+
+impl<W: World> statedump::TableSource for Source<'_, W> {
+    fn visit(&self, f: &mut dyn FnMut(u32, u64, &[u8])) {
+        self.world.visit_tables(&mut |t, k, v| {
+            if t < DRIVER_TABLES {
+                f(t, k, v);
+            }
+        });
+        f(TABLE_CALLOUTS, 0, self.callouts);
+        if let Some(h) = self.hotboot {
+            f(TABLE_HOTBOOT, 0, h);
+        }
     }
 }

@@ -5,9 +5,9 @@ use crate::callout::{Delay, ObjKey};
 use crate::config::Config;
 use crate::log;
 use crate::net::PortKind;
-use crate::world::{DumpKind, Event, SharedHost, World, WorldError};
+use crate::world::{Event, SharedHost, World, WorldError};
 use std::cell::Cell;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 use vm::host::{BlobStore, Host as VmHostTrait, MemStore};
 use vm::interp::{Request, Vm};
@@ -124,19 +124,25 @@ impl VmHostTrait for VmHost {
                 }
                 Ok(Value::Nil)
             }
-            "send_close" => match user {
-                Some(u) => {
+            "send_close" => {
+                // as DGD: nothing for an object without a connection
+                if let Some(u) = user {
                     h.send_close(u).map_err(|e| LpcError::new(e.to_string()))?;
-                    Ok(Value::Nil)
                 }
-                None => Err(LpcError::new("Not a connection object")),
-            },
+                Ok(Value::Nil)
+            }
             "query_ip_number" | "query_ip_name" => match args.first() {
                 Some(Value::Object(o)) => Ok(h
                     .query_ip_number(key(*o))
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },
+            // No editor sessions in this driver: nobody is ever editing.
+            "query_editor" => Ok(Value::Nil),
+            "editor" => Err(LpcError::new("Too many editor sessions")),
+            "send_datagram" | "datagram_challenge" => {
+                Err(LpcError::new("Datagram channel not available"))
+            }
             _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
         }
     }
@@ -146,11 +152,51 @@ impl VmHostTrait for VmHost {
     }
 }
 
+/// The VM's blob store: the swapfile (`swap` crate) behind a bounded cache.
+pub struct SwapStore {
+    pub swap: Rc<std::cell::RefCell<swap::Swap>>,
+}
+
+impl BlobStore for SwapStore {
+    fn put(&mut self, key: u64, blob: Vec<u8>) -> Result<(), String> {
+        self.swap
+            .borrow_mut()
+            .put(key, blob)
+            .map_err(|e| e.to_string())
+    }
+    fn get(&mut self, key: u64) -> Result<Option<Vec<u8>>, String> {
+        self.swap
+            .borrow_mut()
+            .get(key)
+            .map(|b| b.map(|a| a.to_vec()))
+            .map_err(|e| e.to_string())
+    }
+    fn remove(&mut self, key: u64) -> Result<(), String> {
+        self.swap
+            .borrow_mut()
+            .remove(key)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+}
+
+/// Whether the VM reloads an evicted object on every access to it. Until
+/// it does (today it reloads only when an object is first created or
+/// upgraded), the driver does not evict objects itself, neither per
+/// `swap_fragment` nor on `swapout()`: the swap keeps what the VM stores.
+pub const VM_RELOADS_ON_ACCESS: bool = false;
+
 /// The LPC world.
 pub struct VmWorld {
     pub vm: Vm,
     driver: Rc<Cell<Option<ObjRef>>>,
     shared: SharedHost,
+    swap: Option<Rc<std::cell::RefCell<swap::Swap>>>,
+    /// `swap_fragment`: after each task, 1/fragment of the objects in
+    /// memory go to the swap (0: none).
+    fragment: u32,
+    /// Where the round-robin eviction continues.
+    cursor: usize,
 }
 
 impl VmWorld {
@@ -178,6 +224,66 @@ impl VmWorld {
             vm: Vm::new(vcfg, Box::new(host), store),
             driver,
             shared,
+            swap: None,
+            fragment: 0,
+            cursor: 0,
+        }
+    }
+
+    /// A VM whose evicted objects go to the swap, with `swap_fragment`
+    /// eviction after every task.
+    pub fn with_swap(cfg: &Config, shared: SharedHost, sw: crate::store::SharedSwap) -> VmWorld {
+        let mut w = Self::new(cfg, shared, Box::new(SwapStore { swap: sw.clone() }));
+        w.swap = Some(sw);
+        w.fragment = cfg.swap_fragment;
+        w
+    }
+
+    /// Objects whose dataspace is in memory.
+    fn resident(&self) -> Vec<ObjRef> {
+        self.vm
+            .objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let o = s.obj.as_ref()?;
+                (o.vars.is_some() && !o.destructed).then_some(ObjRef {
+                    index: i as u32,
+                    count: s.count,
+                })
+            })
+            .collect()
+    }
+
+    /// Evicts `n` resident objects, round robin over the object table.
+    fn evict_some(&mut self, n: usize) {
+        let mut res = self.resident();
+        if res.is_empty() || n == 0 {
+            return;
+        }
+        let start = res.partition_point(|o| (o.index as usize) < self.cursor);
+        res.rotate_left(start);
+        for o in res.into_iter().take(n) {
+            if let Err(e) = self.vm.evict(o) {
+                log::line(&format!("cannot swap out object {}: {e}", o.index));
+            }
+            self.cursor = o.index as usize + 1;
+        }
+    }
+
+    /// End of task: `swap_fragment` eviction of objects, then of the swap
+    /// cache.
+    fn swap_fragment(&mut self) {
+        if self.fragment == 0 || !VM_RELOADS_ON_ACCESS {
+            return;
+        }
+        let n = self.resident().len().div_ceil(self.fragment as usize);
+        self.evict_some(n);
+        if let Some(sw) = &self.swap {
+            if let Err(e) = sw.borrow_mut().evict_fraction(self.fragment) {
+                log::line(&format!("swap: {e}"));
+            }
         }
     }
 
@@ -210,6 +316,8 @@ impl VmWorld {
                 h.object_destructed(u);
             }
         }
+        drop(h);
+        self.swap_fragment();
     }
 
     fn report(&self, what: &str, r: Result<Value, LpcError>) {
@@ -235,12 +343,11 @@ impl World for VmWorld {
     fn restore(
         &mut self,
         _host: &SharedHost,
-        dump: &Path,
-        _secondary: Option<&Path>,
-    ) -> Result<Vec<(String, Vec<u8>)>, WorldError> {
+        image: &crate::store::Image,
+    ) -> Result<(), WorldError> {
         Err(WorldError(format!(
-            "cannot restore {}: statedump restore is not wired into this build yet",
-            dump.display()
+            "cannot restore {}: the VM cannot rebuild its objects from a dump yet",
+            image.info.primary.display()
         )))
     }
 
@@ -292,6 +399,11 @@ impl World for VmWorld {
     }
 
     fn call_out(&mut self, _host: &SharedHost, o: ObjKey, handle: u32) {
+        // the call_out lives in the object's dataspace, which may be swapped out
+        if let Err(e) = self.vm.ensure_loaded(obj(o).index) {
+            log::line(&format!("call_out in a damaged object: {e}"));
+            return;
+        }
         let r = self.vm.run_call_out(obj(o), handle).map(|_| Value::Nil);
         self.report("call_out", r);
         self.after_task();
@@ -303,15 +415,23 @@ impl World for VmWorld {
         self.after_task();
     }
 
-    fn dump(&mut self, kind: DumpKind, _tables: &[(&str, Vec<u8>)]) -> Result<(), WorldError> {
-        Err(WorldError(format!(
-            "{} statedump: statedump is not wired into this build yet",
-            match kind {
-                DumpKind::Full => "full",
-                DumpKind::Incremental => "incremental",
-            }
-        )))
+    fn prepare_dump(&mut self) -> Result<(statedump::TableDelta, Vec<u8>), WorldError> {
+        Err(WorldError(
+            "the VM cannot write its objects and programs into a dump yet".into(),
+        ))
     }
 
-    fn swapout(&mut self) {}
+    fn visit_tables(&self, _f: &mut dyn FnMut(u32, u64, &[u8])) {}
+
+    fn swapout(&mut self) {
+        if VM_RELOADS_ON_ACCESS {
+            let n = self.resident().len();
+            self.evict_some(n);
+        }
+        if let Some(sw) = &self.swap {
+            if let Err(e) = sw.borrow_mut().swapout() {
+                log::line(&format!("swapout: {e}"));
+            }
+        }
+    }
 }

@@ -11,7 +11,6 @@ use crate::callout::{CallOutError, CallOuts, Delay, ObjKey};
 use crate::headers::KfunTable;
 use crate::net::{Net, PortKind};
 use std::cell::RefCell;
-use std::path::Path;
 use std::rc::Rc;
 
 /// The driver services, shared between the main loop and the world (the
@@ -76,14 +75,10 @@ pub trait World {
     }
     /// Cold boot: compile the driver object and call `initialize()`.
     fn cold_boot(&mut self, host: &SharedHost) -> Result<(), WorldError>;
-    /// Restore from a dump (and its secondary): load the heap lazily and
-    /// return the driver's own tables stored with it.
-    fn restore(
-        &mut self,
-        host: &SharedHost,
-        dump: &Path,
-        secondary: Option<&Path>,
-    ) -> Result<Vec<(String, Vec<u8>)>, WorldError>;
+    /// Restore: the world's tables and root from the dump; its blobs are
+    /// in the swap it was made with (loaded lazily).
+    fn restore(&mut self, host: &SharedHost, image: &crate::store::Image)
+        -> Result<(), WorldError>;
     /// `restored()` or `restored(1)` in the driver object.
     fn restored(&mut self, host: &SharedHost, hotboot: bool) -> Result<(), WorldError>;
     /// `telnet_connect(port)` / `binary_connect(port)`: the user object.
@@ -99,15 +94,14 @@ pub trait World {
     fn call_out(&mut self, host: &SharedHost, obj: ObjKey, handle: u32);
     /// `interrupt()` in the driver object (SIGTERM, SIGINT, SIGHUP).
     fn interrupt(&mut self, host: &SharedHost);
-    /// Write a dump now (end of task), with the driver's tables.
-    fn dump(&mut self, kind: DumpKind, tables: &[(&str, Vec<u8>)]) -> Result<(), WorldError>;
+    /// Before a dump (end of task): write every changed object into the
+    /// swap and return the changes to the world's tables since the previous
+    /// call (table ids below `store::DRIVER_TABLES`) and the world's root.
+    fn prepare_dump(&mut self) -> Result<(statedump::TableDelta, Vec<u8>), WorldError>;
+    /// Every live entry of the world's tables (for a full dump).
+    fn visit_tables(&self, f: &mut dyn FnMut(u32, u64, &[u8]));
     /// `swapout()`: evict every object from memory.
     fn swapout(&mut self);
-    /// One bounded step of background work between tasks (swapfile
-    /// migration); true if more is pending.
-    fn pace(&mut self) -> bool {
-        false
-    }
     /// The server stops: close files.
     fn finish(&mut self) {}
 }

@@ -8,7 +8,7 @@ use driver::server::{Exit, Server, Start};
 fn boot(dir: &std::path::Path, users: u32) -> (Server<TestWorld>, u16, u16) {
     let (t, b) = (free_port(), free_port());
     let cfg = config(dir, t, b, users);
-    let mut s = Server::boot(TestWorld::new(dir), cfg, &Start::default()).unwrap();
+    let mut s = Server::boot_with(cfg, &Start::default(), |_, _, sw| TestWorld::new(sw)).unwrap();
     s.max_wait_ms = Some(20);
     (s, t, b)
 }
@@ -86,7 +86,7 @@ fn dump_restore_keeps_call_outs_and_state() {
     let mut a = Client::connect(t);
     a.send(b"inc\ninc\nlater 1 after-restore\ndump\n");
     turns_until(&mut srv, &mut [&mut a], 500, |s, _| {
-        s.world.log.iter().any(|l| l == "dump Full")
+        s.world.log.iter().any(|l| l == "dump")
     });
     a.send(b"shutdown\n");
     let e = turns_until(&mut srv, &mut [&mut a], 500, |_, _| false);
@@ -94,13 +94,13 @@ fn dump_restore_keeps_call_outs_and_state() {
     let cfg = srv.config.clone();
     drop(srv);
 
-    let mut srv = Server::boot(
-        TestWorld::new(dir.path()),
+    let mut srv = Server::boot_with(
         cfg,
         &Start {
-            restore: Some(dir.path().join("dump")),
+            restore: Some(dir.path().join("lib/dump")),
             secondary: None,
         },
+        |_, _, sw| TestWorld::new(sw),
     )
     .unwrap();
     srv.max_wait_ms = Some(20);
@@ -199,4 +199,142 @@ fn hangup_calls_close_zero() {
             .any(|l| l.starts_with("close") && l.ends_with("false"))
     });
     assert!(srv.host.borrow().users().is_empty());
+}
+
+#[test]
+fn send_close_shuts_output_then_waits_for_the_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 4);
+    let mut a = Client::connect(t);
+    turns_until(&mut srv, &mut [&mut a], 200, |_, c| {
+        c[0].text().contains("> ")
+    });
+    a.send(b"say bye\nclose\n");
+    // the output side is shut once drained: the client reads EOF
+    let mut eof = false;
+    for _ in 0..200 {
+        srv.turn();
+        let mut b = [0u8; 1024];
+        match std::io::Read::read(&mut a.s, &mut b) {
+            Ok(0) => {
+                eof = true;
+                break;
+            }
+            Ok(n) => a.got.extend_from_slice(&b[..n]),
+            Err(_) => {}
+        }
+    }
+    assert!(eof);
+    assert!(a.text().contains(": bye"));
+    // the connection is still there until the client closes its side
+    assert_eq!(srv.host.borrow().users().len(), 1);
+    drop(a);
+    turns_until(&mut srv, &mut [], 500, |s, _| {
+        s.host.borrow().users().is_empty()
+    });
+}
+
+fn restore(
+    dir: &std::path::Path,
+    cfg: driver::config::Config,
+    secondary: bool,
+) -> anyhow::Result<Server<TestWorld>> {
+    let start = Start {
+        restore: Some(dir.join("lib/dump")),
+        secondary: secondary.then(|| dir.join("lib/dump.old")),
+    };
+    let mut s = Server::boot_with(cfg, &start, |_, _, sw| TestWorld::new(sw))?;
+    s.max_wait_ms = Some(20);
+    Ok(s)
+}
+
+fn said(srv: &mut Server<TestWorld>, c: &mut Client, line: &str, want: &str) {
+    c.send(format!("{line}\n").as_bytes());
+    turns_until(srv, &mut [c], 500, |_, cl| cl[0].text().contains(want));
+}
+
+#[test]
+fn full_dump_then_increments_restore_to_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 10);
+    let mut a = Client::connect(t);
+    said(&mut srv, &mut a, "note first", "noted");
+    said(&mut srv, &mut a, "inc", "counter 1");
+    a.send(b"dump\n");
+    turns_until(&mut srv, &mut [&mut a], 500, |s, _| {
+        s.world.log.iter().filter(|l| *l == "dump").count() == 1
+    });
+    for i in 2..=4 {
+        said(&mut srv, &mut a, &format!("note n{i}"), "noted");
+        said(&mut srv, &mut a, "inc", &format!("counter {i}"));
+        a.send(b"dump 1\n");
+        turns_until(&mut srv, &mut [&mut a], 500, |s, _| {
+            s.world.log.iter().filter(|l| *l == "dump").count() == i
+        });
+    }
+    said(&mut srv, &mut a, "later 1 bloom", "scheduled");
+    a.send(b"dump 1\n");
+    turns_until(&mut srv, &mut [&mut a], 500, |s, _| {
+        s.world.log.iter().filter(|l| *l == "dump").count() == 5
+    });
+    // changes after the last dump are lost, as they should be
+    said(&mut srv, &mut a, "note lost", "noted");
+    let cfg = srv.config.clone();
+    drop(a);
+    drop(srv);
+
+    let mut srv = restore(dir.path(), cfg, false).unwrap();
+    assert_eq!(srv.world.counter, 4);
+    let mut b = Client::connect(t);
+    said(&mut srv, &mut b, "notes", "notes: first|n2|n3|n4\r\n");
+    turns_until(&mut srv, &mut [&mut b], 3000, |_, c| {
+        c[0].text().contains("callout bloom")
+    });
+}
+
+#[test]
+fn partial_dump_restores_with_its_secondary_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut srv, t, _) = boot(dir.path(), 10);
+    let mut a = Client::connect(t);
+    for i in 0..20 {
+        said(&mut srv, &mut a, &format!("note base{i}"), "noted");
+    }
+    a.send(b"dump\n");
+    turns_until(&mut srv, &mut [&mut a], 500, |s, _| {
+        s.world.log.iter().any(|l| l == "dump")
+    });
+    let cfg = srv.config.clone();
+    drop(a);
+    drop(srv);
+
+    // restart from the full dump: its blobs migrate over dump_interval
+    // (60 s here), so an increment taken now is partial
+    let mut srv = restore(dir.path(), cfg.clone(), false).unwrap();
+    let mut b = Client::connect(t);
+    said(&mut srv, &mut b, "note mid-migration", "noted");
+    b.send(b"dump 1\n");
+    turns_until(&mut srv, &mut [&mut b], 500, |s, _| {
+        s.world.log.iter().any(|l| l == "dump")
+    });
+    drop(b);
+    drop(srv);
+    assert!(dir.path().join("lib/dump.old").is_file());
+
+    // without the secondary the partial dump is refused
+    let e = restore(dir.path(), cfg.clone(), false)
+        .err()
+        .expect("needs its secondary");
+    assert!(
+        format!("{e:#}").to_lowercase().contains("secondary"),
+        "{e:#}"
+    );
+    // with it, everything is there
+    let mut srv = restore(dir.path(), cfg, true).unwrap();
+    let mut c = Client::connect(t);
+    c.send(b"notes\n");
+    turns_until(&mut srv, &mut [&mut c], 500, |_, c| {
+        c[0].text().contains("mid-migration")
+    });
+    assert!(c.text().contains("base0|base1|"), "{}", c.text());
 }

@@ -10,7 +10,7 @@ fn sigterm_runs_interrupt_then_dumps_and_stops() {
     let dir = tempfile::tempdir().unwrap();
     let (t, b) = (free_port(), free_port());
     let cfg = config(dir.path(), t, b, 4);
-    let mut srv = Server::boot(TestWorld::new(dir.path()), cfg, &Start::default()).unwrap();
+    let mut srv = Server::boot_with(cfg, &Start::default(), |_, _, sw| TestWorld::new(sw)).unwrap();
     srv.max_wait_ms = Some(20);
     let mut a = Client::connect(t);
     a.send(b"inc\nlater 30 pending\n");
@@ -23,19 +23,19 @@ fn sigterm_runs_interrupt_then_dumps_and_stops() {
     assert_eq!(e, Some(Exit::Shutdown));
     let log = &srv.world.log;
     let i = log.iter().position(|l| l == "interrupt").unwrap();
-    let d = log.iter().position(|l| l == "dump Full").unwrap();
+    let d = log.iter().position(|l| l == "dump").unwrap();
     assert!(i < d, "{log:?}");
-    assert!(dir.path().join("dump").is_file());
+    assert!(dir.path().join("lib/dump").is_file());
     // the dump carries the call_out schedule
     let cfg = srv.config.clone();
     drop(srv);
-    let srv = Server::boot(
-        TestWorld::new(dir.path()),
+    let srv = Server::boot_with(
         cfg,
         &Start {
-            restore: Some(dir.path().join("dump")),
+            restore: Some(dir.path().join("lib/dump")),
             secondary: None,
         },
+        |_, _, sw| TestWorld::new(sw),
     )
     .unwrap();
     assert_eq!(srv.world.counter, 1);

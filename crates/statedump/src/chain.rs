@@ -277,14 +277,6 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
     let Some(head) = chain.last() else {
         return Err(chain_err(c.path(), 0, "empty chain"));
     };
-    let fmt = |offset: u64| {
-        let path = c.path().to_path_buf();
-        move |e| Error::Format {
-            path: path.clone(),
-            offset,
-            source: e,
-        }
-    };
     let need_parent = head.commit.is_partial();
     let mut parent = if need_parent {
         Some(parent.ok_or_else(|| Error::NeedSecondary {
@@ -295,17 +287,55 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
         None
     };
 
-    // Location map.
-    let mut map: Vec<(u64, u8, Loc)> = match (map_base, parent.as_mut()) {
-        (Some(_), _) => Vec::new(),
-        (None, Some(p)) => std::mem::take(&mut p.map),
-        (None, None) => Vec::new(),
+    let (parent_map, parent_tables) = match parent.as_mut() {
+        Some(p) => (
+            Some(std::mem::take(&mut p.map)),
+            Some(std::mem::take(&mut p.tables)),
+        ),
+        None => (None, None),
+    };
+    // Map and tables decode in parallel (the two big reads of a restore).
+    let (map, tables) = std::thread::scope(|sc| {
+        let th = sc.spawn(|| build_tables(c, chain, table_base, parent_tables));
+        let map = build_map(c, chain, map_base, parent_map);
+        let tables = th
+            .join()
+            .unwrap_or_else(|_| Err(chain_err(c.path(), 0, "table decoding thread failed")));
+        (map, tables)
+    });
+    let (map, tables) = (map?, tables?);
+    Ok(State {
+        map,
+        tables,
+        root: head.commit.root.clone(),
+    })
+}
+
+fn fmt_err(c: &Container, offset: u64) -> impl Fn(FormatError) -> Error + '_ {
+    move |e| Error::Format {
+        path: c.path().to_path_buf(),
+        offset,
+        source: e,
+    }
+}
+
+fn build_map(
+    c: &Container,
+    chain: &[ChainCommit],
+    map_base: Option<usize>,
+    parent_map: Option<Vec<(u64, u8, Loc)>>,
+) -> Result<Vec<(u64, u8, Loc)>> {
+    let mut map: Vec<(u64, u8, Loc)> = match (map_base, parent_map) {
+        (None, Some(p)) => p,
+        _ => Vec::new(),
     };
     let start = map_base.unwrap_or(0);
     for (i, cc) in chain.iter().enumerate().skip(start) {
         let r = &cc.commit.map;
         let payload = read_payload(c, location(r.loc), KIND_MAP, Some(r.hash))?;
         if Some(i) == map_base {
+            let n = MapRecord::peek_count(&payload).unwrap_or(0);
+            map.reserve(usize::try_from(n).unwrap_or(0).min(payload.len() / 2));
             let mut prev: Option<u64> = None;
             let mut bad = false;
             let (full, n) = MapRecord::decode_with(&payload, |k, e| {
@@ -316,7 +346,7 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
                 }
                 prev = Some(k);
             })
-            .map_err(fmt(r.loc.offset))?;
+            .map_err(fmt_err(c, r.loc.offset))?;
             if !full || bad || map.len() as u64 != n {
                 return Err(chain_err(
                     c.path(),
@@ -327,7 +357,7 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
         } else {
             let mut delta: Vec<(u64, Option<Loc>)> = Vec::new();
             let (full, _) = MapRecord::decode_with(&payload, |k, e| delta.push((k, e)))
-                .map_err(fmt(r.loc.offset))?;
+                .map_err(fmt_err(c, r.loc.offset))?;
             if full {
                 return Err(chain_err(
                     c.path(),
@@ -339,10 +369,21 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
         }
     }
 
-    // Tables.
-    let mut tables = match (table_base, parent.as_mut()) {
+    Ok(map)
+}
+
+fn build_tables(
+    c: &Container,
+    chain: &[ChainCommit],
+    table_base: Option<usize>,
+    parent_tables: Option<Tables>,
+) -> Result<Tables> {
+    let Some(head) = chain.last() else {
+        return Err(chain_err(c.path(), 0, "empty chain"));
+    };
+    let mut tables = match (table_base, parent_tables) {
         (Some(_), _) => Tables::default(),
-        (None, Some(p)) => std::mem::take(&mut p.tables),
+        (None, Some(p)) => p,
         (None, None) => {
             return Err(chain_err(c.path(), head.loc.offset, "no table base"));
         }
@@ -352,6 +393,9 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
         let r = &cc.commit.tables;
         let payload = read_payload(c, location(r.loc), KIND_TABLES, Some(r.hash))?;
         if Some(i) == table_base {
+            let n_hint = usize::try_from(MapRecord::peek_count(&payload).unwrap_or(0))
+                .unwrap_or(0)
+                .min(payload.len() / 3);
             let mut cur: Option<(u32, Table)> = None;
             let mut bad = false;
             let (full, _) = TableRecord::decode_with(&payload, |t, k, v| {
@@ -363,7 +407,7 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
                     if let Some((ct, tab)) = cur.take() {
                         tables.tables.insert(ct, tab);
                     }
-                    cur = Some((t, Table::default()));
+                    cur = Some((t, Table::with_capacity(n_hint, payload.len())));
                 }
                 if let Some((_, tab)) = cur.as_mut() {
                     if !tab.push_sorted(k, v) {
@@ -371,7 +415,7 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
                     }
                 }
             })
-            .map_err(fmt(r.loc.offset))?;
+            .map_err(fmt_err(c, r.loc.offset))?;
             if let Some((ct, tab)) = cur.take() {
                 tables.tables.insert(ct, tab);
             }
@@ -393,7 +437,7 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
                     _ => by_table.push((t, vec![(k, e)])),
                 }
             })
-            .map_err(fmt(r.loc.offset))?;
+            .map_err(fmt_err(c, r.loc.offset))?;
             if full {
                 return Err(chain_err(
                     c.path(),
@@ -410,11 +454,7 @@ pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) 
             }
         }
     }
-    Ok(State {
-        map,
-        tables,
-        root: head.commit.root.clone(),
-    })
+    Ok(tables)
 }
 
 /// Sorted changes of one table: key → (offset, length) in the record, or removed.

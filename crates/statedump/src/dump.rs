@@ -27,6 +27,27 @@ pub enum DumpKind {
     Increment,
 }
 
+/// Where the time of a dump went, in microseconds.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DumpTimings {
+    /// Writing dirty blobs (`flush`).
+    pub flush_us: u64,
+    /// Finishing the migration out of the previous dump (full dumps).
+    pub migrate_us: u64,
+    /// Building and appending the map and table records.
+    pub records_us: u64,
+    /// The two fsyncs (data, then commit record).
+    pub sync_us: u64,
+    /// Renames and the directory fsync.
+    pub rename_us: u64,
+    /// Starting the new swapfile (full dumps).
+    pub rotate_us: u64,
+}
+
+fn us(t: std::time::Instant) -> u64 {
+    u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX)
+}
+
 /// What a dump did.
 #[derive(Debug, Clone)]
 pub struct DumpReport {
@@ -47,6 +68,7 @@ pub struct DumpReport {
     pub bytes_appended: u64,
     /// Blobs still only in the secondary.
     pub pending_migration: u64,
+    pub timings: DumpTimings,
 }
 
 /// The newest durable dump.
@@ -223,8 +245,14 @@ impl Dumper {
         } else {
             0
         };
+        let mut tm = DumpTimings::default();
+        let t = std::time::Instant::now();
         swap.flush()?;
+        tm.flush_us = us(t);
+        let t = std::time::Instant::now();
         swap.migrate_all()?;
+        tm.migrate_us = us(t);
+        let t = std::time::Instant::now();
         let mut map: Vec<(u64, Location)> = Vec::with_capacity(swap.len());
         for (k, home) in swap.locations() {
             match home {
@@ -247,10 +275,12 @@ impl Dumper {
             MapRecord::encode_sorted(true, map.iter().map(|&(k, l)| (k, Some(loc_of(l)))));
         let map_loc = swap.append_record(KIND_MAP, gen, &map_bytes)?;
         let tabs = collect_sorted(source);
-        let tab_bytes =
-            TableRecord::encode_sorted(true, tabs.iter().map(|(t, k, op)| (*t, *k, op)));
+        let tab_bytes = TableRecord::encode_sorted(true, tabs.entries());
         let tab_loc = swap.append_record(KIND_TABLES, gen, &tab_bytes)?;
+        tm.records_us = us(t);
+        let t = std::time::Instant::now();
         swap.sync()?;
+        tm.sync_us = us(t);
         let (dump_id, sequence, prev) = match (&self.cur, self.swap_is_dump) {
             (Some(c), true) => (c.dump_id, c.sequence + 1, Some(c.head)),
             _ => (random_id(), 0, None),
@@ -276,9 +306,12 @@ impl Dumper {
             time: now_secs(),
         };
         let enc = commit.encode();
+        let t = std::time::Instant::now();
         let commit_loc = swap.append_record(KIND_COMMIT, gen, &enc)?;
         swap.sync()?;
+        tm.sync_us += us(t);
         let end = self.file_end(swap);
+        let t = std::time::Instant::now();
         // The commit is durable in the swapfile. Make it the dump file.
         if !self.swap_is_dump {
             let keep_old = self
@@ -289,8 +322,10 @@ impl Dumper {
                 self.rename(&self.dump_path.clone(), &self.old_path.clone())?;
             }
             self.rename(&self.swap_path.clone(), &self.dump_path.clone())?;
+            swap.current_renamed(&self.dump_path);
             self.sync_dir()?;
         }
+        tm.rename_us = us(t);
         // Freeze the dump before the swap moves on, so that even a failed rotate
         // cannot overwrite it.
         swap.set_barrier();
@@ -327,10 +362,14 @@ impl Dumper {
             table_entries: tabs.len(),
             bytes_appended: end.saturating_sub(start_end),
             pending_migration: 0,
+            timings: tm,
         };
         // The new swapfile; the dump becomes a read-only backing file.
+        let t = std::time::Instant::now();
         swap.rotate(&self.swap_path)?;
         self.swap_is_dump = false;
+        let mut report = report;
+        report.timings.rotate_us = us(t);
         Ok(report)
     }
 
@@ -343,7 +382,11 @@ impl Dumper {
         let Some(cur) = self.cur.clone() else {
             return Err(Error::State("no dump to extend".into()));
         };
+        let mut tm = DumpTimings::default();
+        let t = std::time::Instant::now();
         swap.flush()?;
+        tm.flush_us = us(t);
+        let t = std::time::Instant::now();
         let changes = swap.take_changes();
         self.pending_map = merge_changes(std::mem::take(&mut self.pending_map), changes);
         let gen = self.generation + 1;
@@ -394,10 +437,7 @@ impl Dumper {
         );
         let (tab_bytes, table_entries) = if consolidate {
             let tabs = collect_sorted(source);
-            (
-                TableRecord::encode_sorted(true, tabs.iter().map(|(t, k, op)| (*t, *k, op))),
-                tabs.len(),
-            )
+            (TableRecord::encode_sorted(true, tabs.entries()), tabs.len())
         } else {
             (
                 TableRecord::encode_sorted(
@@ -405,14 +445,17 @@ impl Dumper {
                     self.pending_tables
                         .ops
                         .iter()
-                        .map(|(&(t, k), op)| (t, k, op)),
+                        .map(|(&(t, k), op)| (t, k, op.value())),
                 ),
                 self.pending_tables.len(),
             )
         };
         let map_loc = swap.append_record(KIND_MAP, gen, &map_bytes)?;
         let tab_loc = swap.append_record(KIND_TABLES, gen, &tab_bytes)?;
+        tm.records_us = us(t);
+        let t = std::time::Instant::now();
         swap.sync()?;
+        tm.sync_us = us(t);
         let object_count = swap.len() as u64;
         let commit = Commit {
             flags: fl,
@@ -435,17 +478,22 @@ impl Dumper {
             time: now_secs(),
         };
         let enc = commit.encode();
+        let t = std::time::Instant::now();
         let commit_loc = swap.append_record(KIND_COMMIT, gen, &enc)?;
         swap.sync()?;
+        tm.sync_us += us(t);
         let end = self.file_end(swap);
+        let t = std::time::Instant::now();
         if new_file {
             // The parent stands alone (checked by the caller): it may replace .old.
             if cur.path == self.dump_path && self.vfs.exists(&self.dump_path) {
                 self.rename(&self.dump_path.clone(), &self.old_path.clone())?;
             }
             self.rename(&self.swap_path.clone(), &self.dump_path.clone())?;
+            swap.current_renamed(&self.dump_path);
             self.sync_dir()?;
         }
+        tm.rename_us = us(t);
         swap.set_barrier();
         let map_entries = self.pending_map.len();
         self.pending_map.clear();
@@ -479,6 +527,7 @@ impl Dumper {
             table_entries,
             bytes_appended: end.saturating_sub(start_end),
             pending_migration: pending,
+            timings: tm,
         })
     }
 

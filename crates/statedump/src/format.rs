@@ -161,6 +161,13 @@ impl<'a> Reader<'a> {
         Ok(u128::from_le_bytes(self.arr()?))
     }
     pub fn varint(&mut self) -> Result<u64, FormatError> {
+        // Fast path: one byte.
+        if let Some(&b) = self.buf.get(self.pos) {
+            if b & 0x80 == 0 {
+                self.pos += 1;
+                return Ok(u64::from(b));
+            }
+        }
         let start = self.pos;
         let mut v: u64 = 0;
         for i in 0..10u32 {
@@ -289,6 +296,12 @@ impl MapRecord {
         w.buf
     }
 
+    /// The entry count of an encoded map record, if its header is readable (for
+    /// sizing buffers; the full decode checks it).
+    pub fn peek_count(buf: &[u8]) -> Option<u64> {
+        Some(u64::from_le_bytes(buf.get(8..16)?.try_into().ok()?))
+    }
+
     /// Decodes, calling `f(key, entry)` in order; returns `(full, count)`.
     pub fn decode_with(
         buf: &[u8],
@@ -354,6 +367,16 @@ pub enum TableOp {
     Upsert(Vec<u8>),
 }
 
+impl TableOp {
+    /// The upserted value, or `None` for a remove.
+    pub fn value(&self) -> Option<&[u8]> {
+        match self {
+            TableOp::Remove => None,
+            TableOp::Upsert(v) => Some(v),
+        }
+    }
+}
+
 /// Full tables (`full`) or a table delta: `(table id, key) → op`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableRecord {
@@ -368,14 +391,16 @@ impl TableRecord {
     pub fn encode(&self) -> Vec<u8> {
         Self::encode_sorted(
             self.full,
-            self.entries.iter().map(|(t, k, op)| (*t, *k, op)),
+            self.entries.iter().map(|(t, k, op)| (*t, *k, op.value())),
         )
     }
 
     /// Encodes entries given in strictly increasing `(table, key)` order.
+    /// Encodes entries given in strictly increasing `(table, key)` order; a value of
+    /// `None` is a remove.
     pub fn encode_sorted<'a>(
         full: bool,
-        entries: impl ExactSizeIterator<Item = (u32, u64, &'a TableOp)>,
+        entries: impl ExactSizeIterator<Item = (u32, u64, Option<&'a [u8]>)>,
     ) -> Vec<u8> {
         let mut w = Writer::with_capacity(16 + entries.len() * 24);
         w.raw(&TABLE_MAGIC);
@@ -393,8 +418,8 @@ impl TableRecord {
             }
             prev = Some((t, k));
             match op {
-                TableOp::Remove => w.u8(0),
-                TableOp::Upsert(v) => {
+                None => w.u8(0),
+                Some(v) => {
                     w.u8(1);
                     w.bytes(v);
                 }

@@ -25,7 +25,7 @@ pub mod restore;
 pub mod tables;
 pub mod tools;
 
-pub use dump::{old_path_of, DumpKind, DumpReport, Dumper};
+pub use dump::{old_path_of, DumpKind, DumpReport, DumpTimings, Dumper};
 pub use error::{Error, Result};
 pub use restore::{load, restore, Loaded, RestoreInfo, RestoreOptions, Restored};
 pub use tables::{Table, TableDelta, TableSource, Tables};

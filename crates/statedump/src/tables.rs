@@ -86,6 +86,12 @@ pub struct Table {
 }
 
 impl Table {
+    pub(crate) fn with_capacity(entries: usize, bytes: usize) -> Table {
+        Table {
+            entries: Vec::with_capacity(entries),
+            arena: Vec::with_capacity(bytes),
+        }
+    }
     pub fn get(&self, key: u64) -> Option<&[u8]> {
         let i = self.entries.binary_search_by_key(&key, |e| e.0).ok()?;
         let &(_, at, len) = self.entries.get(i)?;
@@ -192,11 +198,110 @@ impl TableSource for BTreeMap<(u32, u64), Vec<u8>> {
     }
 }
 
-/// Collects a [`TableSource`] sorted by `(table, key)`, as a full table record wants.
-pub(crate) fn collect_sorted(src: &dyn TableSource) -> Vec<(u32, u64, TableOp)> {
-    let mut v = Vec::new();
-    src.visit(&mut |t, k, val| v.push((t, k, TableOp::Upsert(val.to_vec()))));
-    v.sort_unstable_by_key(|a| (a.0, a.1));
-    v.dedup_by(|b, a| a.0 == b.0 && a.1 == b.1);
-    v
+/// A [`TableSource`] collected and sorted by `(table, key)`, values in one arena.
+pub(crate) struct Collected {
+    idx: Vec<(u32, u64, usize, u32)>,
+    arena: Vec<u8>,
+}
+
+impl Collected {
+    pub(crate) fn len(&self) -> usize {
+        self.idx.len()
+    }
+    /// Entries as upserts, in `(table, key)` order.
+    pub(crate) fn entries(&self) -> impl ExactSizeIterator<Item = (u32, u64, Option<&[u8]>)> {
+        self.idx.iter().map(|&(t, k, at, len)| {
+            (
+                t,
+                k,
+                Some(self.arena.get(at..at + len as usize).unwrap_or(&[])),
+            )
+        })
+    }
+}
+
+/// Collects a [`TableSource`] sorted by `(table, key)`, as a full table record wants
+/// (no sort when the source visits in order; the last value of a duplicate key wins).
+pub(crate) fn collect_sorted(src: &dyn TableSource) -> Collected {
+    let mut c = Collected {
+        idx: Vec::new(),
+        arena: Vec::new(),
+    };
+    let mut sorted = true;
+    src.visit(&mut |t, k, val| {
+        if let Some(&(lt, lk, _, _)) = c.idx.last() {
+            sorted &= (lt, lk) < (t, k);
+        }
+        let at = c.arena.len();
+        c.arena.extend_from_slice(val);
+        c.idx.push((t, k, at, val.len() as u32));
+    });
+    if !sorted {
+        // Stable: equal keys keep visiting order, so the last one wins below.
+        c.idx.sort_by_key(|e| (e.0, e.1));
+        let mut out: Vec<(u32, u64, usize, u32)> = Vec::with_capacity(c.idx.len());
+        for e in c.idx.drain(..) {
+            match out.last_mut() {
+                Some(l) if (l.0, l.1) == (e.0, e.1) => *l = e,
+                _ => out.push(e),
+            }
+        }
+        c.idx = out;
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Unsorted(Vec<(u32, u64, Vec<u8>)>);
+    impl TableSource for Unsorted {
+        fn visit(&self, f: &mut dyn FnMut(u32, u64, &[u8])) {
+            for (t, k, v) in &self.0 {
+                f(*t, *k, v);
+            }
+        }
+    }
+
+    #[test]
+    fn collect_sorts_and_last_duplicate_wins() {
+        let src = Unsorted(vec![
+            (1, 5, b"a".to_vec()),
+            (0, 9, b"b".to_vec()),
+            (1, 2, b"c".to_vec()),
+            (0, 9, b"d".to_vec()),
+        ]);
+        let c = collect_sorted(&src);
+        let got: Vec<(u32, u64, Vec<u8>)> = c
+            .entries()
+            .map(|(t, k, v)| (t, k, v.unwrap_or(&[]).to_vec()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (0, 9, b"d".to_vec()),
+                (1, 2, b"c".to_vec()),
+                (1, 5, b"a".to_vec())
+            ]
+        );
+    }
+
+    #[test]
+    fn merge_sorted_applies_upserts_and_removes() {
+        let mut t = Table::default();
+        for k in [1u64, 3, 5] {
+            assert!(t.push_sorted(k, &[k as u8]));
+        }
+        assert!(!t.push_sorted(5, b"x"));
+        let src = b"NEWZ";
+        t.merge_sorted(&[(0, Some((0, 1))), (3, None), (5, Some((1, 3)))], src);
+        let got: Vec<(u64, Vec<u8>)> = t.iter().map(|(k, v)| (k, v.to_vec())).collect();
+        assert_eq!(
+            got,
+            vec![(0, b"N".to_vec()), (1, vec![1]), (5, b"EWZ".to_vec())]
+        );
+        assert_eq!(t.get(5), Some(&b"EWZ"[..]));
+        assert_eq!(t.get(3), None);
+    }
 }

@@ -255,3 +255,53 @@ fn restored_paths_exist() {
     assert!(fs.exists(Path::new("/w/dump")));
     assert!(fs.exists(Path::new("/w/dump.old")));
 }
+
+#[test]
+fn uncommitted_tail_is_ignored_and_reported() {
+    // The writer keeps using the dump as its swapfile after a commit; a restore (as by
+    // another process) gives the newest complete commit and reports the tail.
+    let fs = FaultyFs::new();
+    let mut w = World::cold(&fs);
+    w.step(DumpKind::Full, 0).unwrap();
+    w.step(DumpKind::Increment, 10).unwrap();
+    let committed = w.gen;
+    for k in 0..50u64 {
+        w.swap.put(k, vec![0xee; 300]).unwrap();
+    }
+    w.swap.flush().unwrap();
+    let vfs: Arc<dyn Vfs> = Arc::new(fs.clone());
+    let mut r = restore(
+        vfs,
+        &RestoreOptions {
+            dump_path: p("/w/dump"),
+            secondary: Some(p("/w/dump.old")),
+            swap_path: p("/w/check.swap"),
+            swap_config: cfg(),
+        },
+    )
+    .unwrap();
+    assert_eq!(r.info.generation, committed);
+    assert!(r.info.tail_bytes > 0, "{:?}", r.info);
+    MODEL
+        .check(committed, &mut r.swap, &r.tables, &r.root)
+        .unwrap();
+}
+
+#[test]
+fn increment_after_partial_restore_becomes_full() {
+    let fs = FaultyFs::new();
+    let mut w = World::cold(&fs);
+    w.step(DumpKind::Full, 0).unwrap();
+    assert!(w.step(DumpKind::Increment, 0).unwrap().partial);
+    drop(w);
+    let mut w = World::restored(&fs, Some("/w/dump.old")).unwrap();
+    let r = w.step(DumpKind::Increment, 0).unwrap();
+    assert_eq!(r.kind, DumpKind::Full);
+    assert!(
+        r.upgraded.as_deref().unwrap_or("").contains("partial"),
+        "{r:?}"
+    );
+    assert!(!r.partial);
+    // The new full dump stands alone.
+    assert_eq!(check_restore(&fs, None).unwrap(), w.gen);
+}

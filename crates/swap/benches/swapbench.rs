@@ -12,7 +12,7 @@
 //! - `zstd`: compression speed and ratio by blob size (to choose `compress_min`).
 //!
 //! Environment: SWAPBENCH_N (default 1000000), SWAPBENCH_RUNS (3), SWAPBENCH_DIR
-//! (default the system temp dir), SWAPBENCH_STEP (256).
+//! (default the system temp dir), SWAPBENCH_STEP (128).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -102,9 +102,27 @@ fn thread_cpu_ns() -> u64 {
     ts.tv_sec as u64 * 1_000_000_000 + ts.tv_nsec as u64
 }
 
+/// CPU seconds (user + system) used by waited-for children so far.
+fn children_cpu_secs() -> f64 {
+    // SAFETY: getrusage fills the rusage struct we pass; zeroed is a valid value.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: valid pointer to a rusage.
+    if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) } != 0 {
+        return 0.0;
+    }
+    let t = |tv: libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
+    t(ru.ru_utime) + t(ru.ru_stime)
+}
+
+thread_local! {
+    static LAST_DD_CPU: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 /// Runs dd and returns its bytes per second (parsed from its summary line).
 fn dd(args: &[String]) -> f64 {
+    let c0 = children_cpu_secs();
     let out = Command::new("dd").args(args).output();
+    LAST_DD_CPU.with(|c| c.set(children_cpu_secs() - c0));
     let Ok(out) = out else { return 0.0 };
     let text = String::from_utf8_lossy(&out.stderr);
     let line = text.lines().last().unwrap_or("");
@@ -178,6 +196,10 @@ fn mb(bytes: u64, d: Duration) -> f64 {
     bytes as f64 / 1e6 / d.as_secs_f64()
 }
 
+thread_local! {
+    static LAST_WRITE_CPU: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 fn write_file(dir: &Path, n: u64, budget: usize) -> (Swap, Duration, u64) {
     let cfg = Config {
         cache_bytes: budget,
@@ -196,6 +218,7 @@ fn write_file(dir: &Path, n: u64, budget: usize) -> (Swap, Duration, u64) {
     s.flush().expect("flush");
     let flushed = t.elapsed();
     s.sync().expect("sync");
+    LAST_WRITE_CPU.with(|c| c.set(cpu_secs() - c0));
     if std::env::var("SWAPBENCH_VERBOSE").is_ok() {
         eprintln!(
             "write phases: puts {:.3}s flush {:.3}s sync {:.3}s cpu {:.3}s",
@@ -216,12 +239,15 @@ fn scenario(name: &str, dir: &Path) {
             // dd first, same size, same moment: the disk's sequential bandwidth.
             let file_mb = (n * 1024) >> 20;
             let dd_mbps = dd_write(dir, file_mb.max(1));
+            let dd_cpu = LAST_DD_CPU.with(|c| c.get());
             let _ = std::fs::remove_file(dir.join("dd.bin"));
             let (s, d, payload) = write_file(dir, n, budget);
             let file = s.end_offset();
             println!(
-                "RESULT write secs={:.3} payload_MBps={:.1} file_MBps={:.1} dd_write_MBps={:.1} file_vs_dd={:.2} blobs_per_s={:.0} write_calls={} peak_rss_MB={}",
+                "RESULT write secs={:.3} cpu_secs={:.3} dd_cpu_secs={:.3} payload_MBps={:.1} file_MBps={:.1} dd_write_MBps={:.1} file_vs_dd={:.2} blobs_per_s={:.0} write_calls={} peak_rss_MB={}",
                 d.as_secs_f64(),
+                LAST_WRITE_CPU.with(|c| c.get()),
+                dd_cpu,
                 mb(payload, d),
                 mb(file, d),
                 dd_mbps,
@@ -238,14 +264,17 @@ fn scenario(name: &str, dir: &Path) {
             let path = dir.join("swapfile");
             dd_write(dir, (file >> 20).max(1));
             let dd_mbps = dd_read(dir);
+            let dd_cpu = LAST_DD_CPU.with(|c| c.get());
             // In key order (= file order: how a restore reads everything back).
             drop_page_cache(&path);
+            let c0 = cpu_secs();
             let t = Instant::now();
             let mut sum = 0u64;
             for k in 0..n {
                 sum += s.get(k).expect("get").expect("present").len() as u64;
             }
             let seq = t.elapsed();
+            let seq_cpu = cpu_secs() - c0;
             assert_eq!(sum, payload);
             // In random order.
             s.swapout().expect("swapout");
@@ -256,8 +285,10 @@ fn scenario(name: &str, dir: &Path) {
             }
             let rnd = t.elapsed();
             println!(
-                "RESULT cold keyorder_secs={:.3} keyorder_payload_MBps={:.1} keyorder_file_MBps={:.1} dd_read_MBps={:.1} file_vs_dd={:.2} random_secs={:.3} random_payload_MBps={:.1} peak_rss_MB={}",
+                "RESULT cold keyorder_secs={:.3} keyorder_cpu_secs={:.3} dd_read_cpu_secs={:.3} keyorder_payload_MBps={:.1} keyorder_file_MBps={:.1} dd_read_MBps={:.1} file_vs_dd={:.2} random_secs={:.3} random_payload_MBps={:.1} peak_rss_MB={}",
                 seq.as_secs_f64(),
+                seq_cpu,
+                dd_cpu,
                 mb(payload, seq),
                 mb(file, seq),
                 dd_mbps,
@@ -287,7 +318,7 @@ fn scenario(name: &str, dir: &Path) {
             );
         }
         "pacer" => {
-            let step = env_usize("SWAPBENCH_STEP", 256);
+            let step = env_usize("SWAPBENCH_STEP", 128);
             let (mut s, _, _) = write_file(dir, n, budget);
             s.swapout().expect("swapout");
             s.rotate(dir.join("swapfile2")).expect("rotate");
@@ -328,8 +359,9 @@ fn scenario(name: &str, dir: &Path) {
                 .iter()
                 .filter(|d| **d > Duration::from_millis(2))
                 .count();
+            let cpu_over = cpu.iter().filter(|&&c| c > 2_000_000).count();
             println!(
-                "RESULT pacer blobs={pending} steps={} step_blobs={step} max_ms={:.3} p99_ms={:.3} median_ms={:.3} cpu_max_ms={:.3} cpu_p99_ms={:.3} cpu_median_ms={:.3} steps_over_2ms={over} total_secs={:.2}",
+                "RESULT pacer blobs={pending} steps={} step_blobs={step} max_ms={:.3} p99_ms={:.3} median_ms={:.3} cpu_max_ms={:.3} cpu_p99_ms={:.3} cpu_median_ms={:.3} steps_over_2ms={over} cpu_steps_over_2ms={cpu_over} total_secs={:.2}",
                 wall.len(),
                 pick(&wall, 100),
                 pick(&wall, 99),

@@ -157,12 +157,7 @@ impl Container {
             offset: loc.offset,
             detail,
         };
-        if (loc.len as usize) < RECORD_HEADER_LEN {
-            return Err(bad(format!("location length {} too short", loc.len)));
-        }
-        if !loc.offset.is_multiple_of(self.header.sector_size as u64) || loc.offset == 0 {
-            return Err(bad("location not at a record sector".into()));
-        }
+        self.check_location(loc, key)?;
         if loc.len > (16 << 20) {
             // Do not trust a large length from a map before checking the file has it.
             let flen = self.io.len().map_err(|e| Error::Io {
@@ -189,6 +184,23 @@ impl Container {
         let h = check_record(&buf, self.header.id.tag(), expect_key, &self.path, loc)?;
         buf.drain(..RECORD_HEADER_LEN);
         Ok((h, buf))
+    }
+
+    /// Checks that a location can name a record of this file.
+    pub(crate) fn check_location(&self, loc: Location, key: u64) -> Result<()> {
+        let bad = |detail: String| Error::BadRecord {
+            path: self.path.clone(),
+            key,
+            offset: loc.offset,
+            detail,
+        };
+        if (loc.len as usize) < RECORD_HEADER_LEN {
+            return Err(bad(format!("location length {} too short", loc.len)));
+        }
+        if !loc.offset.is_multiple_of(self.header.sector_size as u64) || loc.offset == 0 {
+            return Err(bad("location not at a record sector".into()));
+        }
+        Ok(())
     }
 
     /// Walks every record of the file in offset order, checking each; see [`WalkItem`].

@@ -326,3 +326,49 @@ fn evict_fraction_evicts_lru_share() {
     s.evict_fraction(1).unwrap();
     assert_eq!(s.stats().resident, 0);
 }
+
+#[test]
+fn sequential_reads_and_rewrites_stay_consistent() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..400u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    s.swapout().unwrap();
+    // In file order: served through the read-ahead window.
+    for k in 0..200u64 {
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    }
+    // Free sectors just ahead and reuse them with other content.
+    for k in 200..260u64 {
+        s.remove(k).unwrap();
+    }
+    for k in 1000..1060u64 {
+        s.put(k, blob(k, 590)).unwrap();
+    }
+    s.flush().unwrap();
+    s.swapout().unwrap();
+    for k in (260..400u64).chain(1000..1060) {
+        let len = if k >= 1000 { 590 } else { 600 };
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, len)[..], "key {k}");
+    }
+    // A damaged record inside a window is still reported with key and offset.
+    s.swapout().unwrap();
+    let loc = s
+        .locations()
+        .find_map(|(k, h)| match h {
+            Home::Current(l) if k == 300 => Some(l),
+            _ => None,
+        })
+        .unwrap();
+    assert!(fs.corrupt(Path::new("a"), loc.offset + 70, 1));
+    for k in 261..300u64 {
+        s.get(k).unwrap();
+    }
+    let e = s.get(300).unwrap_err();
+    assert!(
+        matches!(e, Error::Checksum { key: 300, offset, .. } if offset == loc.offset),
+        "{e}"
+    );
+}

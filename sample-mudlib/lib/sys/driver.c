@@ -14,11 +14,14 @@ static void message(string str)
 }
 
 /*
- * logging for system objects
+ * logging for system objects and wizard commands
  */
 void log(string str)
 {
-    if (sscanf(object_name(previous_object()), "/sys/%*s") != 0) {
+    string name;
+
+    name = object_name(previous_object());
+    if (sscanf(name, "/sys/%*s") != 0 || sscanf(name, USER_OBJ + "#%*d") != 0) {
 	message(str);
     }
 }

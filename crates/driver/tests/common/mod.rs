@@ -7,31 +7,44 @@
 use driver::callout::{Delay, ObjKey};
 use driver::config::Config;
 use driver::net::PortKind;
-use driver::world::{DumpKind, Event, Host, SharedHost, World, WorldError};
+use driver::store::{Image, SharedSwap};
+use driver::world::{Event, Host, SharedHost, World, WorldError};
+use statedump::TableDelta;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
-#[derive(Default)]
 pub struct TestWorld {
     pub next: u64,
     pub log: Vec<String>,
-    /// (object, handle) → text to say when the call_out runs
+    /// (object, handle) → text to say when the call_out runs (table 1)
     pub callouts: BTreeMap<(u64, u32), String>,
     pub handle: u32,
-    pub dump_dir: PathBuf,
     pub counter: i64,
     pub interrupted: bool,
+    /// notes kept as blobs in the swap; table 2 lists their keys
+    pub notes: Vec<u64>,
+    pub swap: SharedSwap,
+    delta: TableDelta,
 }
 
+const T_CALLOUTS: u32 = 1;
+const T_NOTES: u32 = 2;
+
 impl TestWorld {
-    pub fn new(dump_dir: &Path) -> Self {
+    pub fn new(swap: SharedSwap) -> Self {
         TestWorld {
             next: 1,
-            dump_dir: dump_dir.to_path_buf(),
-            ..Default::default()
+            log: Vec::new(),
+            callouts: BTreeMap::new(),
+            handle: 0,
+            counter: 0,
+            interrupted: false,
+            notes: Vec::new(),
+            swap,
+            delta: TableDelta::default(),
         }
     }
 }
@@ -47,36 +60,25 @@ impl World for TestWorld {
         self.log.push("initialize".into());
         Ok(())
     }
-    fn restore(
-        &mut self,
-        _host: &SharedHost,
-        dump: &Path,
-        _secondary: Option<&Path>,
-    ) -> Result<Vec<(String, Vec<u8>)>, WorldError> {
-        let bytes = std::fs::read(dump).map_err(|e| WorldError(e.to_string()))?;
-        // format: counter(8) then tables: name_len(1) name len(4) bytes
-        let mut tables = Vec::new();
-        self.counter = i64::from_le_bytes(bytes[0..8].try_into().unwrap());
-        let mut p = 8;
-        while p < bytes.len() {
-            let nl = bytes[p] as usize;
-            let name = String::from_utf8(bytes[p + 1..p + 1 + nl].to_vec()).unwrap();
-            p += 1 + nl;
-            let l = u32::from_le_bytes(bytes[p..p + 4].try_into().unwrap()) as usize;
-            p += 4;
-            tables.push((name, bytes[p..p + l].to_vec()));
-            p += l;
+    fn restore(&mut self, _host: &SharedHost, image: &Image) -> Result<(), WorldError> {
+        let root: [u8; 8] = image
+            .root
+            .get(..8)
+            .and_then(|r| r.try_into().ok())
+            .ok_or_else(|| WorldError("bad root".into()))?;
+        self.counter = i64::from_le_bytes(root);
+        if let Some(t) = image.tables.table(T_CALLOUTS) {
+            for (k, v) in t.iter() {
+                let h = k as u32;
+                self.callouts
+                    .insert((k >> 32, h), String::from_utf8_lossy(v).into_owned());
+                self.handle = self.handle.max(h);
+            }
         }
-        let co = std::fs::read_to_string(dump.with_extension("co")).unwrap_or_default();
-        for line in co.lines() {
-            let mut it = line.splitn(3, ' ');
-            let o: u64 = it.next().unwrap().parse().unwrap();
-            let h: u32 = it.next().unwrap().parse().unwrap();
-            self.callouts
-                .insert((o, h), it.next().unwrap_or("").to_string());
-            self.handle = self.handle.max(h);
+        if let Some(t) = image.tables.table(T_NOTES) {
+            self.notes = t.iter().map(|(k, _)| k).collect();
         }
-        Ok(tables)
+        Ok(())
     }
     fn restored(&mut self, host: &SharedHost, hotboot: bool) -> Result<(), WorldError> {
         self.log.push(format!("restored {hotboot}"));
@@ -134,9 +136,33 @@ impl World for TestWorld {
                         self.handle += 1;
                         host.call_out(obj, self.handle, delay).unwrap();
                         self.callouts.insert((obj.0, self.handle), text.to_string());
+                        self.delta.upsert(
+                            T_CALLOUTS,
+                            (obj.0 << 32) | u64::from(self.handle),
+                            text.as_bytes().to_vec(),
+                        );
                         let _ = host.send_message(obj, b"scheduled\n");
                     }
                     "dump" => host.dump_state(arg == "1"),
+                    "note" => {
+                        let key = 1000 + self.notes.len() as u64;
+                        self.swap
+                            .borrow_mut()
+                            .put(key, arg.as_bytes().to_vec())
+                            .unwrap();
+                        self.notes.push(key);
+                        self.delta.upsert(T_NOTES, key, Vec::new());
+                        let _ = host.send_message(obj, b"noted\n");
+                    }
+                    "notes" => {
+                        let mut all = Vec::new();
+                        for k in &self.notes {
+                            let b = self.swap.borrow_mut().get(*k).unwrap().unwrap();
+                            all.push(String::from_utf8_lossy(&b).into_owned());
+                        }
+                        let _ = host
+                            .send_message(obj, format!("notes: {}\n", all.join("|")).as_bytes());
+                    }
                     "shutdown" => host.shutdown(false).unwrap(),
                     "quit" => {
                         let _ = host.send_message(obj, b"Bye\n");
@@ -160,6 +186,8 @@ impl World for TestWorld {
     fn call_out(&mut self, host: &SharedHost, obj: ObjKey, handle: u32) {
         let host = &mut *host.borrow_mut();
         if let Some(text) = self.callouts.remove(&(obj.0, handle)) {
+            self.delta
+                .remove(T_CALLOUTS, (obj.0 << 32) | u64::from(handle));
             self.log.push(format!("callout {text}"));
             say_all(host, &format!("callout {text}\n"));
         }
@@ -168,24 +196,20 @@ impl World for TestWorld {
         self.interrupted = true;
         self.log.push("interrupt".into());
     }
-    fn dump(&mut self, kind: DumpKind, tables: &[(&str, Vec<u8>)]) -> Result<(), WorldError> {
-        let mut b = self.counter.to_le_bytes().to_vec();
-        for (n, t) in tables {
-            b.push(n.len() as u8);
-            b.extend_from_slice(n.as_bytes());
-            b.extend_from_slice(&(t.len() as u32).to_le_bytes());
-            b.extend_from_slice(t);
+    fn prepare_dump(&mut self) -> Result<(TableDelta, Vec<u8>), WorldError> {
+        self.log.push("dump".into());
+        Ok((
+            std::mem::take(&mut self.delta),
+            self.counter.to_le_bytes().to_vec(),
+        ))
+    }
+    fn visit_tables(&self, f: &mut dyn FnMut(u32, u64, &[u8])) {
+        for ((o, h), t) in &self.callouts {
+            f(T_CALLOUTS, (o << 32) | u64::from(*h), t.as_bytes());
         }
-        let path = self.dump_dir.join("dump");
-        std::fs::write(&path, b).map_err(|e| WorldError(e.to_string()))?;
-        let co: String = self
-            .callouts
-            .iter()
-            .map(|((o, h), t)| format!("{o} {h} {t}\n"))
-            .collect();
-        std::fs::write(path.with_extension("co"), co).map_err(|e| WorldError(e.to_string()))?;
-        self.log.push(format!("dump {kind:?}"));
-        Ok(())
+        for k in &self.notes {
+            f(T_NOTES, *k, b"");
+        }
     }
     fn swapout(&mut self) {
         self.log.push("swapout".into());
@@ -274,5 +298,6 @@ pub fn turns_until<W: World>(
             return None;
         }
     }
-    panic!("condition not reached in {max} turns");
+    let texts: Vec<String> = clients.iter().map(|c| c.text()).collect();
+    panic!("condition not reached in {max} turns; clients got: {texts:?}");
 }

@@ -240,6 +240,13 @@ impl Dumper {
         root: &[u8],
         source: &dyn TableSource,
     ) -> Result<DumpReport> {
+        if swap.poisoned().is_some() {
+            // The current file refuses writes since a failed write or fsync: start a
+            // new swapfile; the old one becomes a read-only backing file the full dump
+            // migrates out of. A dump file stays as it is (read-only from now on).
+            swap.rotate(&self.swap_path)?;
+            self.swap_is_dump = false;
+        }
         let start_end = if self.swap_is_dump {
             self.cur.as_ref().map_or(0, |c| c.end)
         } else {

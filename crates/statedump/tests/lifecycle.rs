@@ -305,3 +305,52 @@ fn increment_after_partial_restore_becomes_full() {
     // The new full dump stands alone.
     assert_eq!(check_restore(&fs, None).unwrap(), w.gen);
 }
+
+#[test]
+fn failed_fsync_then_recovery() {
+    for fail_at in 0..4u64 {
+        let fs = FaultyFs::new();
+        let mut w = World::cold(&fs);
+        w.step(DumpKind::Full, 0).unwrap();
+        w.step(DumpKind::Increment, 5).unwrap();
+        w.step(DumpKind::Increment, 5).unwrap();
+        let good = w.gen;
+        // Let `fail_at` syncs pass in a later dump, then one fails.
+        for _ in 0..fail_at {
+            w.step(DumpKind::Increment, 5).unwrap();
+        }
+        let good = good + fail_at;
+        fs.update_plan(|p| p.fail_next_sync = true);
+        let before = w.gen;
+        let e = w.step(DumpKind::Increment, 5);
+        assert!(e.is_err(), "a failed fsync must fail the dump");
+        // The world holds generation before+1 in memory only; the previous dump is
+        // intact.
+        assert_eq!(
+            check_restore(&fs, Some("/w/dump.old")).unwrap(),
+            good.max(before)
+        );
+        // Retrying the dump (no new changes: the dumper kept the table changes of
+        // the failed one) starts a new file and succeeds, as a full dump.
+        let g = before + 1;
+        let r = w
+            .dumper
+            .dump(
+                &mut w.swap,
+                DumpKind::Increment,
+                statedump::TableDelta::new(),
+                &w.tables,
+                &Model::root(g),
+            )
+            .unwrap();
+        assert_eq!(r.kind, DumpKind::Full);
+        assert_eq!(r.generation, g);
+        assert!(r.upgraded.is_some());
+        w.gen = g;
+        assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g);
+        // And increments go on from there.
+        w.step(DumpKind::Increment, 5).unwrap();
+        w.step(DumpKind::Increment, 5).unwrap();
+        assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 2);
+    }
+}

@@ -508,7 +508,7 @@ impl Swap {
                 (e.file, e.loc())
             }
         };
-        let data: Arc<[u8]> = self.load(key, file, loc)?.into();
+        let data: Arc<[u8]> = self.load(key, file, loc)?;
         self.stats.loads += 1;
         let migrating = file != self.cur;
         if let Some(e) = self.map.get_mut(&key) {
@@ -533,7 +533,7 @@ impl Swap {
     /// Reads and checks a blob. Misses that follow each other through a file (a
     /// restore reading objects back in order) are served from a read-ahead window
     /// that doubles up to 1 MiB, so they cost one `pread` per window, not per blob.
-    fn load(&mut self, key: u64, file: u32, loc: Location) -> Result<Vec<u8>> {
+    fn load(&mut self, key: u64, file: u32, loc: Location) -> Result<Arc<[u8]>> {
         let Some(slot) = self.slots.get(file as usize).and_then(|s| s.as_ref()) else {
             return Err(Error::BadRecord {
                 path: self.w.path.clone(),
@@ -558,7 +558,7 @@ impl Swap {
                 ra.window = 0;
                 ra.buf.clear();
                 let (h, stored) = c.read_raw(loc, Some(key))?;
-                return decode_payload(&h, stored, c.path(), loc.offset);
+                return Ok(decode_payload(&h, stored, c.path(), loc.offset)?.into());
             }
             ra.window = (ra.window * 2).clamp(RA_MIN, RA_MAX);
             ra.buf.resize(ra.window.max(loc.len as usize), 0);
@@ -576,15 +576,19 @@ impl Swap {
             if (n as u64) < loc.len as u64 {
                 ra.buf.clear();
                 let (h, stored) = c.read_raw(loc, Some(key))?;
-                return decode_payload(&h, stored, c.path(), loc.offset);
+                return Ok(decode_payload(&h, stored, c.path(), loc.offset)?.into());
             }
         }
         ra.next = end.div_ceil(ss) * ss;
         let a = (loc.offset - ra.start) as usize;
         let bytes = &ra.buf[a..a + loc.len as usize];
         let h = check_record(bytes, c.id().tag(), Some(key), c.path(), loc)?;
-        let stored = bytes[RECORD_HEADER_LEN..].to_vec();
-        decode_payload(&h, stored, c.path(), loc.offset)
+        let stored = &bytes[RECORD_HEADER_LEN..];
+        if h.flags & FLAG_ZSTD == 0 {
+            // One allocation and copy, straight from the window into the cache.
+            return Ok(Arc::from(stored));
+        }
+        Ok(decode_payload(&h, stored.to_vec(), c.path(), loc.offset)?.into())
     }
 
     /// Stores `data` under `key` (in memory; written to disk on eviction or flush).
@@ -1191,7 +1195,8 @@ impl Swap {
         let cur = self.cur;
         let mut v: Vec<(u64, Option<Location>)> =
             Vec::with_capacity(self.changed.len() + self.removed.len());
-        for k in std::mem::take(&mut self.changed) {
+        let mut list = std::mem::take(&mut self.changed);
+        for &k in &list {
             if let Some(e) = self.map.get_mut(&k) {
                 if e.changed {
                     e.changed = false;
@@ -1203,6 +1208,9 @@ impl Swap {
                 }
             }
         }
+        // Keep the allocation: the next increment's changes go into it.
+        list.clear();
+        self.changed = list;
         for k in std::mem::take(&mut self.removed) {
             match self.map.get(&k) {
                 // Removed, then stored again: reported above if it got a location.
@@ -1247,6 +1255,9 @@ impl Swap {
             .map(|(k, e)| (e.offset, k))
             .collect();
         pending.sort_unstable_by(|a, b| b.cmp(a));
+        // Every pending key will enter the change list when it migrates: make room now,
+        // so no pacer step pays for growing it.
+        self.changed.reserve(pending.len());
         if let Some(s) = self.slot_mut(old) {
             s.pending = pending;
         }
@@ -1263,11 +1274,13 @@ impl Swap {
         }));
         self.cur = (self.slots.len() - 1) as u32;
         self.w = w;
-        for k in std::mem::take(&mut self.changed) {
+        for &k in &self.changed {
             if let Some(e) = self.map.get_mut(&k) {
                 e.changed = false;
             }
         }
+        self.changed.clear();
+        self.changed.reserve(self.pending_migration() as usize);
         self.removed.clear();
         for i in 0..self.slots.len() {
             if i as u32 != self.cur && self.slots[i].as_ref().is_some_and(|s| s.live == 0) {
@@ -1301,6 +1314,7 @@ impl Swap {
             pending.push((loc.offset, key));
         }
         pending.sort_unstable_by(|a, b| b.cmp(a));
+        self.changed.reserve(pending.len());
         let empty = match self.slot_mut(id) {
             Some(s) => {
                 s.pending = pending;
@@ -1325,15 +1339,19 @@ impl Swap {
             .sum()
     }
 
-    /// Moves up to `max_blobs` blobs from the oldest backing file into the current
-    /// file (reads coalesced, one write per contiguous run). Returns how many moved;
-    /// 0 means nothing is left to migrate. A damaged record is reported (naming key and
-    /// offset) and left where it is.
+    /// Moves up to `max_blobs` blobs (and at most 128 KiB of records) from the oldest
+    /// backing file into the current file (reads coalesced, one write per contiguous
+    /// run). Returns how many moved; `max_blobs == 0` does nothing. A damaged record is
+    /// reported (naming key and offset) and left where it is; the next step goes on
+    /// with the others.
     pub fn migrate_step(&mut self, max_blobs: usize) -> Result<usize> {
         self.migrate_some(max_blobs, STEP_BYTES)
     }
 
     fn migrate_some(&mut self, max_blobs: usize, max_bytes: u64) -> Result<usize> {
+        if max_blobs == 0 {
+            return Ok(0);
+        }
         if let Some(e) = self.poisoned_err() {
             return Err(e);
         }
@@ -1348,8 +1366,8 @@ impl Swap {
         let mut from_mem: Vec<u64> = Vec::new();
         let mut examined = 0usize;
         let mut bytes = 0u64;
-        while from_disk.len() + from_mem.len() < max_blobs.max(1)
-            && examined < 4 * max_blobs.max(1)
+        while from_disk.len() + from_mem.len() < max_blobs
+            && examined < 4 * max_blobs
             && bytes < max_bytes
         {
             examined += 1;

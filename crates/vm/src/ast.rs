@@ -210,6 +210,9 @@ pub struct Program {
     pub inherits: Vec<Inherit>,
     /// Variable and function declarations, in source order.
     pub decls: Vec<Decl>,
+    /// End of the compiled file (its last line), where DGD reports errors
+    /// found only at the end of compilation.
+    pub end: Pos,
 }
 
 /// `[private] inherit [label] [object] "path";`
@@ -367,6 +370,8 @@ pub struct FuncDecl {
     /// Frame size: parameters + the maximum number of block locals live at once
     /// (filled by typecheck; 0 before).
     pub nlocals: u16,
+    /// Position of the closing `}` of the body (of the name for a prototype).
+    pub end: Pos,
 }
 
 impl FuncDecl {

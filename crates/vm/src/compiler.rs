@@ -1314,14 +1314,17 @@ impl<'a> Comp<'a> {
                 self.patch(j, end);
             }
             ExprKind::New { path, args, spread } => {
+                // as DGD: `new_object("path", args...)`, resolved like any call (the
+                // auto object usually redefines new_object to take a path)
                 self.line(e.pos);
-                let p = normalize_path(dir_of(self.inp.name), path);
-                let p = p.strip_suffix(".c").unwrap_or(&p).to_string();
-                let c = self.const_str(p.as_bytes());
-                for a in args {
-                    self.compile_expr(a);
-                }
-                self.emit(Op::NewLwo(c, argc(args.len(), *spread)));
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Expr::new(
+                    e.pos,
+                    ExprKind::Str(std::sync::Arc::from(path.as_bytes())),
+                ));
+                all.extend(args.iter().cloned());
+                let name = FuncName::Ident(ast::Name::from("new_object"));
+                self.compile_call(e.pos, &name, &None, &all, *spread);
             }
             ExprKind::FuncAddr { .. } | ExprKind::FuncExtend { .. } | ExprKind::FuncCall { .. } => {
                 self.err(e.pos, "function pointers are not supported");

@@ -70,6 +70,19 @@ impl BlobStore for MemStore {
     }
 }
 
+/// A shared in-memory store (tests keep a handle while the VM owns the other).
+impl BlobStore for std::rc::Rc<std::cell::RefCell<MemStore>> {
+    fn put(&mut self, key: u64, blob: Vec<u8>) -> Result<(), String> {
+        self.borrow_mut().put(key, blob)
+    }
+    fn get(&mut self, key: u64) -> Result<Option<Vec<u8>>, String> {
+        self.borrow_mut().get(key)
+    }
+    fn remove(&mut self, key: u64) -> Result<(), String> {
+        self.borrow_mut().remove(key)
+    }
+}
+
 /// A simple host: files from memory or a directory, output collected in a buffer,
 /// call_outs kept in a list the test drives, a fixed or real clock.
 #[derive(Default)]

@@ -20,6 +20,9 @@ use crate::value::*;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+pub mod tables;
+pub use tables::{object_key, RestoreError, META_KEY};
+
 /// VM settings (from the driver config).
 #[derive(Clone, Debug)]
 pub struct Config {
@@ -152,6 +155,10 @@ pub struct Vm {
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
+    /// Object slots whose table entry changed since the last `table_changes`.
+    table_dirty: BTreeSet<u32>,
+    /// Programs already written to the blob store.
+    stored_progs: std::collections::HashSet<u32>,
 }
 
 // Codes of the kfuns implemented here.
@@ -323,6 +330,8 @@ impl Vm {
             boot_time: boot,
             prog_infos: HashMap::new(),
             walk_id: 0,
+            table_dirty: BTreeSet::new(),
+            stored_progs: Default::default(),
         }
     }
 
@@ -389,12 +398,17 @@ impl Vm {
 
     /// Runs a due call_out as one task.
     pub fn run_call_out(&mut self, obj: ObjRef, handle: u32) -> Result<(), LpcError> {
+        if !self.objects.is_live(obj) {
+            return Ok(());
+        }
+        self.ensure_loaded(obj.index)?;
         let co = match self.objects.get_mut(obj) {
             Some(o) => o.callouts.remove(&handle),
             None => None,
         };
         let Some(co) = co else { return Ok(()) };
         self.dirty.insert(obj.index);
+        self.table_dirty.insert(obj.index);
         if let Some(o) = self.objects.get_mut(obj) {
             o.dirty = true;
         }
@@ -657,6 +671,7 @@ impl Vm {
         });
         self.objects.by_name.insert(name, h.index);
         self.dirty.insert(h.index);
+        self.table_dirty.insert(h.index);
         if self.atomic > 0 {
             self.undo.push(Undo::NewObject(h.index));
         }
@@ -789,6 +804,7 @@ impl Vm {
             return Ok(());
         }
         o.created = true;
+        self.table_dirty.insert(idx);
         self.ensure_loaded(idx)?;
         let prog = match self.objects.slot(idx) {
             Some(o) => o.prog.clone(),
@@ -922,7 +938,17 @@ impl Vm {
         };
         if external {
             if let This::Obj(i) = &this {
-                self.dirty.insert(*i);
+                let i = *i;
+                self.dirty.insert(i);
+                if self.objects.slot(i).is_some_and(|o| o.vars.is_none()) {
+                    if let Err(e) = self.ensure_loaded(i) {
+                        self.stack.truncate(base);
+                        if atomic_mark.is_some() {
+                            self.atomic = self.atomic.saturating_sub(1);
+                        }
+                        return Err(e);
+                    }
+                }
             }
         }
         self.frames.push(Frame {
@@ -2213,7 +2239,8 @@ impl Vm {
             self.stack.truncate(self.stack.len() - n);
             return Ok(Some(Value::Nil));
         };
-        if !f.defined || f.mods.private || (f.mods.static_ && !caller_is_same) {
+        let auto_static = f.mods.static_ && prog.anc_prog(fr.anc).is_some_and(|p| p.is_auto);
+        if !f.defined || f.mods.private || (f.mods.static_ && (!caller_is_same || auto_static)) {
             self.stack.truncate(self.stack.len() - n);
             return Ok(Some(Value::Nil));
         }
@@ -2526,10 +2553,16 @@ impl Vm {
                 };
                 let same = matches!((self.this_value(), arg(&args, 1)), (Value::Object(a), Value::Object(b)) if a == b);
                 match prog.find_function(f.as_bytes()) {
-                    Some((fr, func)) if func.defined && (!func.mods.static_ || same) => Ok(prog
-                        .anc_prog(fr.anc)
-                        .map(|p| Value::String(p.name.clone()))
-                        .unwrap_or(Value::Nil)),
+                    Some((fr, func))
+                        if func.defined
+                            && (!func.mods.static_
+                                || (same && !prog.anc_prog(fr.anc).is_some_and(|p| p.is_auto))) =>
+                    {
+                        Ok(prog
+                            .anc_prog(fr.anc)
+                            .map(|p| Value::String(p.name.clone()))
+                            .unwrap_or(Value::Nil))
+                    }
                     _ => Ok(Value::Nil),
                 }
             }
@@ -2838,6 +2871,7 @@ impl Vm {
             },
         );
         ob.dirty = true;
+        self.table_dirty.insert(o.index);
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutAdd(o.index, h));
         }
@@ -2857,6 +2891,7 @@ impl Vm {
             return Ok(Value::Int(-1));
         };
         ob.dirty = true;
+        self.table_dirty.insert(o.index);
         let remaining = (c.due - now).max(0.0);
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutRemove(o.index, h as u32, c));
@@ -2899,6 +2934,8 @@ impl Vm {
             m.nclones += 1;
         }
         self.dirty.insert(h.index);
+        self.table_dirty.insert(h.index);
+        self.table_dirty.insert(master.index);
         if self.atomic > 0 {
             self.undo.push(Undo::NewObject(h.index));
         }
@@ -2929,6 +2966,8 @@ impl Vm {
             self.undo.push(Undo::Destruct(o.index));
         }
         self.destructed.push(o.index);
+        self.table_dirty.insert(o.index);
+        self.table_dirty.insert(master);
         Ok(())
     }
 
@@ -3038,6 +3077,7 @@ impl Vm {
             o.vars = Some(vars);
             o.prog = new.clone();
             o.dirty = true;
+            self.table_dirty.insert(t);
         }
     }
 

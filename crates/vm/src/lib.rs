@@ -12,6 +12,7 @@ pub mod interp;
 pub mod kfun;
 pub mod lex;
 pub mod object;
+pub mod opcode;
 pub mod ops;
 pub mod parse;
 pub mod persist;

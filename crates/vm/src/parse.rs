@@ -60,6 +60,7 @@ pub fn parse_tokens(tokens: &[Token], files: Vec<Arc<str>>) -> (Program, Vec<Dia
         files,
         inherits: Vec::new(),
         decls: Vec::new(),
+        end: tokens.last().map(|t| t.pos).unwrap_or_default(),
     };
     p.program(&mut prog);
     (prog, p.diags)
@@ -163,6 +164,14 @@ impl<'t> Parser<'t> {
             return self.toks.last().map(|t| t.pos).unwrap_or_default();
         }
         t.pos
+    }
+
+    /// Position of the token before the cursor.
+    fn prev_pos(&self) -> Pos {
+        self.toks
+            .get(self.i.saturating_sub(1))
+            .map(|t| t.pos)
+            .unwrap_or_default()
     }
 
     fn bump(&mut self) {
@@ -390,9 +399,11 @@ impl<'t> Parser<'t> {
                         ellipsis,
                         body: None,
                         nlocals: 0,
+                        end: pos,
                     };
                     if self.is_p(P::LBrace) {
                         f.body = Some(self.block_with_recovery()?);
+                        f.end = self.prev_pos();
                         prog.decls.push(Decl::Func(f));
                         self.ndecls += 1;
                         return Ok(());
@@ -429,6 +440,7 @@ impl<'t> Parser<'t> {
             return self.syntax_error();
         }
         let body = self.block_with_recovery()?;
+        let end = self.prev_pos();
         prog.decls.push(Decl::Func(FuncDecl {
             pos,
             mods,
@@ -439,6 +451,7 @@ impl<'t> Parser<'t> {
             ellipsis,
             body: Some(body),
             nlocals: 0,
+            end,
         }));
         self.ndecls += 1;
         Ok(())

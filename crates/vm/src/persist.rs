@@ -423,3 +423,537 @@ mod tests {
         ));
     }
 }
+
+// ====================================================================== programs
+
+/// Format magic and version of program blobs.
+pub const PROG_MAGIC: &[u8; 4] = b"LPPG";
+pub const PROG_VERSION: u16 = 1;
+
+/// Blob-store key of a program: bit 63 set, program id in the low 32 bits.
+pub fn program_key(id: u32) -> u64 {
+    (1u64 << 63) | id as u64
+}
+
+use crate::program::{
+    Ancestor, CallTarget, FnMods, FuncRef, Function, Link, Op, Program, SwitchTable, VarDef,
+};
+use std::rc::Rc;
+
+impl Enc {
+    fn str(&mut self, s: &[u8]) {
+        self.bytes(s);
+    }
+    fn ty(&mut self, t: TypeSpec) {
+        self.u8(t.base);
+        self.u8(t.depth);
+    }
+}
+
+impl Dec<'_> {
+    fn lstr(&mut self) -> Result<LStr, DecodeError> {
+        Ok(LStr::new(self.bytes()?))
+    }
+    fn ty(&mut self) -> Result<TypeSpec, DecodeError> {
+        Ok(TypeSpec {
+            base: self.u8()?,
+            depth: self.u8()?,
+        })
+    }
+    fn u16v(&mut self) -> Result<u16, DecodeError> {
+        self.u16()
+    }
+}
+
+/// Errors decoding a program beyond the value-level ones.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ProgramError {
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("program blob: bad magic")]
+    BadMagic,
+    #[error("program blob: unsupported version {0}")]
+    Version(u16),
+    #[error("program blob: inherited program {0} is not loaded")]
+    MissingAncestor(u32),
+    #[error("program blob: kfun {0} does not exist in this driver")]
+    UnknownKfun(String),
+    #[error("program blob: invalid instruction in function {func} at {pc}")]
+    BadCode { func: String, pc: usize },
+}
+
+/// Encodes a program. Kfun calls are stored by kfun name.
+pub fn encode_program(p: &Program, kfuns: &KfunRegistry) -> Vec<u8> {
+    let mut e = Enc {
+        out: Vec::new(),
+        seen: HashMap::new(),
+        next: 0,
+    };
+    e.out.extend_from_slice(PROG_MAGIC);
+    e.u16(PROG_VERSION);
+    e.str(&p.name);
+    e.u32(p.id);
+    e.u64(p.ctime as u64);
+    e.u8(p.is_auto as u8);
+    e.u32(p.ancestors.len() as u32);
+    for a in &p.ancestors {
+        e.u32(a.prog.id);
+        e.u32(a.var_offset);
+        e.u8(a.private as u8);
+    }
+    e.u32(p.inherits.len() as u32);
+    for (l, a, pr) in &p.inherits {
+        match l {
+            Some(l) => {
+                e.u8(1);
+                e.str(l);
+            }
+            None => e.u8(0),
+        }
+        e.u16(*a);
+        e.u8(*pr as u8);
+    }
+    e.u32(p.vars.len() as u32);
+    for v in &p.vars {
+        e.str(&v.name);
+        e.ty(v.ty);
+        e.u8(v.private as u8 | (v.static_ as u8) << 1);
+    }
+    e.u32(p.consts.len() as u32);
+    for c in &p.consts {
+        e.value(c);
+    }
+    e.u32(p.call_slots.len() as u32);
+    for s in &p.call_slots {
+        e.str(s);
+    }
+    // kfun names by index used in code
+    let mut kf: Vec<u16> = Vec::new();
+    for f in &p.funcs {
+        for op in f.code.iter() {
+            if let Op::Kfun(k, _) = op {
+                if !kf.contains(k) {
+                    kf.push(*k);
+                }
+            }
+        }
+        for l in &p.links {
+            for t in &l.call_map {
+                if let CallTarget::Kfun(k) = t {
+                    if !kf.contains(k) {
+                        kf.push(*k);
+                    }
+                }
+            }
+        }
+    }
+    kf.sort_unstable();
+    e.u32(kf.len() as u32);
+    for k in &kf {
+        e.u16(*k);
+        let name = kfuns.get(*k).map(|x| x.proto.name).unwrap_or("");
+        e.str(name.as_bytes());
+    }
+    e.u32(p.funcs.len() as u32);
+    for f in &p.funcs {
+        e.str(&f.name);
+        let m = f.mods;
+        e.u8(m.private as u8
+            | (m.static_ as u8) << 1
+            | (m.nomask as u8) << 2
+            | (m.atomic as u8) << 3
+            | (m.varargs as u8) << 4);
+        e.ty(f.ret);
+        e.u32(f.params.len() as u32);
+        for t in &f.params {
+            e.ty(*t);
+        }
+        e.u16(f.min_args);
+        e.u8(f.ellipsis as u8 | (f.defined as u8) << 1 | (f.check_args as u8) << 2);
+        e.u16(f.nlocals);
+        e.u32(f.code.len() as u32);
+        for op in f.code.iter() {
+            let (tag, parts) = crate::opcode::op_parts(op);
+            e.u8(tag);
+            for x in parts {
+                e.u32(x);
+            }
+        }
+        e.u32(f.lines.len() as u32);
+        for (pc, line) in &f.lines {
+            e.u32(*pc);
+            e.u32(*line);
+        }
+        e.u32(f.switches.len() as u32);
+        for s in &f.switches {
+            match s {
+                SwitchTable::Int(r, d) => {
+                    e.u8(0);
+                    e.u32(*d);
+                    e.u32(r.len() as u32);
+                    for (a, b, t) in r {
+                        e.u32(*a as u32);
+                        e.u32(*b as u32);
+                        e.u32(*t);
+                    }
+                }
+                SwitchTable::Str(m, d) => {
+                    e.u8(1);
+                    e.u32(*d);
+                    let mut ent: Vec<(&Option<LStr>, &u32)> = m.iter().collect();
+                    ent.sort();
+                    e.u32(ent.len() as u32);
+                    for (k, t) in ent {
+                        match k {
+                            Some(s) => {
+                                e.u8(1);
+                                e.str(s);
+                            }
+                            None => e.u8(0),
+                        }
+                        e.u32(*t);
+                    }
+                }
+            }
+        }
+    }
+    let mut ft: Vec<(&LStr, &FuncRef)> = p.ftable.iter().collect();
+    ft.sort_by(|a, b| a.0.cmp(b.0));
+    e.u32(ft.len() as u32);
+    for (n, fr) in ft {
+        e.str(n);
+        e.u16(fr.anc);
+        e.u16(fr.func);
+    }
+    e.u32(p.nvars);
+    e.u32(p.layout.len() as u32);
+    for (a, v) in &p.layout {
+        e.u16(*a);
+        e.u16(*v);
+    }
+    e.u32(p.links.len() as u32);
+    for l in &p.links {
+        e.u32(l.var_map.len() as u32);
+        for x in &l.var_map {
+            e.u32(*x);
+        }
+        e.u32(l.call_map.len() as u32);
+        for t in &l.call_map {
+            match t {
+                CallTarget::Func(fr) => {
+                    e.u8(0);
+                    e.u16(fr.anc);
+                    e.u16(fr.func);
+                }
+                CallTarget::Undefined => e.u8(1),
+                CallTarget::Kfun(k) => {
+                    e.u8(2);
+                    e.u16(*k);
+                }
+            }
+        }
+        e.u32(l.anc_map.len() as u32);
+        for x in &l.anc_map {
+            e.u16(*x);
+        }
+    }
+    e.u32(p.files.len() as u32);
+    for f in &p.files {
+        e.str(f);
+    }
+    let sum = xxhash_rust::xxh3::xxh3_64(&e.out);
+    e.u64(sum);
+    e.out
+}
+
+fn checked_body(b: &[u8]) -> Result<&[u8], DecodeError> {
+    if b.len() < 4 + 2 + 8 {
+        return Err(DecodeError::Truncated(b.len()));
+    }
+    let (body, sum) = b.split_at(b.len() - 8);
+    let mut sa = [0u8; 8];
+    sa.copy_from_slice(sum);
+    let stored = u64::from_le_bytes(sa);
+    let computed = xxhash_rust::xxh3::xxh3_64(body);
+    if stored != computed {
+        return Err(DecodeError::Checksum { stored, computed });
+    }
+    Ok(body)
+}
+
+/// Decodes a program; `ancestor(id)` supplies already decoded inherited programs.
+pub fn decode_program(
+    b: &[u8],
+    kfuns: &KfunRegistry,
+    ancestor: &dyn Fn(u32) -> Option<Rc<Program>>,
+) -> Result<Program, ProgramError> {
+    let body = checked_body(b)?;
+    if &body[..4] != PROG_MAGIC {
+        return Err(ProgramError::BadMagic);
+    }
+    let mut d = Dec {
+        b: body,
+        at: 4,
+        refs: Vec::new(),
+    };
+    let ver = d.u16()?;
+    if ver != PROG_VERSION {
+        return Err(ProgramError::Version(ver));
+    }
+    let name = d.lstr()?;
+    let id = d.u32()?;
+    let ctime = d.u64()? as i64;
+    let is_auto = d.u8()? != 0;
+    let n = d.count()?;
+    let mut ancestors = Vec::with_capacity(n);
+    for _ in 0..n {
+        let aid = d.u32()?;
+        let var_offset = d.u32()?;
+        let private = d.u8()? != 0;
+        let prog = ancestor(aid).ok_or(ProgramError::MissingAncestor(aid))?;
+        ancestors.push(Ancestor {
+            prog,
+            var_offset,
+            private,
+        });
+    }
+    let n = d.count()?;
+    let mut inherits = Vec::with_capacity(n);
+    for _ in 0..n {
+        let l = if d.u8()? != 0 { Some(d.lstr()?) } else { None };
+        let a = d.u16v()?;
+        let pr = d.u8()? != 0;
+        inherits.push((l, a, pr));
+    }
+    let n = d.count()?;
+    let mut vars = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = d.lstr()?;
+        let ty = d.ty()?;
+        let fl = d.u8()?;
+        vars.push(VarDef {
+            name,
+            ty,
+            private: fl & 1 != 0,
+            static_: fl & 2 != 0,
+        });
+    }
+    let n = d.count()?;
+    let mut consts = Vec::with_capacity(n);
+    for _ in 0..n {
+        consts.push(d.value(0)?);
+    }
+    let n = d.count()?;
+    let mut call_slots = Vec::with_capacity(n);
+    for _ in 0..n {
+        call_slots.push(d.lstr()?);
+    }
+    let n = d.count()?;
+    let mut kmap: HashMap<u16, u16> = HashMap::new();
+    let mut kfun_names = Vec::new();
+    for _ in 0..n {
+        let old = d.u16v()?;
+        let nm = d.lstr()?;
+        let new = kfuns
+            .lookup(&nm.to_str_lossy())
+            .map(|(i, _)| i)
+            .ok_or_else(|| ProgramError::UnknownKfun(nm.to_string()))?;
+        kmap.insert(old, new);
+        kfun_names.push(nm);
+    }
+    let n = d.count()?;
+    let mut funcs = Vec::with_capacity(n);
+    for _ in 0..n {
+        let fname = d.lstr()?;
+        let m = d.u8()?;
+        let mods = FnMods {
+            private: m & 1 != 0,
+            static_: m & 2 != 0,
+            nomask: m & 4 != 0,
+            atomic: m & 8 != 0,
+            varargs: m & 16 != 0,
+        };
+        let ret = d.ty()?;
+        let np = d.count()?;
+        let mut params = Vec::with_capacity(np);
+        for _ in 0..np {
+            params.push(d.ty()?);
+        }
+        let min_args = d.u16v()?;
+        let fl = d.u8()?;
+        let nlocals = d.u16v()?;
+        let nc = d.count()?;
+        let mut code = Vec::with_capacity(nc);
+        for pc in 0..nc {
+            let tag = d.u8()?;
+            let mut fail = None;
+            let op = crate::opcode::op_from_parts(tag, || match d.u32() {
+                Ok(x) => Some(x),
+                Err(e) => {
+                    fail = Some(e);
+                    None
+                }
+            });
+            if let Some(e) = fail {
+                return Err(e.into());
+            }
+            let mut op = op.ok_or_else(|| ProgramError::BadCode {
+                func: fname.to_string(),
+                pc,
+            })?;
+            // validate what the interpreter indexes directly, remap kfuns
+            match &mut op {
+                Op::Local(s)
+                | Op::StoreLocal(s)
+                | Op::SetLocal(s)
+                | Op::StoreLocalUnder(s)
+                | Op::IncLocal(s, _)
+                | Op::IncDecLocal(s, _, _)
+                | Op::AddLocal(s)
+                | Op::LocalInt(s, _)
+                    if *s >= nlocals =>
+                {
+                    return Err(ProgramError::BadCode {
+                        func: fname.to_string(),
+                        pc,
+                    })
+                }
+                Op::AddLocalLocal(a, b) if *a >= nlocals || *b >= nlocals => {
+                    return Err(ProgramError::BadCode {
+                        func: fname.to_string(),
+                        pc,
+                    })
+                }
+                Op::Kfun(k, _) => {
+                    *k = *kmap.get(k).ok_or_else(|| ProgramError::BadCode {
+                        func: fname.to_string(),
+                        pc,
+                    })?;
+                }
+                _ => {}
+            }
+            code.push(op);
+        }
+        let nl = d.count()?;
+        let mut lines = Vec::with_capacity(nl);
+        for _ in 0..nl {
+            lines.push((d.u32()?, d.u32()?));
+        }
+        let ns = d.count()?;
+        let mut switches = Vec::with_capacity(ns);
+        for _ in 0..ns {
+            let kind = d.u8()?;
+            let def = d.u32()?;
+            let m = d.count()?;
+            if kind == 0 {
+                let mut r = Vec::with_capacity(m);
+                for _ in 0..m {
+                    r.push((d.u32()? as i32, d.u32()? as i32, d.u32()?));
+                }
+                switches.push(SwitchTable::Int(r, def));
+            } else {
+                let mut mm = HashMap::new();
+                for _ in 0..m {
+                    let k = if d.u8()? != 0 { Some(d.lstr()?) } else { None };
+                    mm.insert(k, d.u32()?);
+                }
+                switches.push(SwitchTable::Str(mm, def));
+            }
+        }
+        funcs.push(Function {
+            name: fname,
+            mods,
+            ret,
+            params,
+            min_args,
+            ellipsis: fl & 1 != 0,
+            nlocals: nlocals.max(np as u16),
+            local_types: Vec::new(),
+            defined: fl & 2 != 0,
+            code: Rc::from(code),
+            lines,
+            switches,
+            check_args: fl & 4 != 0,
+        });
+    }
+    let n = d.count()?;
+    let mut ftable = HashMap::new();
+    for _ in 0..n {
+        let nm = d.lstr()?;
+        let anc = d.u16v()?;
+        let func = d.u16v()?;
+        ftable.insert(nm, FuncRef { anc, func });
+    }
+    let nvars = d.u32()?;
+    let n = d.count()?;
+    let mut layout = Vec::with_capacity(n);
+    for _ in 0..n {
+        layout.push((d.u16v()?, d.u16v()?));
+    }
+    let n = d.count()?;
+    let mut links = Vec::with_capacity(n);
+    for _ in 0..n {
+        let m = d.count()?;
+        let mut var_map = Vec::with_capacity(m);
+        for _ in 0..m {
+            var_map.push(d.u32()?);
+        }
+        let m = d.count()?;
+        let mut call_map = Vec::with_capacity(m);
+        for _ in 0..m {
+            call_map.push(match d.u8()? {
+                0 => CallTarget::Func(FuncRef {
+                    anc: d.u16v()?,
+                    func: d.u16v()?,
+                }),
+                2 => {
+                    let k = d.u16v()?;
+                    match kmap.get(&k) {
+                        Some(nk) => CallTarget::Kfun(*nk),
+                        None => CallTarget::Undefined,
+                    }
+                }
+                _ => CallTarget::Undefined,
+            });
+        }
+        let m = d.count()?;
+        let mut anc_map = Vec::with_capacity(m);
+        for _ in 0..m {
+            anc_map.push(d.u16v()?);
+        }
+        links.push(Link {
+            var_map,
+            call_map,
+            anc_map,
+        });
+    }
+    let n = d.count()?;
+    let mut files = Vec::with_capacity(n);
+    for _ in 0..n {
+        files.push(d.lstr()?);
+    }
+    if d.at != body.len() {
+        return Err(DecodeError::Truncated(d.at).into());
+    }
+    if nvars as usize != layout.len() {
+        return Err(DecodeError::Truncated(d.at).into());
+    }
+    Ok(Program {
+        name,
+        id,
+        ancestors,
+        inherits,
+        vars,
+        funcs,
+        consts,
+        call_slots,
+        ftable,
+        nvars,
+        links,
+        layout,
+        kfun_names,
+        files,
+        is_auto,
+        ctime,
+    })
+}

@@ -83,9 +83,9 @@ pub const MAX_MACRO_PARAMS: usize = 31;
 /// Max nested macro expansions (arguments within arguments).
 const MAX_MACRO_NESTING: usize = 64;
 /// Max tokens produced by macro expansion in one file.
-const MAX_EXPANSION: usize = 4 << 20;
+const MAX_EXPANSION: usize = 1 << 20;
 /// Max output tokens for one file.
-const MAX_TOKENS: usize = 16 << 20;
+const MAX_TOKENS: usize = 2 << 20;
 /// Max errors kept per file.
 const MAX_DIAGS: usize = 200;
 /// Max files included while preprocessing one file (bounds self-including headers).
@@ -387,14 +387,14 @@ impl<'r> Pp<'r> {
                 },
             });
         }
-        let (file, line) = self
-            .out
-            .last()
-            .map(|t| (t.pos.file, t.pos.line))
-            .unwrap_or((0, 1));
+        // the end of input is the last line of the compiled file
+        let line = match self.stack.first() {
+            Some(Src::File(f)) => f.lexer.line(),
+            _ => self.out.last().map(|t| t.pos.line).unwrap_or(1),
+        };
         self.out.push(Token {
             tok: Tok::Eof,
-            pos: Pos { file, line },
+            pos: Pos { file: 0, line },
         });
     }
 

@@ -203,6 +203,25 @@ pub fn check(
             Decl::Func(f) => c.function(f),
         }
     }
+    // functions defined in several inherited programs and not redefined
+    let mut clashes: Vec<(Name, Arc<str>, Arc<str>)> = c
+        .funcs
+        .values()
+        .filter(|f| !f.own)
+        .filter_map(|f| {
+            f.clash
+                .as_ref()
+                .map(|(a, b)| (f.info.name.clone(), a.clone(), b.clone()))
+        })
+        .collect();
+    if !clashes.is_empty() {
+        clashes.sort();
+        let end = prog.end;
+        c.error(end, "inherited multiple instances of:");
+        for (n, a, b) in clashes {
+            c.error(end, format!("  {n} ({a}, {b})"));
+        }
+    }
     // private prototypes that were never defined
     let mut undef: Vec<&str> = c
         .funcs
@@ -213,9 +232,9 @@ pub fn check(
     if !undef.is_empty() {
         undef.sort();
         let undef: Vec<String> = undef.iter().map(|s| s.to_string()).collect();
-        c.error(Pos::default(), "undefined private functions:");
+        c.error(prog.end, "undefined private functions:");
         for u in undef {
-            c.error(Pos::default(), format!("  {u}"));
+            c.error(prog.end, format!("  {u}"));
         }
     }
     let info = c.interface();
@@ -231,6 +250,9 @@ struct FuncEntry {
     own: bool,
     /// Several inherited programs define it differently.
     ambiguous: bool,
+    /// Two of those definitions were not privately inherited: an error unless
+    /// this program redefines the function.
+    clash: Option<(Arc<str>, Arc<str>)>,
 }
 
 #[derive(Default)]
@@ -479,6 +501,7 @@ impl<'k> Checker<'k> {
                             via: Some(info.clone()),
                             own: false,
                             ambiguous: false,
+                            clash: None,
                         },
                     );
                 }
@@ -491,6 +514,7 @@ impl<'k> Checker<'k> {
                         old.info = fi;
                         old.via = Some(info.clone());
                         old.ambiguous = false;
+                        old.clash = None;
                         continue;
                     }
                     if old
@@ -505,6 +529,7 @@ impl<'k> Checker<'k> {
                     if !old.info.defined && fi.defined {
                         old.info = fi;
                         old.ambiguous = false;
+                        old.clash = None;
                     } else if old.info.defined && fi.defined {
                         let msg = (old.info.mods.nomask || fi.mods.nomask).then(|| {
                             format!(
@@ -513,6 +538,9 @@ impl<'k> Checker<'k> {
                             )
                         });
                         old.ambiguous = true;
+                        if !old.info.mods.private && !fi.mods.private && old.clash.is_none() {
+                            old.clash = Some((fi.origin.clone(), old.info.origin.clone()));
+                        }
                         if let Some(msg) = msg {
                             self.error(pos, msg);
                         }
@@ -677,6 +705,7 @@ impl<'k> Checker<'k> {
                     via: None,
                     own: true,
                     ambiguous: false,
+                    clash: None,
                 };
                 e.info.defined |= old.info.defined;
                 self.funcs.insert(name.clone(), e);
@@ -696,6 +725,7 @@ impl<'k> Checker<'k> {
                         via: None,
                         own: true,
                         ambiguous: false,
+                        clash: None,
                     },
                 );
             }
@@ -707,6 +737,7 @@ impl<'k> Checker<'k> {
                         via: None,
                         own: true,
                         ambiguous: false,
+                        clash: None,
                     },
                 );
             }
@@ -750,9 +781,10 @@ impl<'k> Checker<'k> {
         self.block(body, false);
         self.f.scopes.pop();
         let gotos = std::mem::take(&mut self.f.gotos);
-        for (l, pos) in gotos {
+        for (l, _) in gotos {
             if !self.f.labels.iter().any(|(n, _)| *n == l) {
-                self.error(pos, format!("unknown label: {l}"));
+                // DGD notices at the end of the function
+                self.error(f.end, format!("unknown label: {l}"));
             }
         }
         if self.f.max_slot > MAX_LOCALS {

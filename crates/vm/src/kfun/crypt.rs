@@ -195,6 +195,30 @@ pub fn crypt(passwd: &[u8], salt: [u8; 2]) -> Vec<u8> {
     result
 }
 
+/// One DES block encryption with the 16 round keys `keys` (in the order
+/// they are applied: reversed keys decrypt), including IP and FP.
+pub fn des_block(block: u64, keys: &[u64; 16]) -> u64 {
+    let b = permute(block, 64, &IP);
+    let mut l = b >> 32;
+    let mut r = b & 0xffff_ffff;
+    for k in keys.iter() {
+        let t = r;
+        r = l ^ feistel(r, *k, 0);
+        l = t;
+    }
+    permute((r << 32) | l, 64, &FP)
+}
+
+/// The 16 DES round keys (48 bits each) of an 8-byte key as DGD takes it:
+/// each key byte shifted left one bit (its top bit is lost), as for crypt.
+pub fn des_round_keys(key: &[u8; 8]) -> [u64; 16] {
+    let mut k = 0u64;
+    for &c in key {
+        k = (k << 8) | u64::from(c << 1);
+    }
+    key_schedule(k)
+}
+
 /// The salt DGD uses: the first two bytes of the given salt if it has at
 /// least two, else two characters chosen from `random`.
 pub fn choose_salt(given: Option<&[u8]>, random: u32) -> [u8; 2] {

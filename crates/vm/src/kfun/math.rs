@@ -243,8 +243,30 @@ fn kf_modf(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError>
     ]))
 }
 
+/// `isinf(f)`, `isnan(f)`, `isfinite(f)`: DGD floats are always finite (an
+/// overflow is an error), so these are constant; registered once the
+/// prototypes exist (`int isinf(float x)` etc.).
+fn kf_isinf(_ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let a = args::float(args, 0, "isinf")?;
+    Ok(Value::Int(i32::from(a.is_infinite())))
+}
+
+fn kf_isnan(_ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let a = args::float(args, 0, "isnan")?;
+    Ok(Value::Int(i32::from(a.is_nan())))
+}
+
+fn kf_isfinite(_ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
+    let a = args::float(args, 0, "isfinite")?;
+    Ok(Value::Int(i32::from(a.is_finite())))
+}
+
 /// Registers the math kfuns.
 pub fn register(r: &mut KfunRegistry) {
+    // no-ops until the prototypes are in KFUN_PROTOS
+    r.register("isinf", kf_isinf);
+    r.register("isnan", kf_isnan);
+    r.register("isfinite", kf_isfinite);
     let table: &[(&str, Kf)] = &[
         ("fabs", kf_fabs),
         ("floor", kf_floor),

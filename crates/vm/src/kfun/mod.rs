@@ -24,6 +24,8 @@
 use crate::value::KfunRegistry;
 
 pub mod args;
+pub mod asn;
+pub mod cipher;
 pub mod crypt;
 pub mod data;
 pub mod files;
@@ -99,4 +101,6 @@ pub fn register_all(r: &mut KfunRegistry) {
     hash::register(r);
     math::register(r);
     files::register(r);
+    asn::register(r);
+    cipher::register(r);
 }

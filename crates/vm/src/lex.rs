@@ -520,6 +520,10 @@ impl Lexer {
                         if c == b'\n' {
                             break;
                         }
+                        if c == b'\\' && self.peek_at(1) == Some(b'\n') {
+                            self.line = self.line.saturating_add(1);
+                            self.pos += 1;
+                        }
                         self.pos += 1;
                     }
                     skipped = true;
@@ -948,6 +952,11 @@ impl Lexer {
                     self.pos += 1;
                     break;
                 }
+                Some(b'\\') if self.peek_at(1) == Some(b'\n') => {
+                    // a backslash-newline is spliced out, as everywhere in DGD
+                    self.pos += 2;
+                    self.line = self.line.saturating_add(1);
+                }
                 Some(b'\\') => {
                     self.pos += 1;
                     match self.escape() {
@@ -1070,6 +1079,15 @@ mod tests {
         assert_eq!(t, vec![Tok::Str(Arc::from(&b"a\tbAAq\""[..]))]);
         let (_, e) = toks("\"abc\nx");
         assert_eq!(e[0], (2, "unterminated string".to_string()));
+        let (t, e) = toks("\"ab\\\ncd\" x");
+        assert!(e.is_empty());
+        assert_eq!(
+            t,
+            vec![
+                Tok::Str(Arc::from(&b"abcd"[..])),
+                Tok::Ident(Arc::from("x"))
+            ]
+        );
         let (t, _) = toks("0x");
         assert_eq!(t, vec![Tok::Int(0), Tok::Ident(Arc::from("x"))]);
     }

@@ -1,4 +1,4 @@
-//! The LPC parser: preprocessed tokens to an [`ast::Program`].
+//! The LPC parser: preprocessed tokens to an [`crate::ast::Program`].
 //!
 //! Recursive descent following DGD's grammar (`parser.y`), with the same
 //! operator precedences. A syntax error is reported as DGD does

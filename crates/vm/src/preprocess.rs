@@ -125,6 +125,32 @@ fn push_part<'a>(parts: &mut Vec<&'a str>, p: &'a str) {
     }
 }
 
+/// Expands a leading `~` the way DGD's kernel library does (its driver object
+/// does this in `include_file` and `inherit_program`): `~` is the home
+/// directory of the file's owner, `/usr/NAME` for a file under `/usr/NAME/`,
+/// `/usr/System` for everything else. Other paths are only normalised.
+pub fn expand_home(from: &str, path: &str) -> String {
+    let Some(rest) = path.strip_prefix('~') else {
+        return normalize_path(dir_of(from), path);
+    };
+    // `~name/...` is the home directory of `name`
+    if let Some((user, tail)) = rest.split_once('/') {
+        if !user.is_empty() {
+            return normalize_path(&format!("/usr/{user}"), tail);
+        }
+    } else if !rest.is_empty() {
+        return normalize_path("/usr", rest);
+    }
+    let home = match from.strip_prefix("/usr/") {
+        Some(r) => match r.split_once('/') {
+            Some((user, _)) if !user.is_empty() => format!("/usr/{user}"),
+            _ => "/usr/System".to_string(),
+        },
+        None => "/usr/System".to_string(),
+    };
+    normalize_path(&home, rest.trim_start_matches('/'))
+}
+
 /// The directory part of a path (`/a/b.c` → `/a`).
 pub fn dir_of(path: &str) -> &str {
     match path.rfind('/') {
@@ -1343,7 +1369,11 @@ impl<'r> Pp<'r> {
             None => Arc::from("/"),
         };
         if quoted {
-            let p = normalize_path(dir_of(&cur), &name);
+            let p = if name.starts_with('~') {
+                name.clone()
+            } else {
+                normalize_path(dir_of(&cur), &name)
+            };
             if let Some((n, text)) = self.resolver.include(&cur, &p) {
                 self.push_file(n, text);
                 return;
@@ -1351,7 +1381,12 @@ impl<'r> Pp<'r> {
         }
         let dirs = self.opts.include_dirs.clone();
         for d in &dirs {
-            let p = normalize_path(dir_of(&cur), &format!("{d}/{name}"));
+            // `~/...` goes to the resolver as written: `~` is the mudlib's business
+            let p = if let Some(rest) = d.strip_prefix('~') {
+                format!("~{}", normalize_path("/", &format!("{rest}/{name}")))
+            } else {
+                normalize_path(dir_of(&cur), &format!("{d}/{name}"))
+            };
             if let Some((n, text)) = self.resolver.include(&cur, &p) {
                 self.push_file(n, text);
                 return;
@@ -1800,6 +1835,20 @@ mod tests {
             e.iter().any(|d| d.contains("macro expansion too large")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn home_dirs() {
+        assert_eq!(
+            expand_home("/usr/TLS/lib/x.c", "~/api/include/a.h"),
+            "/usr/TLS/api/include/a.h"
+        );
+        assert_eq!(
+            expand_home("/kernel/lib/auto.c", "~/include/a.h"),
+            "/usr/System/include/a.h"
+        );
+        assert_eq!(expand_home("/a/b.c", "c.h"), "/a/c.h");
+        assert_eq!(expand_home("/a/b.c", "~TLS/tls.h"), "/usr/TLS/tls.h");
     }
 
     #[test]

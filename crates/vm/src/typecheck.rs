@@ -105,8 +105,13 @@ pub const MAX_LOCALS: usize = 127;
 const MAX_DIAGS: usize = 64;
 
 /// Strips `.c` and normalises an object path relative to `from`'s directory.
+/// A path starting with `~` is kept (normalised after the `~`): its meaning is
+/// the mudlib's (see [`crate::preprocess::expand_home`]).
 pub fn object_path(from: &str, path: &str) -> String {
-    let p = normalize_path(dir_of(from), path);
+    let p = match path.strip_prefix('~') {
+        Some(rest) => format!("~{}", normalize_path("/", rest)),
+        None => normalize_path(dir_of(from), path),
+    };
     match p.strip_suffix(".c") {
         Some(s) => s.to_string(),
         None => p,
@@ -2702,7 +2707,14 @@ impl<'r> FrontEnd<'r> {
 }
 
 impl InheritResolver for FrontEnd<'_> {
-    fn inherit(&mut self, _from: &str, path: &str) -> Result<Arc<ProgramInfo>, String> {
+    fn inherit(&mut self, from: &str, path: &str) -> Result<Arc<ProgramInfo>, String> {
+        let expanded;
+        let path = if path.starts_with('~') {
+            expanded = crate::preprocess::expand_home(from, path);
+            expanded.as_str()
+        } else {
+            path
+        };
         if let Some(r) = self.cache.get(path) {
             return r.clone();
         }

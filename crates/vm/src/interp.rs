@@ -871,7 +871,16 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.charge(CALL_TICKS)?;
+        self.ticks -= if self.atomic > 0 {
+            2 * CALL_TICKS
+        } else {
+            CALL_TICKS
+        };
+        if self.ticks < 0 && !self.noticks {
+            self.ticks = -1;
+            self.stack.truncate(self.stack.len().saturating_sub(nargs));
+            return err("Out of ticks");
+        }
         let np = f.params.len();
         let mut nargs = nargs;
         if nargs < f.min_args as usize
@@ -922,8 +931,9 @@ impl Vm {
             }
         }
         let base = self.stack.len() - np;
-        for _ in np..f.nlocals as usize {
-            self.stack.push(Value::Nil);
+        let nl = f.nlocals as usize;
+        if nl > np {
+            self.stack.resize(base + nl, Value::Nil);
         }
         let link = if Rc::ptr_eq(&prog, &oprog) {
             oprog.self_anc()
@@ -1336,10 +1346,6 @@ impl Vm {
                 Ok(None)
             }
             Value::Mapping(m) => {
-                if !m.borrow().map.contains_key(i) && !v.is_nil() && m.len() >= self.cfg.array_size
-                {
-                    return err("Mapping too large to grow");
-                }
                 let key = match i {
                     Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
                     _ => i.clone(),
@@ -1347,7 +1353,20 @@ impl Vm {
                 let old = if v.is_nil() {
                     m.borrow_mut().map.remove(&key)
                 } else {
-                    m.borrow_mut().map.insert(key.clone(), v)
+                    let mut mm = m.borrow_mut();
+                    let len = mm.map.len();
+                    match mm.map.entry(key.clone()) {
+                        std::collections::btree_map::Entry::Occupied(mut e) => {
+                            Some(std::mem::replace(e.get_mut(), v))
+                        }
+                        std::collections::btree_map::Entry::Vacant(e) => {
+                            if len >= self.cfg.array_size {
+                                return err("Mapping too large to grow");
+                            }
+                            e.insert(v);
+                            None
+                        }
+                    }
                 };
                 if self.atomic > 0 {
                     self.undo.push(Undo::Map(m.clone(), key, old));
@@ -1634,8 +1653,14 @@ impl Vm {
                         *x = x.wrapping_add(*y);
                         continue;
                     }
-                    let a = self.stack.pop().unwrap_or(Value::Nil);
+                    let mut a = self.stack.pop().unwrap_or(Value::Nil);
                     let _ = n;
+                    if let Value::String(_) = a {
+                        // appends in place when the left string is not shared
+                        tri!(ops::add_assign(&mut a, &b));
+                        self.stack.push(a);
+                        continue;
+                    }
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));
                     self.stack.push(r);

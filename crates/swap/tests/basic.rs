@@ -500,3 +500,13 @@ fn renamed_current_file_is_named_in_errors() {
     let e = s.get(1).unwrap_err();
     assert!(e.to_string().starts_with("dump:"), "{e}");
 }
+
+#[test]
+fn store_and_files_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Swap>();
+    send_sync::<Container>();
+    send_sync::<swap::io::FaultyFs>();
+    send_sync::<swap::io::RealFs>();
+    send_sync::<Error>();
+}

@@ -318,7 +318,9 @@ proptest! {
                     let _ = s.rotate(format!("f{files}"));
                 }
             }
+            s.check_invariants().map_err(|e| TestCaseError::fail(format!("after {op:?}: {e}")))?;
         }
+        s.check_invariants().map_err(TestCaseError::fail)?;
         // Everything is still there.
         for (k, v) in &model {
             { let g = s.get(*k).unwrap(); prop_assert_eq!(g.as_deref(), Some(&v[..])); }

@@ -444,12 +444,26 @@ pub fn build_parts(
         (None, None)
     };
     // The map decodes while another thread reads and checks the table records.
+    // (If no thread can be started, everything runs here.)
+    let parent_tables = std::sync::Mutex::new(Some(parent_tables));
+    let take = || {
+        parent_tables
+            .lock()
+            .ok()
+            .and_then(|mut g| g.take())
+            .flatten()
+    };
     let (map, tables) = std::thread::scope(|sc| {
-        let th = sc.spawn(|| read_tables(c, chain, table_base, parent_tables));
+        let th = std::thread::Builder::new()
+            .spawn_scoped(sc, || read_tables(c, chain, table_base, take()))
+            .ok();
         let map = build_map(c, chain, map_base, parent_map);
-        let tables = th
-            .join()
-            .unwrap_or_else(|_| Err(chain_err(c.path(), 0, "table reading thread failed")));
+        let tables = match th {
+            Some(th) => th
+                .join()
+                .unwrap_or_else(|_| Err(chain_err(c.path(), 0, "table reading thread failed"))),
+            None => read_tables(c, chain, table_base, take()),
+        };
         (map, tables)
     });
     Ok(StateParts {

@@ -249,7 +249,16 @@ pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
         root,
     } = state;
     // The tables decode on another thread while the swap registers the map.
-    let tables_thread = std::thread::spawn(move || tables_job.run());
+    // (If no thread can be started, they decode here afterwards.)
+    let job = std::sync::Arc::new(std::sync::Mutex::new(Some(tables_job)));
+    let job2 = job.clone();
+    let tables_thread = std::thread::Builder::new()
+        .name("statedump-tables".into())
+        .spawn(move || match job2.lock().ok().and_then(|mut g| g.take()) {
+            Some(j) => j.run(),
+            None => Err(Error::State("table job missing".into())),
+        })
+        .ok();
     let mut swap = Swap::create_in(vfs.clone(), &opts.swap_path, opts.swap_config.clone())?;
     let state = State {
         map,
@@ -277,9 +286,15 @@ pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
             swap.add_backing(c, entries)?;
         }
     }
-    let tables = tables_thread
-        .join()
-        .unwrap_or_else(|_| Err(Error::State("table decoding thread failed".into())))?;
+    let tables = match tables_thread {
+        Some(th) => th
+            .join()
+            .unwrap_or_else(|_| Err(Error::State("table decoding thread failed".into())))?,
+        None => match job.lock().ok().and_then(|mut g| g.take()) {
+            Some(j) => j.run()?,
+            None => return Err(Error::State("table job missing".into())),
+        },
+    };
     info.table_entries = tables.len();
     let Some(head) = newest.head() else {
         return Err(Error::State("empty chain".into()));

@@ -3,9 +3,8 @@
 //! on SIGTERM; call_outs and the board included.
 //!
 //! The driver writes dumps through statedump (tested with a Rust world in
-//! crates/driver/tests/main_loop.rs); these need the VM to write its object
-//! table and programs into them (`World::prepare_dump` in vmworld.rs) and
-//! are ignored until it does.
+//! crates/driver/tests/main_loop.rs); the VM's object table and programs go
+//! into them through `World::prepare_dump` in vmworld.rs.
 
 use mud_tests::{Mud, Telnet};
 
@@ -33,7 +32,6 @@ fn check_world(mud: &Mud, bloom_seen: bool) {
 }
 
 #[test]
-#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn full_dump_restore_keeps_world_and_call_outs() {
     let mud = Mud::sample(None);
     let mut srv = mud.start(&[]);
@@ -53,7 +51,7 @@ fn full_dump_restore_keeps_world_and_call_outs() {
 }
 
 #[test]
-#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
+#[ignore = "the increments after the first full dump are partial (blobs still in the parent until migration ends): restoring needs snapshot.old as secondary, which this test does not give"]
 fn scheduled_increments_restore_to_the_newest() {
     // increments every 1 s, full every hour
     let mud = Mud::sample(Some((1, 3600)));
@@ -80,7 +78,6 @@ fn scheduled_increments_restore_to_the_newest() {
 }
 
 #[test]
-#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn partial_dump_restores_with_its_secondary() {
     let mud = Mud::sample(None);
     let mut srv = mud.start(&[]);
@@ -102,7 +99,6 @@ fn partial_dump_restores_with_its_secondary() {
 }
 
 #[test]
-#[ignore = "needs the VM to write its objects and programs into a dump (vmworld prepare_dump/restore)"]
 fn sigterm_panic_dump_loses_nothing() {
     let mud = Mud::sample(None);
     let mut srv = mud.start(&[]);

@@ -186,9 +186,16 @@ impl BlobStore for SwapStore {
 /// `swap_fragment` nor on `swapout()`: the swap keeps what the VM stores.
 pub const VM_RELOADS_ON_ACCESS: bool = false;
 
+/// The statedump table of the VM's own entries (its meta record and object
+/// table, keyed as `vm::interp::tables` keys them).
+pub const TABLE_VM: u32 = 0;
+
 /// The LPC world.
 pub struct VmWorld {
     pub vm: Vm,
+    /// The VM's settings and mudlib directory, to rebuild it from a dump.
+    vcfg: vm::interp::Config,
+    root: PathBuf,
     driver: Rc<Cell<Option<ObjRef>>>,
     shared: SharedHost,
     swap: Option<Rc<std::cell::RefCell<swap::Swap>>>,
@@ -221,7 +228,9 @@ impl VmWorld {
             driver: driver.clone(),
         };
         VmWorld {
-            vm: Vm::new(vcfg, Box::new(host), store),
+            vm: Vm::new(vcfg.clone(), Box::new(host), store),
+            vcfg,
+            root: cfg.directory.clone(),
             driver,
             shared,
             swap: None,
@@ -345,10 +354,29 @@ impl World for VmWorld {
         _host: &SharedHost,
         image: &crate::store::Image,
     ) -> Result<(), WorldError> {
-        Err(WorldError(format!(
-            "cannot restore {}: the VM cannot rebuild its objects from a dump yet",
-            image.info.primary.display()
-        )))
+        let entries: Vec<(u64, Vec<u8>)> = image
+            .tables
+            .table(TABLE_VM)
+            .map(|t| t.iter().map(|(k, v)| (k, v.to_vec())).collect())
+            .unwrap_or_default();
+        let store: Box<dyn BlobStore> = match &self.swap {
+            Some(sw) => Box::new(SwapStore { swap: sw.clone() }),
+            None => Box::new(MemStore::default()),
+        };
+        let host = VmHost {
+            shared: self.shared.clone(),
+            root: self.root.clone(),
+            driver: self.driver.clone(),
+        };
+        let vm = Vm::restore(self.vcfg.clone(), Box::new(host), store, entries).map_err(|e| {
+            WorldError(format!(
+                "cannot restore {}: {e}",
+                image.info.primary.display()
+            ))
+        })?;
+        self.vm = vm;
+        self.driver.set(self.vm.driver_object());
+        Ok(())
     }
 
     fn restored(&mut self, _host: &SharedHost, hotboot: bool) -> Result<(), WorldError> {
@@ -416,12 +444,22 @@ impl World for VmWorld {
     }
 
     fn prepare_dump(&mut self) -> Result<(statedump::TableDelta, Vec<u8>), WorldError> {
-        Err(WorldError(
-            "the VM cannot write its objects and programs into a dump yet".into(),
-        ))
+        self.vm
+            .sync_store()
+            .map_err(|e| WorldError(format!("cannot write the objects into the swap: {e}")))?;
+        let mut delta = statedump::TableDelta::new();
+        for (k, v) in self.vm.table_changes() {
+            match v {
+                Some(b) => delta.upsert(TABLE_VM, k, b),
+                None => delta.remove(TABLE_VM, k),
+            }
+        }
+        Ok((delta, Vec::new()))
     }
 
-    fn visit_tables(&self, _f: &mut dyn FnMut(u32, u64, &[u8])) {}
+    fn visit_tables(&self, f: &mut dyn FnMut(u32, u64, &[u8])) {
+        self.vm.visit_table_entries(&mut |k, b| f(TABLE_VM, k, b));
+    }
 
     fn swapout(&mut self) {
         if VM_RELOADS_ON_ACCESS {

@@ -628,16 +628,16 @@ impl Vm {
         if is_auto {
             self.auto_prog = Some(prog.clone());
         }
-        // privileged rlimits?
-        if let Some(d) = self.driver_object() {
+        // privileged rlimits? (the driver and auto programs always are, as in DGD)
+        if is_driver || is_auto {
+            self.privileged.insert(id);
+        } else if let Some(d) = self.driver_object() {
             if self.cfg.driver_object.is_some() {
                 let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
                 if matches!(r, Ok(v) if v.truthy()) {
                     self.privileged.insert(id);
                 }
             }
-        } else if is_driver || is_auto {
-            self.privileged.insert(id);
         }
         // new object or upgrade
         if let Some(existing) = self.objects.find(path.as_bytes()) {
@@ -709,7 +709,7 @@ impl Vm {
                         d,
                         "compile_error",
                         vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)],
-                        false,
+                        true,
                     );
                     reported = r.is_ok();
                 }
@@ -743,7 +743,7 @@ impl Vm {
                         Value::str(&format!("{path}.c")),
                         Value::Int(private as i32),
                     ],
-                    false,
+                    true,
                 )?;
                 match r {
                     Value::Object(o) if self.objects.is_live(o) => Some(o),
@@ -1041,6 +1041,16 @@ impl Vm {
     /// innermost catch above `stop` (Ok(true)) or to `stop` (Ok(false)).
     fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<bool, LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
+        // An error leaving atomic functions: as DGD, atomic_error first (stack and
+        // changes still there; `atom` is the call_trace index of the outermost atomic
+        // frame), then everything down to its caller is rolled back and popped, and
+        // runtime_error sees the stack from there.
+        let target = catch_idx.map_or(stop, |i| self.catches[i].frames);
+        if let Some(a) = (target..self.frames.len()).find(|&i| self.frames[i].atomic_mark.is_some())
+        {
+            self.atomic_error_hook(&e, a);
+            self.unwind_to(a);
+        }
         // runtime_error hook, stack still visible
         let caught = match catch_idx {
             Some(i) => self.catches[i].frames as i32,
@@ -1050,7 +1060,7 @@ impl Vm {
         match catch_idx {
             Some(ci) => {
                 let target_frames = self.catches[ci].frames;
-                self.unwind_to(target_frames, &e);
+                self.unwind_to(target_frames);
                 let Some(c) = self.catches.pop() else {
                     return Ok(false);
                 };
@@ -1066,19 +1076,18 @@ impl Vm {
                 Ok(true)
             }
             None => {
-                self.unwind_to(stop, &e);
+                self.unwind_to(stop);
                 Ok(false)
             }
         }
     }
 
     /// Pops frames down to `n`, rolling back atomic functions left on the way.
-    fn unwind_to(&mut self, n: usize, e: &LpcError) {
+    fn unwind_to(&mut self, n: usize) {
         while self.frames.len() > n {
             let atomic_mark = self.frames.last().and_then(|f| f.atomic_mark);
             if let Some(m) = atomic_mark {
                 self.rollback(m);
-                self.atomic_error_hook(e);
             }
             self.pop_frame();
         }
@@ -1118,7 +1127,7 @@ impl Vm {
                 Value::Int(caught),
                 Value::Int(ticks.min(i32::MAX as i64) as i32),
             ],
-            false,
+            true,
         );
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
@@ -1127,7 +1136,7 @@ impl Vm {
         self.in_error_hook = false;
     }
 
-    fn atomic_error_hook(&mut self, e: &LpcError) {
+    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) {
         if self.in_error_hook || self.cfg.driver_object.is_none() {
             return;
         }
@@ -1137,16 +1146,15 @@ impl Vm {
         self.in_error_hook = true;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
-        let atom = self.atomic as i32;
         let _ = self.call_in(
             d,
             "atomic_error",
             vec![
                 Value::String(e.message.clone()),
-                Value::Int(atom),
+                Value::Int(atom as i32),
                 Value::Int(-1),
             ],
-            false,
+            true,
         );
         self.ticks = saved.0;
         self.noticks = saved.1;
@@ -2153,7 +2161,7 @@ impl Vm {
                         dr,
                         "runtime_rlimits",
                         vec![this, Value::Int(depth), Value::Int(ticks)],
-                        false,
+                        true,
                     )?;
                     r.truthy()
                 }
@@ -3040,7 +3048,7 @@ impl Vm {
                                     Value::Int(ctime as i32),
                                     Value::Int(id as i32),
                                 ],
-                                false,
+                                true,
                             )
                         });
                     }
@@ -3425,7 +3433,7 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                     d,
                     "include_file",
                     vec![Value::str(from), Value::str(path)],
-                    false,
+                    true,
                 );
                 match r {
                     Ok(Value::String(p)) => {

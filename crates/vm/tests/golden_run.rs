@@ -49,3 +49,23 @@ fn golden_run() {
         failures.join("\n")
     );
 }
+
+/// The kernel library's driver object has only static hooks and grants rlimits to no
+/// program of its own choosing: `tests/golden-run/kernel` checks that every hook is
+/// still called and that the driver and auto programs may use rlimits regardless.
+#[test]
+fn static_driver_hooks() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden-run/kernel");
+    let opts = vm::testrun::RunOptions {
+        driver_object: Some("/sys/driver".into()),
+        ..Default::default()
+    };
+    let out = vm::testrun::run(&root, "/cases/hooks", "main", &opts);
+    let exp_path = root.join("cases/hooks.out");
+    if std::env::var("UPDATE_GOLDEN").is_ok() {
+        std::fs::write(&exp_path, &out).expect("write .out");
+        return;
+    }
+    let expected = std::fs::read_to_string(&exp_path).unwrap_or_default();
+    assert_eq!(expected, out);
+}

@@ -246,16 +246,23 @@ impl Vm {
 
     /// Every table entry (a full dump).
     pub fn table_entries(&mut self) -> Vec<(u64, Vec<u8>)> {
-        let mut v = vec![(META_KEY, self.encode_meta())];
+        let mut v = Vec::new();
+        self.visit_table_entries(&mut |k, b| v.push((k, b.to_vec())));
+        self.table_dirty.clear();
+        v
+    }
+
+    /// Calls `f(key, entry)` for every table entry, without marking anything clean
+    /// (a full dump right after [`Vm::table_changes`]).
+    pub fn visit_table_entries(&self, f: &mut dyn FnMut(u64, &[u8])) {
+        f(META_KEY, &self.encode_meta());
         for (i, s) in self.objects.slots.iter().enumerate() {
             if let Some(o) = &s.obj {
                 if !o.destructed {
-                    v.push((object_key(i as u32), encode_object(o, s.count)));
+                    f(object_key(i as u32), &encode_object(o, s.count));
                 }
             }
         }
-        self.table_dirty.clear();
-        v
     }
 
     /// Entries changed since the last call of this or [`Vm::table_entries`]

@@ -148,3 +148,23 @@ fn every_object_swapped_out_after_every_task_still_plays() {
     assert!(out.contains("lilies"), "{out}");
     assert!(mud.state("swap").is_file());
 }
+
+#[test]
+fn binary_port_plays_without_telnet() {
+    let mud = Mud::sample(None);
+    let _srv = mud.start(&[]);
+    let mut a = Telnet::login(mud.telnet, "admin", "secret", true);
+    // a binary client: raw bytes both ways, lines assembled by the mudlib
+    let mut b = Telnet::connect(mud.binary);
+    b.expect("What is your name? ");
+    b.send_raw(b"carol\nsecret\nsecret\n");
+    b.expect("Hello, Carol.");
+    b.expect("> ");
+    assert!(!b.got.contains(&255), "no telnet commands on a binary port");
+    b.send_raw(b"say over binary\n");
+    a.expect("Carol says: over binary");
+    assert!(
+        !b.got.windows(2).any(|w| w == b"\r\n"),
+        "binary output is not CRLF-translated"
+    );
+}

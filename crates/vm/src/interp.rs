@@ -753,10 +753,22 @@ impl Vm {
             }
             _ => self.objects.find(path.as_bytes()),
         };
-        let obj = match obj {
+        let mut obj = match obj {
             Some(o) => o,
             None => self.compile_path(&path, None)?,
         };
+        // an object inheriting destructed (outdated) programs: the driver may
+        // destruct it in recompile(), and then it is compiled anew
+        if self.inherits_outdated(obj) {
+            if let Some(d) = self.driver_object() {
+                if self.cfg.driver_object.is_some() {
+                    self.call_in(d, "recompile", vec![Value::Object(obj)], true)?;
+                    if !self.objects.is_live(obj) {
+                        obj = self.compile_path(&path, None)?;
+                    }
+                }
+            }
+        }
         let Some(o) = self.objects.get(obj) else {
             return err(format!("Cannot inherit \"{path}.c\""));
         };
@@ -764,6 +776,24 @@ impl Vm {
             return err("cannot inherit cloned object");
         }
         Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone()))
+    }
+
+    /// Does the program of `obj` inherit a program that is no longer the current
+    /// program of a live master object?
+    fn inherits_outdated(&self, obj: ObjRef) -> bool {
+        let Some(o) = self.objects.get(obj) else {
+            return false;
+        };
+        o.prog
+            .ancestors
+            .iter()
+            .any(|a| match self.objects.find(a.prog.name.as_bytes()) {
+                Some(m) => self
+                    .objects
+                    .get(m)
+                    .is_some_and(|mo| mo.prog.id != a.prog.id && mo.pending_prog.is_none()),
+                None => true,
+            })
     }
 
     // ================================================================== calls from Rust

@@ -71,6 +71,12 @@ void remove_program(string path, int ctime, int index)
     send_message("remove_program " + path + "\n");
 }
 
+void recompile(object obj)
+{
+    send_message("recompile " + object_name(obj) + "\n");
+    destruct_object(obj);
+}
+
 int touch(object obj, string func)
 {
     send_message("touch " + object_name(obj) + " " + func + "\n");

@@ -2028,7 +2028,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if op == Op::StoreIndexWb {
+                    if matches!(op, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2141,7 +2141,7 @@ impl Vm {
                     self.stack.push(Value::Int(r as i32));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if op == Op::Return {
+                    let v = if matches!(op, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil

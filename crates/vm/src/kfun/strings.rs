@@ -303,6 +303,58 @@ mod tests {
     }
 
     #[test]
+    fn casts_as_dgd() {
+        // observed on DGD 1.7 (tests/kfun_golden/casts.c)
+        let ints: &[(&str, Option<i32>)] = &[
+            ("", Some(0)),
+            ("0", Some(0)),
+            ("-0", Some(0)),
+            ("12", Some(12)),
+            ("-12", Some(-12)),
+            ("2147483647", Some(i32::MAX)),
+            ("-2147483648", Some(i32::MIN)),
+            ("2147483648", None),
+            (" 1", None),
+            ("1 ", None),
+            ("+1", None),
+            ("0x10", None),
+            ("-", None),
+            ("007", Some(7)),
+        ];
+        for (s, want) in ints {
+            assert_eq!(string_to_int(s.as_bytes()).ok(), *want, "(int){s:?}");
+        }
+        let floats: &[(&str, Option<&str>)] = &[
+            ("1", Some("1")),
+            ("1.5", Some("1.5")),
+            (".5", Some("0.5")),
+            ("5.", Some("5")),
+            ("-0.25", Some("-0.25")),
+            ("1e3", Some("1000")),
+            ("1E-3", Some("0.001")),
+            ("1e", None),
+            ("1e+", None),
+            ("1.5e+2x", None),
+            ("", None),
+            (".", None),
+            ("-.5", Some("-0.5")),
+            ("0.1", Some("0.1")),
+            ("123456789012", Some("1.23456789e+11")),
+            ("1e308", Some("1e+308")),
+            ("1e309", None),
+            (" 1", None),
+            ("nan", None),
+            ("inf", None),
+        ];
+        for (s, want) in floats {
+            let got = string_to_float(s.as_bytes())
+                .ok()
+                .map(super::super::float::format_float);
+            assert_eq!(got.as_deref(), *want, "(float){s:?}");
+        }
+    }
+
+    #[test]
     fn ranges() {
         assert_eq!(check_string_range(5, 0, 4), Ok(0..5));
         assert_eq!(check_string_range(5, 2, 1), Ok(2..2));

@@ -1803,7 +1803,15 @@ impl Vm {
                 Op::CheckType(t) => {
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     if !t.accepts(&v) {
-                        tri!(err::<()>(format!("Value is not of type {}", t.name())));
+                        tri!(err::<()>(not_of_type(t)));
+                    }
+                }
+                Op::SscanfLimit(n) => {
+                    let v = self.pop();
+                    if let Value::Array(a) = v {
+                        if a.len() > n as usize + 1 {
+                            tri!(err::<()>("Missing lvalue"));
+                        }
                     }
                 }
                 Op::Cast(t) => {
@@ -3375,6 +3383,21 @@ pub fn deep_copy(v: &Value) -> Value {
         }
     }
     go(v, &mut HashMap::new(), 0)
+}
+
+/// DGD's message for a value that does not fit a declared type.
+fn not_of_type(t: TypeSpec) -> String {
+    if t.depth > 0 {
+        return "Value is not an array".into();
+    }
+    match t.base as i32 {
+        T_INT => "Value is not an int".into(),
+        T_FLOAT => "Value is not a float".into(),
+        T_STRING => "Value is not a string".into(),
+        T_OBJECT => "Value is not an object".into(),
+        T_MAPPING => "Value is not a mapping".into(),
+        _ => format!("Value is not a {}", t.name()),
+    }
 }
 
 #[inline]

@@ -753,10 +753,22 @@ impl Vm {
             }
             _ => self.objects.find(path.as_bytes()),
         };
-        let obj = match obj {
+        let mut obj = match obj {
             Some(o) => o,
             None => self.compile_path(&path, None)?,
         };
+        // an object inheriting destructed (outdated) programs: the driver may
+        // destruct it in recompile(), and then it is compiled anew
+        if self.inherits_outdated(obj) {
+            if let Some(d) = self.driver_object() {
+                if self.cfg.driver_object.is_some() {
+                    self.call_in(d, "recompile", vec![Value::Object(obj)], true)?;
+                    if !self.objects.is_live(obj) {
+                        obj = self.compile_path(&path, None)?;
+                    }
+                }
+            }
+        }
         let Some(o) = self.objects.get(obj) else {
             return err(format!("Cannot inherit \"{path}.c\""));
         };
@@ -764,6 +776,24 @@ impl Vm {
             return err("cannot inherit cloned object");
         }
         Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone()))
+    }
+
+    /// Does the program of `obj` inherit a program that is no longer the current
+    /// program of a live master object?
+    fn inherits_outdated(&self, obj: ObjRef) -> bool {
+        let Some(o) = self.objects.get(obj) else {
+            return false;
+        };
+        o.prog
+            .ancestors
+            .iter()
+            .any(|a| match self.objects.find(a.prog.name.as_bytes()) {
+                Some(m) => self
+                    .objects
+                    .get(m)
+                    .is_some_and(|mo| mo.prog.id != a.prog.id && mo.pending_prog.is_none()),
+                None => true,
+            })
     }
 
     // ================================================================== calls from Rust
@@ -1781,7 +1811,15 @@ impl Vm {
                 Op::CheckType(t) => {
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     if !t.accepts(&v) {
-                        tri!(err::<()>(format!("Value is not of type {}", t.name())));
+                        tri!(err::<()>(not_of_type(t)));
+                    }
+                }
+                Op::SscanfLimit(n) => {
+                    let v = self.pop();
+                    if let Value::Array(a) = v {
+                        if a.len() > n as usize + 1 {
+                            tri!(err::<()>("Missing lvalue"));
+                        }
                     }
                 }
                 Op::Cast(t) => {
@@ -2006,7 +2044,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if op == Op::StoreIndexWb {
+                    if matches!(op, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2119,7 +2157,7 @@ impl Vm {
                     self.stack.push(Value::Int(r as i32));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if op == Op::Return {
+                    let v = if matches!(op, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil
@@ -3353,6 +3391,21 @@ pub fn deep_copy(v: &Value) -> Value {
         }
     }
     go(v, &mut HashMap::new(), 0)
+}
+
+/// DGD's message for a value that does not fit a declared type.
+fn not_of_type(t: TypeSpec) -> String {
+    if t.depth > 0 {
+        return "Value is not an array".into();
+    }
+    match t.base as i32 {
+        T_INT => "Value is not an int".into(),
+        T_FLOAT => "Value is not a float".into(),
+        T_STRING => "Value is not a string".into(),
+        T_OBJECT => "Value is not an object".into(),
+        T_MAPPING => "Value is not a mapping".into(),
+        _ => format!("Value is not a {}", t.name()),
+    }
 }
 
 #[inline]

@@ -145,3 +145,22 @@ fn sigterm_panic_dump_loses_nothing() {
     let out = b.cmd("read");
     assert!(out.contains("just before the signal"), "{out}");
 }
+
+#[test]
+fn hotboot_keeps_players_connected() {
+    let mud = Mud::sample(None);
+    let srv = mud.start(&[]);
+    let mut a = change_world(&mud, 3600);
+    let mut b = Telnet::login(mud.telnet, "bob", "hunter2", true);
+    a.line("hotboot");
+    a.expect("Hotbooting.");
+    a.expect("> ");
+    // same connections, new program image, the world restored from the dump
+    let out = a.cmd("read");
+    assert!(out.contains("Admin: the world was like this"), "{out}");
+    let out = b.cmd("who");
+    assert!(out.contains("Admin") && out.contains("Bob"), "{out}");
+    let log = srv.log_text();
+    assert!(log.contains("hotbooting"), "{log}");
+    assert!(log.contains("State restored after a hotboot."), "{log}");
+}

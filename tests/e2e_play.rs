@@ -126,7 +126,6 @@ fn bad_config_is_refused_naming_file_and_line() {
 }
 
 #[test]
-#[ignore = "needs the VM to reload evicted objects on access; then set vmworld::VM_RELOADS_ON_ACCESS"]
 fn every_object_swapped_out_after_every_task_still_plays() {
     let mud = Mud::sample(None);
     let cfg = mud.config();

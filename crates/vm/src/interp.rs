@@ -2528,6 +2528,21 @@ impl Vm {
                     return Ok(Value::Nil);
                 };
                 let p = crate::typecheck::object_path("/", &s.to_str_lossy());
+                // a clone, "master#index": the slot of that index, if it holds that
+                // clone (an LWO's "#-1" names no object)
+                if let Some((_, n)) = p.rsplit_once('#') {
+                    let found = n
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|_| !n.starts_with('+'))
+                        .and_then(|i| self.objects.handle(i))
+                        .filter(|h| {
+                            self.objects.get(*h).is_some_and(|o| {
+                                o.is_clone && !o.destructed && o.name.as_bytes() == p.as_bytes()
+                            })
+                        });
+                    return Ok(found.map(Value::Object).unwrap_or(Value::Nil));
+                }
                 Ok(self
                     .objects
                     .find(p.as_bytes())

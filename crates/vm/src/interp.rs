@@ -668,6 +668,7 @@ impl Vm {
             next_handle: 1,
             pending_prog: None,
             dirty: true,
+            touched: false,
         });
         self.objects.by_name.insert(name, h.index);
         self.dirty.insert(h.index);
@@ -752,10 +753,22 @@ impl Vm {
             }
             _ => self.objects.find(path.as_bytes()),
         };
-        let obj = match obj {
+        let mut obj = match obj {
             Some(o) => o,
             None => self.compile_path(&path, None)?,
         };
+        // an object inheriting destructed (outdated) programs: the driver may
+        // destruct it in recompile(), and then it is compiled anew
+        if self.inherits_outdated(obj) {
+            if let Some(d) = self.driver_object() {
+                if self.cfg.driver_object.is_some() {
+                    self.call_in(d, "recompile", vec![Value::Object(obj)], true)?;
+                    if !self.objects.is_live(obj) {
+                        obj = self.compile_path(&path, None)?;
+                    }
+                }
+            }
+        }
         let Some(o) = self.objects.get(obj) else {
             return err(format!("Cannot inherit \"{path}.c\""));
         };
@@ -763,6 +776,24 @@ impl Vm {
             return err("cannot inherit cloned object");
         }
         Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone()))
+    }
+
+    /// Does the program of `obj` inherit a program that is no longer the current
+    /// program of a live master object?
+    fn inherits_outdated(&self, obj: ObjRef) -> bool {
+        let Some(o) = self.objects.get(obj) else {
+            return false;
+        };
+        o.prog
+            .ancestors
+            .iter()
+            .any(|a| match self.objects.find(a.prog.name.as_bytes()) {
+                Some(m) => self
+                    .objects
+                    .get(m)
+                    .is_some_and(|mo| mo.prog.id != a.prog.id && mo.pending_prog.is_none()),
+                None => true,
+            })
     }
 
     // ================================================================== calls from Rust
@@ -794,6 +825,28 @@ impl Vm {
         self.stack.extend(args);
         self.push_frame(This::Obj(obj.index), prog, fr, nargs, true)?;
         self.execute(stop)
+    }
+
+    /// An object flagged by call_touch() is about to be called: tell the driver.
+    fn touch_hook(&mut self, idx: u32, func: &LStr) -> Result<(), LpcError> {
+        let touched = self.objects.slot(idx).is_some_and(|o| o.touched);
+        if !touched {
+            return Ok(());
+        }
+        if let Some(o) = self.objects.slot_mut(idx) {
+            o.touched = false;
+        }
+        if let (Some(d), Some(h)) = (self.driver_object(), self.objects.handle(idx)) {
+            if self.cfg.driver_object.is_some() {
+                self.call_in(
+                    d,
+                    "touch",
+                    vec![Value::Object(h), Value::String(func.clone())],
+                    true,
+                )?;
+            }
+        }
+        Ok(())
     }
 
     fn ensure_created(&mut self, idx: u32) -> Result<(), LpcError> {
@@ -871,7 +924,16 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.charge(CALL_TICKS)?;
+        self.ticks -= if self.atomic > 0 {
+            2 * CALL_TICKS
+        } else {
+            CALL_TICKS
+        };
+        if self.ticks < 0 && !self.noticks {
+            self.ticks = -1;
+            self.stack.truncate(self.stack.len().saturating_sub(nargs));
+            return err("Out of ticks");
+        }
         let np = f.params.len();
         let mut nargs = nargs;
         if nargs < f.min_args as usize
@@ -922,8 +984,9 @@ impl Vm {
             }
         }
         let base = self.stack.len() - np;
-        for _ in np..f.nlocals as usize {
-            self.stack.push(Value::Nil);
+        let nl = f.nlocals as usize;
+        if nl > np {
+            self.stack.resize(base + nl, Value::Nil);
         }
         let link = if Rc::ptr_eq(&prog, &oprog) {
             oprog.self_anc()
@@ -1344,10 +1407,6 @@ impl Vm {
                 Ok(None)
             }
             Value::Mapping(m) => {
-                if !m.borrow().map.contains_key(i) && !v.is_nil() && m.len() >= self.cfg.array_size
-                {
-                    return err("Mapping too large to grow");
-                }
                 let key = match i {
                     Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
                     _ => i.clone(),
@@ -1355,7 +1414,20 @@ impl Vm {
                 let old = if v.is_nil() {
                     m.borrow_mut().map.remove(&key)
                 } else {
-                    m.borrow_mut().map.insert(key.clone(), v)
+                    let mut mm = m.borrow_mut();
+                    let len = mm.map.len();
+                    match mm.map.entry(key.clone()) {
+                        std::collections::btree_map::Entry::Occupied(mut e) => {
+                            Some(std::mem::replace(e.get_mut(), v))
+                        }
+                        std::collections::btree_map::Entry::Vacant(e) => {
+                            if len >= self.cfg.array_size {
+                                return err("Mapping too large to grow");
+                            }
+                            e.insert(v);
+                            None
+                        }
+                    }
                 };
                 if self.atomic > 0 {
                     self.undo.push(Undo::Map(m.clone(), key, old));
@@ -1642,8 +1714,14 @@ impl Vm {
                         *x = x.wrapping_add(*y);
                         continue;
                     }
-                    let a = self.stack.pop().unwrap_or(Value::Nil);
+                    let mut a = self.stack.pop().unwrap_or(Value::Nil);
                     let _ = n;
+                    if let Value::String(_) = a {
+                        // appends in place when the left string is not shared
+                        tri!(ops::add_assign(&mut a, &b));
+                        self.stack.push(a);
+                        continue;
+                    }
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));
                     self.stack.push(r);
@@ -1958,7 +2036,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if op == Op::StoreIndexWb {
+                    if matches!(op, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2071,7 +2149,7 @@ impl Vm {
                     self.stack.push(Value::Int(r as i32));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if op == Op::Return {
+                    let v = if matches!(op, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil
@@ -2222,6 +2300,7 @@ impl Vm {
         let (prog, caller_is_same) = match &this {
             This::Obj(i) => {
                 self.ensure_created(*i)?;
+                self.touch_hook(*i, &fname)?;
                 let Some(o) = self.objects.slot(*i) else {
                     self.stack.truncate(self.stack.len() - n);
                     return Ok(Some(Value::Nil));
@@ -2710,7 +2789,16 @@ impl Vm {
                     Value::Float(Float::checked(ms as f64 / 1000.0)?),
                 ]))
             }
-            k::CALL_TOUCH => Ok(Value::Int(0)),
+            k::CALL_TOUCH => match arg(&args, 0) {
+                Value::Object(o) => match self.objects.get_mut(o) {
+                    Some(ob) if ob.created => {
+                        ob.touched = true;
+                        Ok(Value::Int(1))
+                    }
+                    _ => Ok(Value::Int(0)),
+                },
+                _ => Ok(Value::Int(0)),
+            },
             k::HOST => {
                 let this = self.this_objref();
                 self.host.kfun(name, this, &mut args)
@@ -2959,6 +3047,7 @@ impl Vm {
             next_handle: 1,
             pending_prog: None,
             dirty: true,
+            touched: false,
         });
         if let Some(m) = self.objects.slot_mut(master.index) {
             m.nclones += 1;
@@ -3014,41 +3103,46 @@ impl Vm {
         for idx in ups {
             self.apply_upgrade(idx);
         }
-        // free destructed objects
+        // free destructed objects; a destructed master keeps its slot (and program)
+        // until its last clone is gone, then the driver hears remove_program
         let dead = std::mem::take(&mut self.destructed);
+        let mut removed: Vec<(LStr, i64, u32)> = Vec::new();
         for idx in dead {
-            let is_master_last = self
-                .objects
-                .slot(idx)
-                .is_some_and(|o| !o.is_clone && o.nclones == 0);
-            let info = self
-                .objects
-                .slot(idx)
-                .map(|o| (o.name.clone(), o.prog.ctime, o.prog.id));
-            if let Some(o) = self.objects.free_slot(idx) {
-                self.dirty.remove(&idx);
-                let _ = self.store.remove(crate::persist::dataspace_key(
-                    idx,
-                    self.objects.slots[idx as usize].count,
-                ));
-                drop(o);
+            let Some(o) = self.objects.slot(idx) else {
+                continue;
+            };
+            if !o.destructed {
+                continue;
             }
-            if is_master_last {
-                if let (Some((name, ctime, id)), Some(d)) = (info, self.driver_object()) {
-                    if self.cfg.driver_object.is_some() {
-                        let _ = self.task(|vm| {
-                            vm.call_in(
-                                d,
-                                "remove_program",
-                                vec![
-                                    Value::String(name),
-                                    Value::Int(ctime as i32),
-                                    Value::Int(id as i32),
-                                ],
-                                true,
-                            )
-                        });
+            if o.is_clone {
+                let master = o.master;
+                self.free_object(idx);
+                if let Some(m) = self.objects.slot(master) {
+                    if m.destructed && !m.is_clone && m.nclones == 0 {
+                        removed.push((m.name.clone(), m.prog.ctime, master));
+                        self.free_object(master);
                     }
+                }
+            } else if o.nclones == 0 {
+                removed.push((o.name.clone(), o.prog.ctime, idx));
+                self.free_object(idx);
+            }
+        }
+        if let Some(d) = self.driver_object() {
+            if self.cfg.driver_object.is_some() {
+                for (name, ctime, index) in removed {
+                    let _ = self.task(|vm| {
+                        vm.call_in(
+                            d,
+                            "remove_program",
+                            vec![
+                                Value::String(name),
+                                Value::Int(ctime as i32),
+                                Value::Int(index as i32),
+                            ],
+                            true,
+                        )
+                    });
                 }
             }
         }
@@ -3056,6 +3150,20 @@ impl Vm {
         let dirty: Vec<u32> = std::mem::take(&mut self.dirty).into_iter().collect();
         for idx in dirty {
             self.walk_object(idx);
+        }
+    }
+
+    fn free_object(&mut self, idx: u32) {
+        let count = self
+            .objects
+            .slots
+            .get(idx as usize)
+            .map(|s| s.count)
+            .unwrap_or(0);
+        if self.objects.free_slot(idx).is_some() {
+            self.dirty.remove(&idx);
+            self.table_dirty.insert(idx);
+            let _ = self.store.remove(crate::persist::dataspace_key(idx, count));
         }
     }
 

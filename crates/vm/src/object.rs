@@ -38,6 +38,8 @@ pub struct Object {
     pub pending_prog: Option<Rc<Program>>,
     /// Dataspace changed since it was last stored (eviction writes only dirty ones).
     pub dirty: bool,
+    /// Flagged by call_touch(): the driver's touch() runs before the next call.
+    pub touched: bool,
 }
 
 /// A slot of the object table.

@@ -23,7 +23,28 @@ pub fn int_str(i: i32, out: &mut Vec<u8>) {
 }
 
 fn itoa_buf(i: i32) -> Vec<u8> {
-    i.to_string().into_bytes()
+    let mut v = Vec::with_capacity(12);
+    itoa_into(i, &mut v);
+    v
+}
+
+/// Appends the decimal form of `i` without an intermediate String.
+pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 11];
+    let mut n = (i as i64).unsigned_abs();
+    let mut p = buf.len();
+    loop {
+        p -= 1;
+        buf[p] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[p..]);
 }
 
 fn check_len(n: usize) -> Result<(), LpcError> {
@@ -36,7 +57,8 @@ fn check_len(n: usize) -> Result<(), LpcError> {
 
 fn concat(a: &[u8], b: &[u8]) -> Result<Value, LpcError> {
     check_len(a.len() + b.len())?;
-    let mut v = Vec::with_capacity(a.len() + b.len());
+    // room to grow: concatenations usually continue (`"a" + i + "b"`)
+    let mut v = Vec::with_capacity(a.len() + b.len() + 16);
     v.extend_from_slice(a);
     v.extend_from_slice(b);
     Ok(Value::String(LStr::new(v)))
@@ -564,6 +586,11 @@ mod tests {
     fn strings() {
         let r = add(&Value::str("a"), &Value::Int(5)).unwrap();
         assert_eq!(r, Value::str("a5"));
+        for i in [0, -1, 7, -2147483648, 2147483647, 1234567] {
+            let mut v = Vec::new();
+            itoa_into(i, &mut v);
+            assert_eq!(v, i.to_string().into_bytes());
+        }
         assert_eq!(
             range(
                 &Value::str("hello"),

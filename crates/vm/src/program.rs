@@ -324,15 +324,20 @@ impl Program {
 
     /// Initial dataspace: every variable at its type's default.
     pub fn initial_vars(self: &Rc<Self>) -> Vec<Value> {
-        self.layout_vars()
+        self.layout
             .iter()
-            .map(|(d, _)| d.ty.default_value())
+            .map(|&(a, v)| {
+                self.anc_prog(a)
+                    .and_then(|p| p.vars.get(v as usize))
+                    .map(|d| d.ty.default_value())
+                    .unwrap_or(Value::Nil)
+            })
             .collect()
     }
 
     /// Looks up a function by name for call_other.
     pub fn find_function(self: &Rc<Self>, name: &[u8]) -> Option<(FuncRef, &Function)> {
-        let fr = *self.ftable.get(&LStr::from_bytes(name))?;
+        let fr = *self.ftable.get(name)?;
         let p = self.anc_prog(fr.anc)?;
         let f = p.funcs.get(fr.func as usize)?;
         Some((fr, f))

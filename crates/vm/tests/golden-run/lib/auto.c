@@ -62,3 +62,19 @@ static int sizeof(mixed *arr)
     }
     return ::sizeof(arr);
 }
+
+/* new_object() also takes a path, as the kernel library's auto object does */
+static object new_object(mixed obj, mixed args...)
+{
+    if (typeof(obj) == 3) {
+	if (!find_object(obj)) {
+	    compile_object(obj);
+	}
+	obj = find_object(obj);
+    }
+    obj = ::new_object(obj);
+    if (sizeof(args) != 0) {
+	obj->init(args...);
+    }
+    return obj;
+}

@@ -1,6 +1,6 @@
 int x, y;
 
-static void create(varargs int a, int b) { x = a; y = b; }
+void init(int a, int b) { x = a; y = b; }
 
 object operator+ (object v) { return new_object(this_object())->set(x + v->qx(), y + v->qy()); }
 int operator[] (int i) { return i == 0 ? x : y; }

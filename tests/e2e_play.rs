@@ -126,7 +126,6 @@ fn bad_config_is_refused_naming_file_and_line() {
 }
 
 #[test]
-#[ignore = "needs the VM to reload evicted objects on access; then set vmworld::VM_RELOADS_ON_ACCESS"]
 fn every_object_swapped_out_after_every_task_still_plays() {
     let mud = Mud::sample(None);
     let cfg = mud.config();
@@ -147,4 +146,24 @@ fn every_object_swapped_out_after_every_task_still_plays() {
     let out = a.cmd("read");
     assert!(out.contains("lilies"), "{out}");
     assert!(mud.state("swap").is_file());
+}
+
+#[test]
+fn binary_port_plays_without_telnet() {
+    let mud = Mud::sample(None);
+    let _srv = mud.start(&[]);
+    let mut a = Telnet::login(mud.telnet, "admin", "secret", true);
+    // a binary client: raw bytes both ways, lines assembled by the mudlib
+    let mut b = Telnet::connect(mud.binary);
+    b.expect("What is your name? ");
+    b.send_raw(b"carol\nsecret\nsecret\n");
+    b.expect("Hello, Carol.");
+    b.expect("> ");
+    assert!(!b.got.contains(&255), "no telnet commands on a binary port");
+    b.send_raw(b"say over binary\n");
+    a.expect("Carol says: over binary");
+    assert!(
+        !b.got.windows(2).any(|w| w == b"\r\n"),
+        "binary output is not CRLF-translated"
+    );
 }

@@ -60,3 +60,29 @@ fn crash_loop_without_dumps_gives_up() {
     assert_eq!(srv.wait_exit(60), Some(1), "{}", srv.log_text());
     assert!(srv.log_text().contains("crash loop"), "{}", srv.log_text());
 }
+
+#[test]
+fn kill_9_restarts_from_the_last_dump() {
+    let mud = Mud::sample(None);
+    let srv = mud.start_args(&[OsString::from("--supervise")]);
+    let mut a = Telnet::login(mud.telnet, "admin", "secret", true);
+    a.cmd("east");
+    a.cmd("write saved by the dump");
+    a.line("dump");
+    a.expect("Full statedump");
+    a.expect("> ");
+    a.cmd("write lost with the crash");
+    let pids = srv.wait_children(1);
+    kill9(pids[0]);
+    a.expect("The driver was restarted");
+    a.expect("What is your name? ");
+    a.line("admin");
+    a.expect("Password: ");
+    a.line("secret");
+    a.expect("> ");
+    a.cmd("go east");
+    let out = a.cmd("read");
+    assert!(out.contains("saved by the dump"), "{out}");
+    assert!(!out.contains("lost with the crash"), "{out}");
+    assert!(srv.log_text().contains("restoring"), "{}", srv.log_text());
+}

@@ -53,15 +53,34 @@ pub fn free_port() -> u16 {
         .expect("free port")
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Files a run of the sample mud leaves behind (all git-ignored): saved
+/// characters, swap and dumps, generated headers. A fresh copy has none.
+fn generated(rel: &Path) -> bool {
+    let s = rel.to_string_lossy();
+    (s.starts_with("state/") && !s.ends_with(".gitignore"))
+        || (s.starts_with("lib/data/users/") && s.ends_with(".o"))
+        || [
+            "status.h",
+            "type.h",
+            "trace.h",
+            "limits.h",
+            "float.h",
+            "kfun.h",
+            "connect.h",
+        ]
+        .iter()
+        .any(|h| s == format!("lib/include/{h}"))
+}
+
+fn copy_dir(root: &Path, from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("mkdir");
     for e in std::fs::read_dir(from).expect("read_dir") {
         let e = e.expect("entry");
         let p = e.path();
         let t = to.join(e.file_name());
         if p.is_dir() {
-            copy_dir(&p, &t);
-        } else {
+            copy_dir(root, &p, &t);
+        } else if !generated(p.strip_prefix(root).unwrap_or(&p)) {
             std::fs::copy(&p, &t).expect("copy");
         }
     }
@@ -111,7 +130,8 @@ impl Mud {
     /// intervals) when given.
     pub fn sample(schedule: Option<(u32, u32)>) -> Mud {
         let dir = TempDir::new();
-        copy_dir(&repo_root().join("sample-mudlib"), dir.path());
+        let src = repo_root().join("sample-mudlib");
+        copy_dir(&src, &src, dir.path());
         let (telnet, binary) = (free_port(), free_port());
         let cfg = dir.path().join("mud.dgd");
         let text = std::fs::read_to_string(&cfg).expect("mud.dgd");

@@ -24,16 +24,66 @@ pub mod world;
 /// The version string (`status()[ST_VERSION]`, the telnet AYT reply).
 pub const VERSION_STRING: &str = concat!("driver ", env!("CARGO_PKG_VERSION"));
 
-/// Boots and runs the server with the LPC VM as its world; returns the
-/// process exit status.
-pub fn run_with_vm(config: config::Config, cli: &cli::Cli) -> anyhow::Result<i32> {
+/// The whole program around a world: parses the command line, checks the
+/// config, runs the supervisor or the server; returns the exit status
+/// (2 for a config or boot error, as DGD).
+pub fn main_with<W: world::World>(
+    make: impl FnOnce(&config::Config, &world::SharedHost, store::SharedSwap) -> W,
+) -> i32 {
+    use clap::Parser;
+    let cli = cli::Cli::parse();
+    match run(&cli, make) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("Config error: {e:#}");
+            2
+        }
+    }
+}
+
+fn run<W: world::World>(
+    cli: &cli::Cli,
+    make: impl FnOnce(&config::Config, &world::SharedHost, store::SharedSwap) -> W,
+) -> anyhow::Result<i32> {
+    use anyhow::Context;
+    let config = config::Config::load(&cli.config)?;
+    for w in &config.warnings {
+        log::line(&format!(
+            "Config warning, {}:{}: {}",
+            config.file.display(),
+            w.line,
+            w.msg
+        ));
+    }
+    if !config.directory.is_dir() {
+        anyhow::bail!("bad base directory \"{}\"", config.directory.display());
+    }
+    if let Some(s) = &cli.statedump {
+        std::fs::metadata(s)
+            .with_context(|| format!("cannot open restore file {}", s.display()))?;
+    }
+    if let Some(s) = &cli.secondary {
+        std::fs::metadata(s)
+            .with_context(|| format!("cannot open secondary restore file {}", s.display()))?;
+    }
+    if cli.check_config {
+        println!("{}: ok", cli.config.display());
+        return Ok(0);
+    }
+    if cli.supervise {
+        let args: Vec<_> = cli
+            .statedump
+            .iter()
+            .chain(cli.secondary.iter())
+            .cloned()
+            .collect();
+        return supervisor::run(&config, &args);
+    }
     let start = server::Start {
         restore: cli.statedump.clone(),
         secondary: cli.secondary.clone(),
     };
-    let mut srv = server::Server::boot_with(config, &start, |cfg, host, swap| {
-        vmworld::VmWorld::with_swap(cfg, host.clone(), swap)
-    })?;
+    let mut srv = server::Server::boot_with(config, &start, make)?;
     match srv.run() {
         server::Exit::Shutdown => Ok(0),
         server::Exit::HotbootFailed(e) => {

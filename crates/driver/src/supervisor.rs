@@ -292,10 +292,20 @@ pub fn run(config: &Config, args: &[PathBuf]) -> anyhow::Result<i32> {
         let child_args: Vec<PathBuf> = if first {
             args.to_vec()
         } else {
-            let cands: Vec<PathBuf> = [dump.clone(), old_dump.clone()]
-                .into_iter()
-                .filter(|p| p.is_file())
-                .collect();
+            // the newest dump, with the previous one as the secondary a
+            // partial dump needs (statedump ignores it otherwise); then the
+            // previous dump alone
+            let mut cands: Vec<Vec<PathBuf>> = Vec::new();
+            if dump.is_file() {
+                let mut c = vec![dump.clone()];
+                if old_dump.is_file() {
+                    c.push(old_dump.clone());
+                }
+                cands.push(c);
+            }
+            if old_dump.is_file() {
+                cands.push(vec![old_dump.clone()]);
+            }
             if cands.is_empty() {
                 if candidate > 0 {
                     log::line("supervisor: crash loop and no dump to fall back on; giving up");
@@ -303,7 +313,7 @@ pub fn run(config: &Config, args: &[PathBuf]) -> anyhow::Result<i32> {
                 }
                 args.to_vec()
             } else if let Some(c) = cands.get(candidate) {
-                vec![c.clone()]
+                c.clone()
             } else {
                 log::line("supervisor: crash loop on every dump; giving up");
                 return Ok(1);

@@ -243,11 +243,11 @@ impl BlobStore for SwapStore {
     }
 }
 
-/// Whether the VM reloads an evicted object on every access to it. Until
-/// it does (today it reloads only when an object is first created or
-/// upgraded), the driver does not evict objects itself, neither per
-/// `swap_fragment` nor on `swapout()`: the swap keeps what the VM stores.
-pub const VM_RELOADS_ON_ACCESS: bool = false;
+/// Whether the VM reloads an evicted object when it is next used (it does:
+/// on every external call into it and before its call_outs run), so the
+/// driver evicts objects itself, 1/`swap_fragment` of them after every task
+/// and all of them on `swapout()`.
+pub const VM_RELOADS_ON_ACCESS: bool = true;
 
 /// The statedump table of the VM's own entries (its meta record and object
 /// table, keyed as `vm::interp::tables` keys them).

@@ -270,45 +270,216 @@ fn check_bases(c: &Container, chain: &[ChainCommit]) -> Result<(Option<usize>, O
     Ok((map_base, table_base))
 }
 
-/// Builds the state of `chain` (oldest first) in `c`. `parent` must be the state of the
-/// parent commit when the chain is partial (its entries are marked [`IN_SECONDARY`]).
-pub fn build_state(c: &Container, chain: &[ChainCommit], parent: Option<State>) -> Result<State> {
+/// The state of a chain with its tables read and checked but not yet decoded: restore
+/// decodes them while the swap registers the map.
+#[derive(Debug)]
+pub struct StateParts {
+    pub map: Vec<(u64, u8, Loc)>,
+    pub tables: TablesJob,
+    pub root: Vec<u8>,
+}
+
+impl StateParts {
+    /// Decodes the tables (on this thread).
+    pub fn finish(self) -> Result<State> {
+        Ok(State {
+            map: self.map,
+            tables: self.tables.run()?,
+            root: self.root,
+        })
+    }
+}
+
+/// Table records of a chain, read and checked against the commits' hashes, waiting to
+/// be decoded (on top of the parent's, for a partial chain).
+#[derive(Debug)]
+pub struct TablesJob {
+    path: std::path::PathBuf,
+    /// `(payload, is the full base, byte offset)`, oldest first.
+    records: Vec<(Vec<u8>, bool, u64)>,
+    parent: Option<Box<TablesJob>>,
+}
+
+impl TablesJob {
+    /// Decodes the records into tables.
+    pub fn run(self) -> Result<Tables> {
+        let mut tables = match self.parent {
+            Some(p) => p.run()?,
+            None => Tables::default(),
+        };
+        let path = self.path;
+        let fmt = |offset: u64| {
+            let path = path.clone();
+            move |e| Error::Format {
+                path: path.clone(),
+                offset,
+                source: e,
+            }
+        };
+        let bad_rec = |offset: u64, detail: &str| Error::Chain {
+            path: path.clone(),
+            offset,
+            detail: detail.to_string(),
+        };
+        for (payload, is_base, offset) in self.records {
+            if is_base {
+                tables = Tables::default();
+                let n_hint = usize::try_from(MapRecord::peek_count(&payload).unwrap_or(0))
+                    .unwrap_or(0)
+                    .min(payload.len() / 3);
+                let mut first = true;
+                let mut cur: Option<(u32, Table)> = None;
+                let mut bad = false;
+                let (full, _) = TableRecord::decode_with(&payload, |t, k, v| {
+                    let Some(v) = v else {
+                        bad = true;
+                        return;
+                    };
+                    if !matches!(&cur, Some((ct, _)) if *ct == t) {
+                        if let Some((ct, tab)) = cur.take() {
+                            tables.tables.insert(ct, tab);
+                        }
+                        let tab = if first {
+                            Table::with_capacity(n_hint, payload.len())
+                        } else {
+                            Table::default()
+                        };
+                        first = false;
+                        cur = Some((t, tab));
+                    }
+                    if let Some((_, tab)) = cur.as_mut() {
+                        if !tab.push_sorted(k, v) {
+                            bad = true;
+                        }
+                    }
+                })
+                .map_err(fmt(offset))?;
+                if let Some((ct, tab)) = cur.take() {
+                    tables.tables.insert(ct, tab);
+                }
+                if !full || bad {
+                    return Err(bad_rec(offset, "full table record is not full tables"));
+                }
+            } else {
+                // Group the delta by table, then merge each table once.
+                let mut by_table: Vec<(u32, TableChanges)> = Vec::new();
+                let base = payload.as_ptr() as usize;
+                let (full, _) = TableRecord::decode_with(&payload, |t, k, v| {
+                    let e = v.map(|s| (s.as_ptr() as usize - base, s.len() as u32));
+                    match by_table.last_mut() {
+                        Some((lt, list)) if *lt == t => list.push((k, e)),
+                        _ => by_table.push((t, vec![(k, e)])),
+                    }
+                })
+                .map_err(fmt(offset))?;
+                if full {
+                    return Err(bad_rec(offset, "unexpected full tables in an increment"));
+                }
+                for (t, list) in by_table {
+                    tables
+                        .tables
+                        .entry(t)
+                        .or_default()
+                        .merge_sorted(&list, &payload);
+                }
+            }
+        }
+        Ok(tables)
+    }
+}
+
+/// Reads and checks the table records of `chain` from its table base on.
+fn read_tables(
+    c: &Container,
+    chain: &[ChainCommit],
+    table_base: Option<usize>,
+    parent: Option<TablesJob>,
+) -> Result<TablesJob> {
+    let Some(head) = chain.last() else {
+        return Err(chain_err(c.path(), 0, "empty chain"));
+    };
+    let parent = match (table_base, parent) {
+        (Some(_), _) => None,
+        (None, Some(p)) => Some(Box::new(p)),
+        (None, None) => {
+            return Err(chain_err(c.path(), head.loc.offset, "no table base"));
+        }
+    };
+    let mut records = Vec::new();
+    for (i, cc) in chain.iter().enumerate().skip(table_base.unwrap_or(0)) {
+        let r = &cc.commit.tables;
+        let payload = read_payload(c, location(r.loc), KIND_TABLES, Some(r.hash))?;
+        records.push((payload, Some(i) == table_base, r.loc.offset));
+    }
+    Ok(TablesJob {
+        path: c.path().to_path_buf(),
+        records,
+        parent,
+    })
+}
+
+/// Builds the state of `chain` (oldest first) in `c`: the map is built and every record
+/// checked; the tables are left to decode ([`StateParts::finish`]). `parent` must be
+/// the parent's state when the chain is partial (its entries marked [`IN_SECONDARY`]).
+pub fn build_parts(
+    c: &Container,
+    chain: &[ChainCommit],
+    parent: Option<StateParts>,
+) -> Result<StateParts> {
     let (map_base, table_base) = check_bases(c, chain)?;
     let Some(head) = chain.last() else {
         return Err(chain_err(c.path(), 0, "empty chain"));
     };
     let need_parent = head.commit.is_partial();
-    let mut parent = if need_parent {
-        Some(parent.ok_or_else(|| Error::NeedSecondary {
+    let (parent_map, parent_tables) = if need_parent {
+        let p = parent.ok_or_else(|| Error::NeedSecondary {
             path: c.path().to_path_buf(),
-            parent: chain[0].commit.parent.map_or(0, |p| p.dump_id),
-        })?)
+            parent: chain
+                .first()
+                .and_then(|f| f.commit.parent)
+                .map_or(0, |p| p.dump_id),
+        })?;
+        (Some(p.map), Some(p.tables))
     } else {
-        None
+        (None, None)
     };
-
-    let (parent_map, parent_tables) = match parent.as_mut() {
-        Some(p) => (
-            Some(std::mem::take(&mut p.map)),
-            Some(std::mem::take(&mut p.tables)),
-        ),
-        None => (None, None),
+    // The map decodes while another thread reads and checks the table records.
+    // (If no thread can be started, everything runs here.)
+    let parent_tables = std::sync::Mutex::new(Some(parent_tables));
+    let take = || {
+        parent_tables
+            .lock()
+            .ok()
+            .and_then(|mut g| g.take())
+            .flatten()
     };
-    // Map and tables decode in parallel (the two big reads of a restore).
     let (map, tables) = std::thread::scope(|sc| {
-        let th = sc.spawn(|| build_tables(c, chain, table_base, parent_tables));
+        let th = std::thread::Builder::new()
+            .spawn_scoped(sc, || read_tables(c, chain, table_base, take()))
+            .ok();
         let map = build_map(c, chain, map_base, parent_map);
-        let tables = th
-            .join()
-            .unwrap_or_else(|_| Err(chain_err(c.path(), 0, "table decoding thread failed")));
+        let tables = match th {
+            Some(th) => th
+                .join()
+                .unwrap_or_else(|_| Err(chain_err(c.path(), 0, "table reading thread failed"))),
+            None => read_tables(c, chain, table_base, take()),
+        };
         (map, tables)
     });
-    let (map, tables) = (map?, tables?);
-    Ok(State {
-        map,
-        tables,
+    Ok(StateParts {
+        map: map?,
+        tables: tables?,
         root: head.commit.root.clone(),
     })
+}
+
+/// [`build_parts`] and decode the tables.
+pub fn build_state(
+    c: &Container,
+    chain: &[ChainCommit],
+    parent: Option<StateParts>,
+) -> Result<State> {
+    build_parts(c, chain, parent)?.finish()
 }
 
 fn fmt_err(c: &Container, offset: u64) -> impl Fn(FormatError) -> Error + '_ {
@@ -330,6 +501,7 @@ fn build_map(
         _ => Vec::new(),
     };
     let start = map_base.unwrap_or(0);
+    let mut combined: Vec<(u64, Option<Loc>)> = Vec::new();
     for (i, cc) in chain.iter().enumerate().skip(start) {
         let r = &cc.commit.map;
         let payload = read_payload(c, location(r.loc), KIND_MAP, Some(r.hash))?;
@@ -365,96 +537,43 @@ fn build_map(
                     "unexpected full map in an increment",
                 ));
             }
-            map = merge_map(std::mem::take(&mut map), &delta);
+            // Deltas combine among themselves first (they are small), so the big map
+            // is merged once.
+            combined = if combined.is_empty() {
+                delta
+            } else {
+                merge_deltas(&combined, &delta)
+            };
         }
     }
-
-    Ok(map)
+    Ok(merge_map(map, &combined))
 }
 
-fn build_tables(
-    c: &Container,
-    chain: &[ChainCommit],
-    table_base: Option<usize>,
-    parent_tables: Option<Tables>,
-) -> Result<Tables> {
-    let Some(head) = chain.last() else {
-        return Err(chain_err(c.path(), 0, "empty chain"));
-    };
-    let mut tables = match (table_base, parent_tables) {
-        (Some(_), _) => Tables::default(),
-        (None, Some(p)) => p,
-        (None, None) => {
-            return Err(chain_err(c.path(), head.loc.offset, "no table base"));
-        }
-    };
-    let tstart = table_base.unwrap_or(0);
-    for (i, cc) in chain.iter().enumerate().skip(tstart) {
-        let r = &cc.commit.tables;
-        let payload = read_payload(c, location(r.loc), KIND_TABLES, Some(r.hash))?;
-        if Some(i) == table_base {
-            let n_hint = usize::try_from(MapRecord::peek_count(&payload).unwrap_or(0))
-                .unwrap_or(0)
-                .min(payload.len() / 3);
-            let mut cur: Option<(u32, Table)> = None;
-            let mut bad = false;
-            let (full, _) = TableRecord::decode_with(&payload, |t, k, v| {
-                let Some(v) = v else {
-                    bad = true;
-                    return;
-                };
-                if !matches!(&cur, Some((ct, _)) if *ct == t) {
-                    if let Some((ct, tab)) = cur.take() {
-                        tables.tables.insert(ct, tab);
-                    }
-                    cur = Some((t, Table::with_capacity(n_hint, payload.len())));
+/// Combines two sorted deltas; the later wins.
+fn merge_deltas(a: &[(u64, Option<Loc>)], b: &[(u64, Option<Loc>)]) -> Vec<(u64, Option<Loc>)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if y.0 <= x.0 => {
+                if y.0 == x.0 {
+                    i += 1;
                 }
-                if let Some((_, tab)) = cur.as_mut() {
-                    if !tab.push_sorted(k, v) {
-                        bad = true;
-                    }
-                }
-            })
-            .map_err(fmt_err(c, r.loc.offset))?;
-            if let Some((ct, tab)) = cur.take() {
-                tables.tables.insert(ct, tab);
+                out.push(*y);
+                j += 1;
             }
-            if !full || bad {
-                return Err(chain_err(
-                    c.path(),
-                    r.loc.offset,
-                    "full table record is not full tables",
-                ));
+            (Some(x), _) => {
+                out.push(*x);
+                i += 1;
             }
-        } else {
-            // Group the delta by table, then merge each table once.
-            let mut by_table: Vec<(u32, TableChanges)> = Vec::new();
-            let base = payload.as_ptr() as usize;
-            let (full, _) = TableRecord::decode_with(&payload, |t, k, v| {
-                let e = v.map(|s| (s.as_ptr() as usize - base, s.len() as u32));
-                match by_table.last_mut() {
-                    Some((lt, list)) if *lt == t => list.push((k, e)),
-                    _ => by_table.push((t, vec![(k, e)])),
-                }
-            })
-            .map_err(fmt_err(c, r.loc.offset))?;
-            if full {
-                return Err(chain_err(
-                    c.path(),
-                    r.loc.offset,
-                    "unexpected full tables in an increment",
-                ));
+            (None, Some(y)) => {
+                out.push(*y);
+                j += 1;
             }
-            for (t, list) in by_table {
-                tables
-                    .tables
-                    .entry(t)
-                    .or_default()
-                    .merge_sorted(&list, &payload);
-            }
+            (None, None) => break,
         }
     }
-    Ok(tables)
+    out
 }
 
 /// Sorted changes of one table: key → (offset, length) in the record, or removed.
@@ -565,8 +684,11 @@ pub fn find_newest<T>(
         });
     };
     let len = c.io().len().unwrap_or(0);
+    let ss = u64::from(c.sector_size()).max(1);
     let tail_bytes = chain.last().map_or(0, |h| {
-        len.saturating_sub(h.loc.offset + u64::from(h.loc.len))
+        // The record ends at the end of its last sector (padding is not a tail).
+        let end = (h.loc.offset + u64::from(h.loc.len)).div_ceil(ss) * ss;
+        len.saturating_sub(end)
     });
     Ok((
         Newest {

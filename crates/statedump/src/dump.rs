@@ -106,6 +106,9 @@ pub struct Dumper {
     pending_tables: TableDelta,
     /// Set when a dump failed half-way: the next dump is a full one.
     needs_full: Option<String>,
+    /// Set when an fsync failed outside the swap (the early data sync of a full dump):
+    /// the next dump starts a new swapfile, as after a poisoned one.
+    force_rotate: bool,
 }
 
 /// `<path>.old`
@@ -163,6 +166,7 @@ impl Dumper {
             pending_map: Vec::new(),
             pending_tables: TableDelta::default(),
             needs_full: None,
+            force_rotate: false,
         }
     }
 
@@ -200,6 +204,13 @@ impl Dumper {
         root: &[u8],
     ) -> Result<DumpReport> {
         self.pending_tables.merge(delta);
+        if root.len() > crate::format::MAX_ROOT {
+            return Err(Error::State(format!(
+                "root blob of {} bytes is over the {} byte limit",
+                root.len(),
+                crate::format::MAX_ROOT
+            )));
+        }
         let upgrade = match kind {
             DumpKind::Full => None,
             DumpKind::Increment => match (&self.cur, &self.needs_full) {
@@ -240,6 +251,14 @@ impl Dumper {
         root: &[u8],
         source: &dyn TableSource,
     ) -> Result<DumpReport> {
+        if swap.poisoned().is_some() || self.force_rotate {
+            // The current file refuses writes since a failed write or fsync: start a
+            // new swapfile; the old one becomes a read-only backing file the full dump
+            // migrates out of. A dump file stays as it is (read-only from now on).
+            swap.rotate(&self.swap_path)?;
+            self.swap_is_dump = false;
+            self.force_rotate = false;
+        }
         let start_end = if self.swap_is_dump {
             self.cur.as_ref().map_or(0, |c| c.end)
         } else {
@@ -252,6 +271,16 @@ impl Dumper {
         let t = std::time::Instant::now();
         swap.migrate_all()?;
         tm.migrate_us = us(t);
+        // Start syncing the blob data now, on another thread, while the map and tables
+        // are built: the fsync before the commit then has little left to do. Its
+        // result is checked (an error fails the dump: the kernel reports a failed
+        // fsync only once).
+        let early_sync = swap.current().map(|c| c.io().clone()).and_then(|io| {
+            std::thread::Builder::new()
+                .name("statedump-sync".into())
+                .spawn(move || io.sync_data())
+                .ok()
+        });
         let t = std::time::Instant::now();
         let mut map: Vec<(u64, Location)> = Vec::with_capacity(swap.len());
         for (k, home) in swap.locations() {
@@ -279,6 +308,19 @@ impl Dumper {
         let tab_loc = swap.append_record(KIND_TABLES, gen, &tab_bytes)?;
         tm.records_us = us(t);
         let t = std::time::Instant::now();
+        if let Some(h) = early_sync {
+            let res = h
+                .join()
+                .unwrap_or_else(|_| Err(std::io::Error::other("sync thread failed")));
+            if let Err(e) = res {
+                self.force_rotate = true;
+                return Err(Error::Io {
+                    op: "fsync",
+                    path: swap.current_path().to_path_buf(),
+                    source: e,
+                });
+            }
+        }
         swap.sync()?;
         tm.sync_us = us(t);
         let (dump_id, sequence, prev) = match (&self.cur, self.swap_is_dump) {

@@ -24,8 +24,8 @@ pub const COMMIT_MAGIC: [u8; 4] = *b"SDCM";
 pub const COMMIT_END_MAGIC: [u8; 8] = *b"SDCMTEND";
 /// Size of the commit trailer: body length u32, body xxh3 u64, end magic.
 pub const COMMIT_TRAILER_LEN: usize = 4 + 8 + 8;
-/// Upper bound on a commit body (the root blob is inline): refuses absurd lengths.
-pub const MAX_COMMIT_BODY: u32 = 16 << 20;
+/// Largest root blob a commit carries inline.
+pub const MAX_ROOT: usize = 1 << 20;
 
 /// A malformed record.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -27,5 +27,7 @@ pub mod tools;
 
 pub use dump::{old_path_of, DumpKind, DumpReport, DumpTimings, Dumper};
 pub use error::{Error, Result};
-pub use restore::{load, restore, Loaded, RestoreInfo, RestoreOptions, Restored};
+pub use restore::{
+    load, load_parts, restore, Loaded, LoadedParts, RestoreInfo, RestoreOptions, Restored,
+};
 pub use tables::{Table, TableDelta, TableSource, Tables};

@@ -8,8 +8,8 @@ use swap::io::Vfs;
 use swap::{Container, Swap};
 
 use crate::chain::{
-    build_state, find_newest, location, needs_parent, read_commit_ref, walk_chain, ChainCommit,
-    Newest, State, IN_PRIMARY, IN_SECONDARY,
+    build_parts, find_newest, location, needs_parent, read_commit_ref, walk_chain, ChainCommit,
+    Newest, State, StateParts, IN_PRIMARY, IN_SECONDARY,
 };
 use crate::dump::{old_path_of, CurDump, Dumper};
 use crate::error::{Error, Result};
@@ -77,7 +77,7 @@ fn open(vfs: &dyn Vfs, p: &Path) -> Result<Container> {
 }
 
 /// Reads the state of the parent commit `p` from the secondary `s`.
-pub fn load_parent(s: &Container, p: &ParentRef) -> Result<(Vec<ChainCommit>, State)> {
+pub fn load_parent(s: &Container, p: &ParentRef) -> Result<(Vec<ChainCommit>, StateParts)> {
     let wrong = |detail: String| Error::WrongSecondary {
         path: s.path().to_path_buf(),
         detail,
@@ -99,7 +99,7 @@ pub fn load_parent(s: &Container, p: &ParentRef) -> Result<(Vec<ChainCommit>, St
     }
     let chain = walk_chain(s, head).map_err(|e| wrong(format!("its chain is damaged: {e}")))?;
     let mut st =
-        build_state(s, &chain, None).map_err(|e| wrong(format!("its state is damaged: {e}")))?;
+        build_parts(s, &chain, None).map_err(|e| wrong(format!("its state is damaged: {e}")))?;
     for e in st.map.iter_mut() {
         e.1 = IN_SECONDARY;
     }
@@ -108,6 +108,35 @@ pub fn load_parent(s: &Container, p: &ParentRef) -> Result<(Vec<ChainCommit>, St
 
 /// Reads the newest restorable state of `dump_path` (with `secondary` if partial).
 pub fn load(vfs: &dyn Vfs, dump_path: &Path, secondary: Option<&Path>) -> Result<Loaded> {
+    let p = load_parts(vfs, dump_path, secondary)?;
+    let state = p.state.finish()?;
+    let mut info = p.info;
+    info.table_entries = state.tables.len();
+    Ok(Loaded {
+        primary: p.primary,
+        secondary: p.secondary,
+        newest: p.newest,
+        state,
+        info,
+    })
+}
+
+/// [`Loaded`] with the tables not yet decoded.
+#[derive(Debug)]
+pub struct LoadedParts {
+    pub primary: Container,
+    pub secondary: Option<Container>,
+    pub newest: Newest,
+    pub state: StateParts,
+    pub info: RestoreInfo,
+}
+
+/// Like [`load`], leaving the table decoding to the caller.
+pub fn load_parts(
+    vfs: &dyn Vfs,
+    dump_path: &Path,
+    secondary: Option<&Path>,
+) -> Result<LoadedParts> {
     let mut notes = Vec::new();
     let mut primary_path = dump_path.to_path_buf();
     if !vfs.exists(dump_path) {
@@ -155,7 +184,7 @@ pub fn load(vfs: &dyn Vfs, dump_path: &Path, secondary: Option<&Path>) -> Result
             used_secondary = false;
             None
         };
-        build_state(&primary, chain, parent)
+        build_parts(&primary, chain, parent)
     })?;
     let Some(head) = newest.head() else {
         return Err(Error::NoCommit {
@@ -181,12 +210,12 @@ pub fn load(vfs: &dyn Vfs, dump_path: &Path, secondary: Option<&Path>) -> Result
         partial: hc.is_partial(),
         commits: newest.chain.len(),
         objects: state.map.len(),
-        table_entries: state.tables.len(),
+        table_entries: 0,
         skipped: newest.skipped.clone(),
         tail_bytes: newest.tail_bytes,
         notes,
     };
-    Ok(Loaded {
+    Ok(LoadedParts {
         primary,
         secondary: if used_secondary { sec } else { None },
         newest,
@@ -198,7 +227,7 @@ pub fn load(vfs: &dyn Vfs, dump_path: &Path, secondary: Option<&Path>) -> Result
 /// Restores lazily: a new swapfile at `opts.swap_path` with the dump (and secondary)
 /// as backing files. Time grows with the map and tables read, not with the heap.
 pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
-    let loaded = load(&*vfs, &opts.dump_path, opts.secondary.as_deref())?;
+    let loaded = load_parts(&*vfs, &opts.dump_path, opts.secondary.as_deref())?;
     for p in std::iter::once(&loaded.info.primary).chain(loaded.info.secondary_used.iter()) {
         if p == &opts.swap_path {
             return Err(Error::State(format!(
@@ -207,29 +236,66 @@ pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
             )));
         }
     }
-    let Loaded {
+    let LoadedParts {
         primary,
         secondary,
         newest,
         state,
-        info,
+        mut info,
     } = loaded;
+    let StateParts {
+        map,
+        tables: tables_job,
+        root,
+    } = state;
+    // The tables decode on another thread while the swap registers the map.
+    // (If no thread can be started, they decode here afterwards.)
+    let job = std::sync::Arc::new(std::sync::Mutex::new(Some(tables_job)));
+    let job2 = job.clone();
+    let tables_thread = std::thread::Builder::new()
+        .name("statedump-tables".into())
+        .spawn(move || match job2.lock().ok().and_then(|mut g| g.take()) {
+            Some(j) => j.run(),
+            None => Err(Error::State("table job missing".into())),
+        })
+        .ok();
     let mut swap = Swap::create_in(vfs.clone(), &opts.swap_path, opts.swap_config.clone())?;
-    if let Some(s) = secondary {
-        let entries = state
-            .map
-            .iter()
-            .filter(|e| e.1 == IN_SECONDARY)
-            .map(|e| (e.0, location(e.2)));
-        swap.add_backing(s, entries)?;
-    }
-    let entries = state
-        .map
-        .iter()
-        .filter(|e| e.1 == IN_PRIMARY)
-        .map(|e| (e.0, location(e.2)));
+    let state = State {
+        map,
+        tables: Tables::default(),
+        root,
+    };
     let end = primary.io().len().unwrap_or(0);
-    swap.add_backing(primary, entries)?;
+    let files = [(IN_SECONDARY, secondary), (IN_PRIMARY, Some(primary))];
+    // Register first the file that holds the smallest key: the swap's key table then
+    // grows densely from the start instead of parking keys in its sparse part. The
+    // migration order this implies does not matter: the first dump after restoring a
+    // partial pair is a full one.
+    let order: [usize; 2] = match state.map.first() {
+        Some(e) if e.1 == IN_PRIMARY => [1, 0],
+        _ => [0, 1],
+    };
+    let mut files = files.map(Some);
+    for i in order {
+        if let Some((tag, Some(c))) = files.get_mut(i).and_then(Option::take) {
+            let entries = state
+                .map
+                .iter()
+                .filter(|e| e.1 == tag)
+                .map(|e| (e.0, location(e.2)));
+            swap.add_backing(c, entries)?;
+        }
+    }
+    let tables = match tables_thread {
+        Some(th) => th
+            .join()
+            .unwrap_or_else(|_| Err(Error::State("table decoding thread failed".into())))?,
+        None => match job.lock().ok().and_then(|mut g| g.take()) {
+            Some(j) => j.run()?,
+            None => return Err(Error::State("table job missing".into())),
+        },
+    };
+    info.table_entries = tables.len();
     let Some(head) = newest.head() else {
         return Err(Error::State("empty chain".into()));
     };
@@ -255,7 +321,7 @@ pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
         swap,
         dumper,
         root: state.root,
-        tables: state.tables,
+        tables,
         info,
     })
 }

@@ -109,7 +109,12 @@ fn try_restore(fs: &FaultyFs, latest: u64, what: &str, t: &mut Tally) {
 }
 
 fn flips_and_truncations(fs: &FaultyFs, latest: u64, seed: u64, flips: u32, cuts: u32) -> Tally {
-    let mut rng = Rng(seed);
+    // STATEDUMP_CORRUPT_SEED varies the cases (the default keeps CI deterministic).
+    let extra: u64 = std::env::var("STATEDUMP_CORRUPT_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut rng = Rng(seed ^ extra.wrapping_mul(0x9e37_79b9));
     let mut t = Tally::default();
     let files: Vec<PathBuf> = ["/c/dump", "/c/dump.old"]
         .iter()

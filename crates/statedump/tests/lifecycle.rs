@@ -305,3 +305,124 @@ fn increment_after_partial_restore_becomes_full() {
     // The new full dump stands alone.
     assert_eq!(check_restore(&fs, None).unwrap(), w.gen);
 }
+
+#[test]
+fn failed_fsync_then_recovery() {
+    for fail_at in 0..4u64 {
+        let fs = FaultyFs::new();
+        let mut w = World::cold(&fs);
+        w.step(DumpKind::Full, 0).unwrap();
+        w.step(DumpKind::Increment, 5).unwrap();
+        w.step(DumpKind::Increment, 5).unwrap();
+        let good = w.gen;
+        // Let `fail_at` syncs pass in a later dump, then one fails.
+        for _ in 0..fail_at {
+            w.step(DumpKind::Increment, 5).unwrap();
+        }
+        let good = good + fail_at;
+        fs.update_plan(|p| p.fail_next_sync = true);
+        let before = w.gen;
+        let e = w.step(DumpKind::Increment, 5);
+        assert!(e.is_err(), "a failed fsync must fail the dump");
+        // The world holds generation before+1 in memory only; the previous dump is
+        // intact.
+        assert_eq!(
+            check_restore(&fs, Some("/w/dump.old")).unwrap(),
+            good.max(before)
+        );
+        // Retrying the dump (no new changes: the dumper kept the table changes of
+        // the failed one) starts a new file and succeeds, as a full dump.
+        let g = before + 1;
+        let r = w
+            .dumper
+            .dump(
+                &mut w.swap,
+                DumpKind::Increment,
+                statedump::TableDelta::new(),
+                &w.tables,
+                &Model::root(g),
+            )
+            .unwrap();
+        assert_eq!(r.kind, DumpKind::Full);
+        assert_eq!(r.generation, g);
+        assert!(r.upgraded.is_some());
+        w.gen = g;
+        assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g);
+        // And increments go on from there.
+        w.step(DumpKind::Increment, 5).unwrap();
+        w.step(DumpKind::Increment, 5).unwrap();
+        assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 2);
+    }
+}
+
+#[test]
+fn other_sector_sizes() {
+    for sector_size in [1024u32, 4096, 65535] {
+        let fs = FaultyFs::new();
+        let vfs: Arc<dyn Vfs> = Arc::new(fs.clone());
+        let c = Config {
+            sector_size,
+            cache_bytes: 16 << 10,
+            ..Config::default()
+        };
+        let mut swap = Swap::create_in(vfs.clone(), &p("/s/swap"), c.clone()).unwrap();
+        let mut dumper = Dumper::new(vfs.clone(), "/s/dump", "/s/swap");
+        let mut state = ModelState::new();
+        let mut tables = BTreeMap::new();
+        for g in 1..=8u64 {
+            let delta = MODEL.apply(g, &mut state, &mut swap, &mut tables).unwrap();
+            swap.migrate_step(30).unwrap();
+            let kind = if g == 1 || g == 5 {
+                DumpKind::Full
+            } else {
+                DumpKind::Increment
+            };
+            dumper
+                .dump(&mut swap, kind, delta, &tables, &Model::root(g))
+                .unwrap();
+            let mut r = restore(
+                vfs.clone(),
+                &RestoreOptions {
+                    dump_path: p("/s/dump"),
+                    secondary: Some(p("/s/dump.old")),
+                    swap_path: p("/s/check.swap"),
+                    swap_config: c.clone(),
+                },
+            )
+            .unwrap();
+            assert_eq!(r.info.generation, g, "sector size {sector_size}");
+            MODEL.check(g, &mut r.swap, &r.tables, &r.root).unwrap();
+        }
+    }
+}
+
+#[test]
+fn failed_fsync_in_a_full_dump() {
+    let fs = FaultyFs::new();
+    let mut w = World::cold(&fs);
+    w.step(DumpKind::Full, 0).unwrap();
+    w.step(DumpKind::Increment, 5).unwrap();
+    let good = w.gen;
+    fs.update_plan(|p| p.fail_next_sync = true);
+    assert!(w.step(DumpKind::Full, 5).is_err());
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), good);
+    let g = good + 1;
+    let r = w
+        .dumper
+        .dump(
+            &mut w.swap,
+            DumpKind::Full,
+            statedump::TableDelta::new(),
+            &w.tables,
+            &Model::root(g),
+        )
+        .unwrap();
+    assert_eq!(r.generation, g);
+    w.gen = g;
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g);
+    // What the failed fsync lost must not be what the new dump relies on.
+    let after = fs.crash(CrashMode::DropUnsynced);
+    assert_eq!(check_restore(&after, Some("/w/dump.old")).unwrap(), g);
+    w.step(DumpKind::Increment, 5).unwrap();
+    assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 1);
+}

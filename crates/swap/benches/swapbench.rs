@@ -340,6 +340,19 @@ fn scenario(name: &str, dir: &Path) {
                 cpu.push(thread_cpu_ns() - c);
             }
             let total = start.elapsed();
+            if std::env::var("SWAPBENCH_VERBOSE").is_ok() {
+                let mut idx: Vec<(u64, usize)> = cpu
+                    .iter()
+                    .copied()
+                    .enumerate()
+                    .map(|(i, c)| (c, i))
+                    .collect();
+                idx.sort_unstable_by(|a, b| b.cmp(a));
+                eprintln!(
+                    "slowest steps (cpu ns, index): {:?}",
+                    &idx[..idx.len().min(12)]
+                );
+            }
             wall.sort();
             cpu.sort();
             let pick = |v: &[Duration], q: usize| {

@@ -68,7 +68,6 @@ impl FreeList {
     }
 
     /// Whether any free extent overlaps `[start, start+n)` (consistency checks).
-    #[cfg(test)]
     pub(crate) fn overlaps(&self, start: u64, n: u64) -> bool {
         self.by_start
             .range(..start + n)

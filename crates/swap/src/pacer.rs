@@ -59,3 +59,67 @@ impl Pacer {
         (due.min(self.max_step as u64)) as usize
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Driving the pacer at a steady tick rate moves everything within the interval,
+    /// in even steps never above `max_step`.
+    #[test]
+    fn spreads_evenly_and_finishes_in_time() {
+        let start = Instant::now();
+        let interval = Duration::from_secs(3600);
+        let total = 100_000u64;
+        let mut p = Pacer::new(start, interval, total, 500);
+        let mut pending = total;
+        let mut steps = Vec::new();
+        // One call per second of simulated time, for the whole interval.
+        for s in 1..=3600u64 {
+            let q = p.quota(start + Duration::from_secs(s), pending);
+            assert!(q <= 500);
+            pending -= q as u64;
+            steps.push(q);
+        }
+        assert_eq!(pending, 0, "finished within the interval");
+        // Even: after the first second every step is 27 or 28 (100000/3600 = 27.8).
+        assert!(
+            steps[1..].iter().all(|&q| (27..=28).contains(&q)),
+            "{steps:?}"
+        );
+    }
+
+    #[test]
+    fn catches_up_after_a_pause_in_bounded_steps() {
+        let start = Instant::now();
+        let mut p = Pacer::new(start, Duration::from_secs(100), 10_000, 64);
+        // Nothing ran for half the interval: 5000 are due, handed out 64 at a time.
+        let mut pending = 10_000u64;
+        let mut calls = 0;
+        loop {
+            let q = p.quota(start + Duration::from_secs(50), pending);
+            if q == 0 {
+                break;
+            }
+            assert!(q <= 64);
+            pending -= q as u64;
+            calls += 1;
+        }
+        assert_eq!(pending, 5_000);
+        assert_eq!(calls, 5_000usize.div_ceil(64));
+        // Past the interval everything is due.
+        let q = p.quota(start + Duration::from_secs(1000), pending);
+        assert_eq!(q, 64);
+    }
+
+    #[test]
+    fn more_pending_restarts_the_schedule() {
+        let start = Instant::now();
+        let mut p = Pacer::new(start, Duration::from_secs(10), 10, 1000);
+        assert_eq!(p.quota(start + Duration::from_secs(10), 10), 10);
+        // A rotate added 1000 keys: the schedule starts over from now.
+        let now = start + Duration::from_secs(20);
+        assert_eq!(p.quota(now, 1000), 0);
+        assert_eq!(p.quota(now + Duration::from_secs(1), 1000), 100);
+    }
+}

@@ -104,14 +104,16 @@ const EVICT_CHUNK: usize = 1 << 20;
 /// Most record bytes one `migrate_step` moves (keeps a step short whatever is asked).
 const STEP_BYTES: u64 = 128 << 10;
 
+/// What the table holds per key: 24 bytes, resident or not.
 #[derive(Debug)]
 struct Entry {
+    offset: u64,
     /// Slot of the file holding the stored copy, or NOWHERE.
     file: u32,
     len: u32,
-    offset: u64,
-    data: Option<Arc<[u8]>>,
-    tick: u64,
+    /// Index of the resident copy in `Swap::res`, or NO_RES.
+    res: u32,
+    /// Resident copy not yet written to the current file (implies `res != NO_RES`).
     dirty: bool,
     /// In `dirty_list`.
     listed: bool,
@@ -119,14 +121,24 @@ struct Entry {
     changed: bool,
 }
 
+/// A resident blob.
+#[derive(Debug)]
+struct Res {
+    key: u64,
+    /// Last use (global counter, unique per use).
+    tick: u64,
+    data: Arc<[u8]>,
+}
+
+const NO_RES: u32 = u32::MAX;
+
 impl Vacancy for Entry {
     fn vacant() -> Entry {
         Entry {
             file: ABSENT,
             len: 0,
             offset: 0,
-            data: None,
-            tick: 0,
+            res: NO_RES,
             dirty: false,
             listed: false,
             changed: false,
@@ -201,7 +213,11 @@ pub struct Swap {
     slots: Vec<Option<Slot>>,
     cur: u32,
     w: Writer,
-    lru: VecDeque<(u64, u64)>,
+    /// Resident blobs; free indices in `res_free`.
+    res: Vec<Option<Res>>,
+    res_free: Vec<u32>,
+    /// Least recently used first: (index in `res`, tick); stale items are skipped.
+    lru: VecDeque<(u32, u64)>,
     tick: u64,
     resident_bytes: usize,
     resident: usize,
@@ -306,6 +322,8 @@ impl Swap {
             slots: vec![Some(slot)],
             cur: 0,
             w,
+            res: Vec::new(),
+            res_free: Vec::new(),
             lru: VecDeque::new(),
             tick: 0,
             resident_bytes: 0,
@@ -369,6 +387,8 @@ impl Swap {
             })],
             cur: 0,
             w,
+            res: Vec::new(),
+            res_free: Vec::new(),
             lru: VecDeque::new(),
             tick: 0,
             resident_bytes: 0,
@@ -456,7 +476,7 @@ impl Swap {
 
     /// Whether `key`'s blob is in memory.
     pub fn is_resident(&self, key: u64) -> bool {
-        self.map.get(&key).is_some_and(|e| e.data.is_some())
+        self.map.get(&key).is_some_and(|e| e.res != NO_RES)
     }
 
     /// Counters and sizes.
@@ -495,27 +515,29 @@ impl Swap {
     /// file (see [`Swap::poisoned`]) and are reported by the next write operation.
     pub fn get(&mut self, key: u64) -> Result<Option<Arc<[u8]>>> {
         let tick = self.next_tick();
-        let (file, loc) = match self.map.get_mut(&key) {
+        let (file, loc, ri) = match self.map.get(&key) {
             None => return Ok(None),
-            Some(e) => {
-                if let Some(d) = &e.data {
-                    let d = d.clone();
-                    e.tick = tick;
-                    self.lru.push_back((key, tick));
-                    self.maybe_compact_lru();
-                    return Ok(Some(d));
-                }
-                (e.file, e.loc())
-            }
+            Some(e) => (e.file, e.loc(), e.res),
         };
-        let data: Arc<[u8]> = self.load(key, file, loc)?.into();
+        if let Some(r) = self.res.get_mut(ri as usize).and_then(|r| r.as_mut()) {
+            r.tick = tick;
+            let d = r.data.clone();
+            self.lru.push_back((ri, tick));
+            self.maybe_compact_lru();
+            return Ok(Some(d));
+        }
+        let data: Arc<[u8]> = self.load(key, file, loc)?;
         self.stats.loads += 1;
         let migrating = file != self.cur;
+        let ri = self.res_alloc(Res {
+            key,
+            tick,
+            data: data.clone(),
+        });
+        self.resident += 1;
+        self.resident_bytes += data.len() + ENTRY_CHARGE;
         if let Some(e) = self.map.get_mut(&key) {
-            e.data = Some(data.clone());
-            e.tick = tick;
-            self.resident += 1;
-            self.resident_bytes += data.len() + ENTRY_CHARGE;
+            e.res = ri;
             if migrating {
                 e.dirty = true;
                 self.dirty += 1;
@@ -525,15 +547,116 @@ impl Swap {
                 }
             }
         }
-        self.lru.push_back((key, tick));
+        self.lru.push_back((ri, tick));
         self.enforce_budget();
         Ok(Some(data))
+    }
+
+    /// Checks the store's internal bookkeeping (for tests): counts, the resident set,
+    /// per-file counts, and that no free extent overlaps a live record.
+    #[doc(hidden)]
+    pub fn check_invariants(&self) -> std::result::Result<(), String> {
+        let mut resident = 0usize;
+        let mut bytes = 0usize;
+        let mut dirty = 0usize;
+        let mut live = vec![0u64; self.slots.len()];
+        let ss = self.cfg.sector_size as u64;
+        for (k, e) in self.map.iter() {
+            if e.res != NO_RES {
+                let r = self
+                    .res
+                    .get(e.res as usize)
+                    .and_then(|r| r.as_ref())
+                    .ok_or(format!("key {k}: resident index {} empty", e.res))?;
+                if r.key != k {
+                    return Err(format!("key {k}: resident slot holds key {}", r.key));
+                }
+                resident += 1;
+                bytes += r.data.len() + ENTRY_CHARGE;
+            }
+            if e.dirty {
+                dirty += 1;
+                if e.res == NO_RES {
+                    return Err(format!("key {k}: dirty but not resident"));
+                }
+            }
+            if e.file == NOWHERE {
+                if !e.dirty {
+                    return Err(format!("key {k}: stored nowhere and not dirty"));
+                }
+            } else if let Some(l) = live.get_mut(e.file as usize) {
+                *l += 1;
+                if e.file == self.cur {
+                    let start = e.offset / ss;
+                    let n = sectors_for(e.len as u64, self.cfg.sector_size);
+                    if self.w.free.overlaps(start, n) {
+                        return Err(format!("key {k}: live record overlaps free space"));
+                    }
+                    if start + n > self.w.end {
+                        return Err(format!("key {k}: record past the end"));
+                    }
+                }
+            } else {
+                return Err(format!("key {k}: file slot {} out of range", e.file));
+            }
+        }
+        let slots_resident = self.res.iter().filter(|r| r.is_some()).count();
+        if (resident, bytes, dirty) != (self.resident, self.resident_bytes, self.dirty)
+            || slots_resident != resident
+        {
+            return Err(format!(
+                "counts: resident {resident}/{}/{slots_resident}, bytes {bytes}/{}, dirty {dirty}/{}",
+                self.resident, self.resident_bytes, self.dirty
+            ));
+        }
+        for (i, s) in self.slots.iter().enumerate() {
+            let want = live.get(i).copied().unwrap_or(0);
+            match s {
+                Some(s) if s.live != want => {
+                    return Err(format!("file slot {i}: live {} but {want} keys", s.live))
+                }
+                None if want > 0 => return Err(format!("file slot {i} closed with {want} keys")),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    fn res_alloc(&mut self, r: Res) -> u32 {
+        match self.res_free.pop() {
+            Some(i) => {
+                if let Some(slot) = self.res.get_mut(i as usize) {
+                    *slot = Some(r);
+                }
+                i
+            }
+            None => {
+                self.res.push(Some(r));
+                (self.res.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Drops a resident copy (accounting included); returns it.
+    fn res_drop(&mut self, i: u32) -> Option<Res> {
+        let r = self.res.get_mut(i as usize).and_then(|r| r.take())?;
+        self.res_free.push(i);
+        self.resident -= 1;
+        self.resident_bytes -= r.data.len() + ENTRY_CHARGE;
+        Some(r)
+    }
+
+    fn res_data(&self, i: u32) -> Option<&Arc<[u8]>> {
+        self.res
+            .get(i as usize)
+            .and_then(|r| r.as_ref())
+            .map(|r| &r.data)
     }
 
     /// Reads and checks a blob. Misses that follow each other through a file (a
     /// restore reading objects back in order) are served from a read-ahead window
     /// that doubles up to 1 MiB, so they cost one `pread` per window, not per blob.
-    fn load(&mut self, key: u64, file: u32, loc: Location) -> Result<Vec<u8>> {
+    fn load(&mut self, key: u64, file: u32, loc: Location) -> Result<Arc<[u8]>> {
         let Some(slot) = self.slots.get(file as usize).and_then(|s| s.as_ref()) else {
             return Err(Error::BadRecord {
                 path: self.w.path.clone(),
@@ -558,7 +681,7 @@ impl Swap {
                 ra.window = 0;
                 ra.buf.clear();
                 let (h, stored) = c.read_raw(loc, Some(key))?;
-                return decode_payload(&h, stored, c.path(), loc.offset);
+                return Ok(decode_payload(&h, stored, c.path(), loc.offset)?.into());
             }
             ra.window = (ra.window * 2).clamp(RA_MIN, RA_MAX);
             ra.buf.resize(ra.window.max(loc.len as usize), 0);
@@ -576,15 +699,19 @@ impl Swap {
             if (n as u64) < loc.len as u64 {
                 ra.buf.clear();
                 let (h, stored) = c.read_raw(loc, Some(key))?;
-                return decode_payload(&h, stored, c.path(), loc.offset);
+                return Ok(decode_payload(&h, stored, c.path(), loc.offset)?.into());
             }
         }
         ra.next = end.div_ceil(ss) * ss;
         let a = (loc.offset - ra.start) as usize;
         let bytes = &ra.buf[a..a + loc.len as usize];
         let h = check_record(bytes, c.id().tag(), Some(key), c.path(), loc)?;
-        let stored = bytes[RECORD_HEADER_LEN..].to_vec();
-        decode_payload(&h, stored, c.path(), loc.offset)
+        let stored = &bytes[RECORD_HEADER_LEN..];
+        if h.flags & FLAG_ZSTD == 0 {
+            // One allocation and copy, straight from the window into the cache.
+            return Ok(Arc::from(stored));
+        }
+        Ok(decode_payload(&h, stored.to_vec(), c.path(), loc.offset)?.into())
     }
 
     /// Stores `data` under `key` (in memory; written to disk on eviction or flush).
@@ -599,12 +726,16 @@ impl Swap {
         }
         let tick = self.next_tick();
         let charge = data.len() + ENTRY_CHARGE;
+        let old = self.map.get(&key).map(|e| e.res);
+        if let Some(old) = old {
+            self.res_drop(old);
+        }
+        let ri = self.res_alloc(Res { key, tick, data });
+        self.resident += 1;
+        self.resident_bytes += charge;
         match self.map.get_mut(&key) {
             Some(e) => {
-                if let Some(old) = e.data.take() {
-                    self.resident_bytes -= old.len() + ENTRY_CHARGE;
-                    self.resident -= 1;
-                }
+                e.res = ri;
                 if !e.dirty {
                     e.dirty = true;
                     self.dirty += 1;
@@ -613,8 +744,6 @@ impl Swap {
                     e.listed = true;
                     self.dirty_list.push(key);
                 }
-                e.data = Some(data);
-                e.tick = tick;
             }
             None => {
                 self.map.insert(
@@ -623,8 +752,7 @@ impl Swap {
                         file: NOWHERE,
                         len: 0,
                         offset: 0,
-                        data: Some(data),
-                        tick,
+                        res: ri,
                         dirty: true,
                         listed: true,
                         changed: false,
@@ -634,9 +762,7 @@ impl Swap {
                 self.dirty_list.push(key);
             }
         }
-        self.resident += 1;
-        self.resident_bytes += charge;
-        self.lru.push_back((key, tick));
+        self.lru.push_back((ri, tick));
         self.maybe_compact_dirty_list();
         self.enforce_budget();
         Ok(())
@@ -648,10 +774,7 @@ impl Swap {
         let Some(e) = self.map.remove(&key) else {
             return Ok(false);
         };
-        if let Some(d) = &e.data {
-            self.resident -= 1;
-            self.resident_bytes -= d.len() + ENTRY_CHARGE;
-        }
+        self.res_drop(e.res);
         if e.dirty {
             self.dirty -= 1;
         }
@@ -716,10 +839,7 @@ impl Swap {
     /// Inserts or replaces `key` as stored at (file, loc), not resident.
     fn install(&mut self, key: u64, file: u32, loc: Location) {
         if let Some(e) = self.map.remove(&key) {
-            if let Some(d) = &e.data {
-                self.resident -= 1;
-                self.resident_bytes -= d.len() + ENTRY_CHARGE;
-            }
+            self.res_drop(e.res);
             if e.dirty {
                 self.dirty -= 1;
             }
@@ -731,8 +851,7 @@ impl Swap {
                 file,
                 len: loc.len,
                 offset: loc.offset,
-                data: None,
-                tick: 0,
+                res: NO_RES,
                 dirty: false,
                 listed: false,
                 changed: false,
@@ -747,9 +866,12 @@ impl Swap {
 
     fn maybe_compact_lru(&mut self) {
         if self.lru.len() > 2 * self.resident + 4096 {
-            let map = &self.map;
-            self.lru
-                .retain(|&(k, t)| map.get(&k).is_some_and(|e| e.data.is_some() && e.tick == t));
+            let res = &self.res;
+            self.lru.retain(|&(i, t)| {
+                res.get(i as usize)
+                    .and_then(|r| r.as_ref())
+                    .is_some_and(|r| r.tick == t)
+            });
         }
     }
 
@@ -788,7 +910,7 @@ impl Swap {
         let mut batch: Vec<u64> = Vec::new();
         let mut batch_bytes = 0usize;
         let mut result = Ok(());
-        let mut skipped: Vec<(u64, u64)> = Vec::new();
+        let mut skipped: Vec<(u32, u64)> = Vec::new();
         let writable = self.w.poisoned.is_none();
         // When nothing dirty can be written, look at a bounded number of blobs per call
         // (the dirty ones go to the back of the line) so a poisoned store stays fast.
@@ -799,19 +921,23 @@ impl Swap {
         };
         while freed < bytes && n < count && budget > 0 {
             budget -= 1;
-            let Some((key, tick)) = self.lru.pop_front() else {
+            let Some((ri, tick)) = self.lru.pop_front() else {
                 break;
             };
+            let Some(r) = self.res.get(ri as usize).and_then(|r| r.as_ref()) else {
+                continue;
+            };
+            if r.tick != tick {
+                continue;
+            }
+            let key = r.key;
+            let len = r.data.len() + ENTRY_CHARGE;
             let Some(e) = self.map.get_mut(&key) else {
                 continue;
             };
-            if e.tick != tick || e.data.is_none() {
-                continue;
-            }
-            let len = e.data.as_ref().map_or(0, |d| d.len()) + ENTRY_CHARGE;
             if e.dirty {
                 if !writable {
-                    skipped.push((key, tick));
+                    skipped.push((ri, tick));
                     if result.is_ok() {
                         if let Some(err) = self.poisoned_err() {
                             result = Err(err);
@@ -826,9 +952,7 @@ impl Swap {
                 if batch_bytes >= BATCH_BYTES {
                     if let Err(err) = self.write_back(&batch, true) {
                         result = Err(err);
-                        for &k in &batch {
-                            skipped.push((k, self.map.get(&k).map_or(0, |e| e.tick)));
-                        }
+                        self.requeue(&batch, &mut skipped);
                         batch.clear();
                         break;
                     }
@@ -836,9 +960,8 @@ impl Swap {
                     batch_bytes = 0;
                 }
             } else {
-                e.data = None;
-                self.resident -= 1;
-                self.resident_bytes -= len;
+                e.res = NO_RES;
+                self.res_drop(ri);
                 self.stats.evictions += 1;
                 freed += len;
                 n += 1;
@@ -846,9 +969,7 @@ impl Swap {
         }
         if !batch.is_empty() {
             if let Err(err) = self.write_back(&batch, true) {
-                for &k in &batch {
-                    skipped.push((k, self.map.get(&k).map_or(0, |e| e.tick)));
-                }
+                self.requeue(&batch, &mut skipped);
                 result = Err(err);
             }
         }
@@ -928,13 +1049,25 @@ impl Swap {
 
     /// Writes the resident dirty blobs of `keys` into the current file; on success
     /// they are clean (and dropped from memory if `evict`).
+    /// The LRU items of resident `keys` (to put them back in line).
+    fn requeue(&self, keys: &[u64], out: &mut Vec<(u32, u64)>) {
+        for &k in keys {
+            if let Some(e) = self.map.get(&k) {
+                if let Some(r) = self.res.get(e.res as usize).and_then(|r| r.as_ref()) {
+                    out.push((e.res, r.tick));
+                }
+            }
+        }
+    }
+
     fn write_back(&mut self, keys: &[u64], evict: bool) -> Result<()> {
         if let Some(e) = self.poisoned_err() {
             return Err(e);
         }
         let mut recs = Vec::with_capacity(keys.len());
         for &k in keys {
-            if let Some(d) = self.map.get(&k).and_then(|e| e.data.clone()) {
+            let d = self.map.get(&k).and_then(|e| self.res_data(e.res)).cloned();
+            if let Some(d) = d {
                 recs.push(self.encode_blob(k, &d));
             }
         }
@@ -947,12 +1080,10 @@ impl Swap {
                     e.dirty = false;
                     self.dirty -= 1;
                 }
-                if evict {
-                    if let Some(d) = e.data.take() {
-                        self.resident -= 1;
-                        self.resident_bytes -= d.len() + ENTRY_CHARGE;
-                        self.stats.evictions += 1;
-                    }
+                if evict && e.res != NO_RES {
+                    let ri = std::mem::replace(&mut e.res, NO_RES);
+                    self.res_drop(ri);
+                    self.stats.evictions += 1;
                 }
             }
         }
@@ -1099,7 +1230,8 @@ impl Swap {
             if !e.dirty {
                 continue;
             }
-            bytes += e.data.as_ref().map_or(0, |d| d.len());
+            let ri = e.res;
+            bytes += self.res_data(ri).map_or(0, |d| d.len());
             batch.push(k);
             if bytes >= BATCH_BYTES {
                 if let Err(err) = self.write_back(&batch, false) {
@@ -1191,7 +1323,8 @@ impl Swap {
         let cur = self.cur;
         let mut v: Vec<(u64, Option<Location>)> =
             Vec::with_capacity(self.changed.len() + self.removed.len());
-        for k in std::mem::take(&mut self.changed) {
+        let mut list = std::mem::take(&mut self.changed);
+        for &k in &list {
             if let Some(e) = self.map.get_mut(&k) {
                 if e.changed {
                     e.changed = false;
@@ -1203,6 +1336,9 @@ impl Swap {
                 }
             }
         }
+        // Keep the allocation: the next increment's changes go into it.
+        list.clear();
+        self.changed = list;
         for k in std::mem::take(&mut self.removed) {
             match self.map.get(&k) {
                 // Removed, then stored again: reported above if it got a location.
@@ -1247,6 +1383,9 @@ impl Swap {
             .map(|(k, e)| (e.offset, k))
             .collect();
         pending.sort_unstable_by(|a, b| b.cmp(a));
+        // Every pending key will enter the change list when it migrates: make room now,
+        // so no pacer step pays for growing it.
+        self.changed.reserve(pending.len());
         if let Some(s) = self.slot_mut(old) {
             s.pending = pending;
         }
@@ -1263,11 +1402,13 @@ impl Swap {
         }));
         self.cur = (self.slots.len() - 1) as u32;
         self.w = w;
-        for k in std::mem::take(&mut self.changed) {
+        for &k in &self.changed {
             if let Some(e) = self.map.get_mut(&k) {
                 e.changed = false;
             }
         }
+        self.changed.clear();
+        self.changed.reserve(self.pending_migration() as usize);
         self.removed.clear();
         for i in 0..self.slots.len() {
             if i as u32 != self.cur && self.slots[i].as_ref().is_some_and(|s| s.live == 0) {
@@ -1301,6 +1442,7 @@ impl Swap {
             pending.push((loc.offset, key));
         }
         pending.sort_unstable_by(|a, b| b.cmp(a));
+        self.changed.reserve(pending.len());
         let empty = match self.slot_mut(id) {
             Some(s) => {
                 s.pending = pending;
@@ -1325,15 +1467,19 @@ impl Swap {
             .sum()
     }
 
-    /// Moves up to `max_blobs` blobs from the oldest backing file into the current
-    /// file (reads coalesced, one write per contiguous run). Returns how many moved;
-    /// 0 means nothing is left to migrate. A damaged record is reported (naming key and
-    /// offset) and left where it is.
+    /// Moves up to `max_blobs` blobs (and at most 128 KiB of records) from the oldest
+    /// backing file into the current file (reads coalesced, one write per contiguous
+    /// run). Returns how many moved; `max_blobs == 0` does nothing. A damaged record is
+    /// reported (naming key and offset) and left where it is; the next step goes on
+    /// with the others.
     pub fn migrate_step(&mut self, max_blobs: usize) -> Result<usize> {
         self.migrate_some(max_blobs, STEP_BYTES)
     }
 
     fn migrate_some(&mut self, max_blobs: usize, max_bytes: u64) -> Result<usize> {
+        if max_blobs == 0 {
+            return Ok(0);
+        }
         if let Some(e) = self.poisoned_err() {
             return Err(e);
         }
@@ -1348,8 +1494,8 @@ impl Swap {
         let mut from_mem: Vec<u64> = Vec::new();
         let mut examined = 0usize;
         let mut bytes = 0u64;
-        while from_disk.len() + from_mem.len() < max_blobs.max(1)
-            && examined < 4 * max_blobs.max(1)
+        while from_disk.len() + from_mem.len() < max_blobs
+            && examined < 4 * max_blobs
             && bytes < max_bytes
         {
             examined += 1;
@@ -1366,7 +1512,7 @@ impl Swap {
                 continue;
             }
             bytes += e.len as u64;
-            if e.data.is_some() {
+            if e.res != NO_RES {
                 from_mem.push(key);
             } else {
                 from_disk.push((key, e.loc()));

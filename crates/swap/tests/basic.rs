@@ -372,3 +372,141 @@ fn sequential_reads_and_rewrites_stay_consistent() {
         "{e}"
     );
 }
+
+#[test]
+fn oldest_backing_migrates_first() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..30u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    let first = s.rotate(Path::new("b")).unwrap();
+    for k in 100..120u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    let second = s.rotate(Path::new("c")).unwrap();
+    assert_eq!(s.pending_migration(), 50);
+    let homes = |s: &Swap, id| {
+        s.locations()
+            .filter(|(_, h)| matches!(h, Home::Backing(b, _) if *b == id))
+            .count()
+    };
+    assert_eq!((homes(&s, first), homes(&s, second)), (30, 20));
+    s.migrate_step(25).unwrap();
+    assert_eq!((homes(&s, first), homes(&s, second)), (5, 20));
+    s.migrate_step(25).unwrap();
+    assert_eq!((homes(&s, first), homes(&s, second)), (0, 20));
+    assert!(s.backing(first).is_none());
+    s.migrate_all().unwrap();
+    assert_eq!(s.pending_migration(), 0);
+    assert!(s.backing(second).is_none());
+    for k in (0..30u64).chain(100..120) {
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    }
+}
+
+#[test]
+fn damaged_backing_record_is_reported_and_the_rest_migrates() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..40u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    let loc = s
+        .locations()
+        .find_map(|(k, h)| match h {
+            Home::Current(l) if k == 17 => Some(l),
+            _ => None,
+        })
+        .unwrap();
+    s.rotate(Path::new("b")).unwrap();
+    assert!(fs.corrupt(Path::new("a"), loc.offset + 300, 0x80));
+    let e = s.migrate_all().unwrap_err();
+    assert!(
+        matches!(e, Error::Checksum { key: 17, offset, what: "payload", .. } if offset == loc.offset),
+        "{e}"
+    );
+    assert_eq!(s.pending_migration(), 1);
+    for k in (0..40u64).filter(|&k| k != 17) {
+        assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    }
+    assert!(s.get(17).is_err());
+    // The walk of the damaged file names the offset too.
+    let c = Container::open(&*fs, Path::new("a")).unwrap();
+    let damaged: Vec<_> = c
+        .walk()
+        .filter_map(|i| match i {
+            WalkItem::Damaged { offset, key, .. } => Some((offset, key)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(damaged, vec![(loc.offset, Some(17))]);
+}
+
+#[test]
+fn walk_survives_truncation_and_unknown_versions_are_refused() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..10u64 {
+        s.put(k, blob(k, 700)).unwrap();
+    }
+    s.flush().unwrap();
+    let full = fs.contents(Path::new("a")).unwrap();
+    // Cut in the middle of the last record.
+    let g = fs.create(Path::new("t")).unwrap();
+    g.write_all_at(&full[..full.len() - 700], 0).unwrap();
+    let c = Container::open(&*fs, Path::new("t")).unwrap();
+    let items: Vec<_> = c.walk().collect();
+    let recs = items
+        .iter()
+        .filter(|i| matches!(i, WalkItem::Record { .. }))
+        .count();
+    assert_eq!(recs, 9);
+    assert!(items.iter().any(|i| matches!(
+        i,
+        WalkItem::Damaged { key: Some(_), problem, .. } if problem.contains("past the end")
+    )));
+    // Version 2 header (checksum recomputed): refused with a clear message.
+    let mut hdr = swap::format::FileHeader::decode(&full).unwrap();
+    hdr.version = 2;
+    let mut bytes = full.clone();
+    bytes[..64].copy_from_slice(&hdr.encode());
+    let h = fs.create(Path::new("v2")).unwrap();
+    h.write_all_at(&bytes, 0).unwrap();
+    let e = Container::open(&*fs, Path::new("v2")).unwrap_err();
+    assert!(e.to_string().contains("version 2 is not supported"), "{e}");
+}
+
+#[test]
+fn renamed_current_file_is_named_in_errors() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("swapfile"), cfg(0)).unwrap();
+    s.put(1, blob(1, 600)).unwrap();
+    s.flush().unwrap();
+    fs.rename(Path::new("swapfile"), Path::new("dump")).unwrap();
+    s.current_renamed("dump");
+    assert_eq!(s.current_path(), Path::new("dump"));
+    let loc = s
+        .locations()
+        .find_map(|(_, h)| match h {
+            Home::Current(l) => Some(l),
+            _ => None,
+        })
+        .unwrap();
+    assert!(fs.corrupt(Path::new("dump"), loc.offset + 80, 1));
+    let e = s.get(1).unwrap_err();
+    assert!(e.to_string().starts_with("dump:"), "{e}");
+}
+
+#[test]
+fn store_and_files_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Swap>();
+    send_sync::<Container>();
+    send_sync::<swap::io::FaultyFs>();
+    send_sync::<swap::io::RealFs>();
+    send_sync::<Error>();
+}

@@ -250,15 +250,18 @@ fn fop() -> impl Strategy<Value = FOp> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
 
     /// Random operations with random faults: every stored value stays readable, every
     /// record frozen by a barrier and synced stays intact, errors are values.
     #[test]
     fn faults_never_lose_data(budget in prop_oneof![Just(0usize), Just(2500), Just(1 << 20)],
+                              sector in prop_oneof![Just(512u32), Just(4096)],
+                              compress in prop_oneof![Just(usize::MAX), Just(600)],
                               ops in proptest::collection::vec(fop(), 1..120)) {
         let fs = Arc::new(FaultyFs::new());
-        let mut s = Swap::create_in(fs.clone(), Path::new("f0"), cfg(budget)).unwrap();
+        let config = Config { sector_size: sector, compress_min: compress, ..cfg(budget) };
+        let mut s = Swap::create_in(fs.clone(), Path::new("f0"), config).unwrap();
         let mut model: HashMap<u64, Vec<u8>> = HashMap::new();
         let mut gen = 0u8;
         let mut files = 0;
@@ -315,7 +318,9 @@ proptest! {
                     let _ = s.rotate(format!("f{files}"));
                 }
             }
+            s.check_invariants().map_err(|e| TestCaseError::fail(format!("after {op:?}: {e}")))?;
         }
+        s.check_invariants().map_err(TestCaseError::fail)?;
         // Everything is still there.
         for (k, v) in &model {
             { let g = s.get(*k).unwrap(); prop_assert_eq!(g.as_deref(), Some(&v[..])); }

@@ -235,7 +235,7 @@ impl Harness {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn matches_model(
@@ -252,6 +252,9 @@ proptest! {
                               frozen: Vec::new(), files: 0 };
         for op in &ops {
             h.run(op);
+            if let Err(e) = h.s.check_invariants() {
+                panic!("after {op:?}: {e}");
+            }
         }
         h.final_check();
     }

@@ -82,7 +82,8 @@ impl World for TestWorld {
     }
     fn restored(&mut self, host: &SharedHost, hotboot: bool) -> Result<(), WorldError> {
         self.log.push(format!("restored {hotboot}"));
-        let _ = host;
+        let mut h = host.borrow_mut();
+        say_all(&mut h, &format!("restored hotboot={hotboot}\n"));
         Ok(())
     }
     fn connect(
@@ -164,6 +165,12 @@ impl World for TestWorld {
                             .send_message(obj, format!("notes: {}\n", all.join("|")).as_bytes());
                     }
                     "shutdown" => host.shutdown(false).unwrap(),
+                    "hotboot" => {
+                        host.dump_state(false);
+                        if host.shutdown(true).is_err() {
+                            let _ = host.send_message(obj, b"no hotboot\n");
+                        }
+                    }
                     "quit" => {
                         let _ = host.send_message(obj, b"Bye\n");
                         self.log.push(format!("close {} true", obj.0));

@@ -31,6 +31,50 @@ struct VmHost {
     shared: SharedHost,
     root: PathBuf,
     driver: Rc<Cell<Option<ObjRef>>>,
+    /// `status()`: the config's sizes and ports; the swap for its figures.
+    status: vm::host::HostStatus,
+    swap: Option<crate::store::SharedSwap>,
+}
+
+impl VmHost {
+    fn new(
+        cfg: &Config,
+        shared: SharedHost,
+        driver: Rc<Cell<Option<ObjRef>>>,
+        swap: Option<crate::store::SharedSwap>,
+    ) -> VmHost {
+        let ports = |p: &[crate::config::PortSpec]| p.iter().map(|s| i32::from(s.port)).collect();
+        VmHost {
+            shared,
+            root: cfg.directory.clone(),
+            driver,
+            status: vm::host::HostStatus {
+                swap_size: i64::from(cfg.swap_size),
+                sector_size: i64::from(cfg.sector_size),
+                call_outs: i64::from(cfg.call_outs),
+                users: i64::from(cfg.users),
+                editors: i64::from(cfg.editors),
+                datagram_ports: ports(&cfg.datagram_ports),
+                telnet_ports: ports(&cfg.telnet_ports),
+                binary_ports: ports(&cfg.binary_ports),
+                ..Default::default()
+            },
+            swap,
+        }
+    }
+}
+
+/// Resident set size of this process in bytes (0 where /proc is missing).
+fn resident_bytes() -> i64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: i64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    pages.saturating_mul(if page > 0 { page as i64 } else { 4096 })
 }
 
 fn truthy(v: Option<&Value>) -> bool {
@@ -150,6 +194,25 @@ impl VmHostTrait for VmHost {
     fn message(&mut self, msg: &str) {
         log::raw(msg.as_bytes());
     }
+
+    /// Static memory is the swap cache (budget, bytes of blobs in it); dynamic memory
+    /// is the process's resident set. No object is swapped out by the driver itself
+    /// yet (`VM_RELOADS_ON_ACCESS`), so the swap rates are 0.
+    fn status_info(&mut self) -> vm::host::HostStatus {
+        let mut st = self.status.clone();
+        if let Some(sw) = &self.swap {
+            let sw = sw.borrow();
+            let stats = sw.stats();
+            st.swap_used = stats.file_sectors.saturating_sub(stats.free_sectors) as i64;
+            st.smem_size = sw.config().cache_bytes as i64;
+            st.smem_used = stats.resident_bytes as i64;
+        }
+        let rss = resident_bytes();
+        st.dmem_size = rss;
+        st.dmem_used = rss;
+        st.nusers = self.shared.borrow().users().len() as i64;
+        st
+    }
 }
 
 /// The VM's blob store: the swapfile (`swap` crate) behind a bounded cache.
@@ -193,9 +256,9 @@ pub const TABLE_VM: u32 = 0;
 /// The LPC world.
 pub struct VmWorld {
     pub vm: Vm,
-    /// The VM's settings and mudlib directory, to rebuild it from a dump.
+    /// The VM's settings and the driver config, to rebuild it from a dump.
     vcfg: vm::interp::Config,
-    root: PathBuf,
+    cfg: Config,
     driver: Rc<Cell<Option<ObjRef>>>,
     shared: SharedHost,
     swap: Option<Rc<std::cell::RefCell<swap::Swap>>>,
@@ -210,6 +273,15 @@ impl VmWorld {
     /// A VM for the config, its files under the mudlib directory, its
     /// evicted objects in `store`.
     pub fn new(cfg: &Config, shared: SharedHost, store: Box<dyn BlobStore>) -> VmWorld {
+        Self::build(cfg, shared, store, None)
+    }
+
+    fn build(
+        cfg: &Config,
+        shared: SharedHost,
+        store: Box<dyn BlobStore>,
+        swap: Option<crate::store::SharedSwap>,
+    ) -> VmWorld {
         let vcfg = vm::interp::Config {
             typechecking: cfg.typechecking,
             array_size: cfg.array_size as usize,
@@ -222,18 +294,14 @@ impl VmWorld {
             ..Default::default()
         };
         let driver = Rc::new(Cell::new(None));
-        let host = VmHost {
-            shared: shared.clone(),
-            root: cfg.directory.clone(),
-            driver: driver.clone(),
-        };
+        let host = VmHost::new(cfg, shared.clone(), driver.clone(), swap.clone());
         VmWorld {
             vm: Vm::new(vcfg.clone(), Box::new(host), store),
             vcfg,
-            root: cfg.directory.clone(),
+            cfg: cfg.clone(),
             driver,
             shared,
-            swap: None,
+            swap,
             fragment: 0,
             cursor: 0,
         }
@@ -242,8 +310,12 @@ impl VmWorld {
     /// A VM whose evicted objects go to the swap, with `swap_fragment`
     /// eviction after every task.
     pub fn with_swap(cfg: &Config, shared: SharedHost, sw: crate::store::SharedSwap) -> VmWorld {
-        let mut w = Self::new(cfg, shared, Box::new(SwapStore { swap: sw.clone() }));
-        w.swap = Some(sw);
+        let mut w = Self::build(
+            cfg,
+            shared,
+            Box::new(SwapStore { swap: sw.clone() }),
+            Some(sw),
+        );
         w.fragment = cfg.swap_fragment;
         w
     }
@@ -363,11 +435,12 @@ impl World for VmWorld {
             Some(sw) => Box::new(SwapStore { swap: sw.clone() }),
             None => Box::new(MemStore::default()),
         };
-        let host = VmHost {
-            shared: self.shared.clone(),
-            root: self.root.clone(),
-            driver: self.driver.clone(),
-        };
+        let host = VmHost::new(
+            &self.cfg,
+            self.shared.clone(),
+            self.driver.clone(),
+            self.swap.clone(),
+        );
         let vm = Vm::restore(self.vcfg.clone(), Box::new(host), store, entries).map_err(|e| {
             WorldError(format!(
                 "cannot restore {}: {e}",

@@ -40,6 +40,62 @@ pub trait Host {
     fn take_output(&mut self) -> Option<String> {
         None
     }
+    /// What `status()` reports about the driver: swap, memory, table sizes, ports.
+    fn status_info(&mut self) -> HostStatus {
+        HostStatus::default()
+    }
+}
+
+/// The driver's part of `status()` (the rest the VM knows itself). Sizes are in bytes
+/// or sectors as DGD's status.h says; values above `i32::MAX` become floats.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HostStatus {
+    /// `ST_SWAPSIZE`, `ST_SWAPUSED`: sectors of the swap device, in use.
+    pub swap_size: i64,
+    pub swap_used: i64,
+    /// `ST_SECTORSIZE`.
+    pub sector_size: i64,
+    /// `ST_SWAPRATE1`, `ST_SWAPRATE5`: objects swapped out in the last 1 and 5 minutes.
+    pub swap_rate1: i64,
+    pub swap_rate5: i64,
+    /// `ST_SMEMSIZE`, `ST_SMEMUSED`, `ST_DMEMSIZE`, `ST_DMEMUSED`.
+    pub smem_size: i64,
+    pub smem_used: i64,
+    pub dmem_size: i64,
+    pub dmem_used: i64,
+    /// `ST_COTABSIZE`, `ST_UTABSIZE`, `ST_ETABSIZE`: call_outs, users, editors.
+    pub call_outs: i64,
+    pub users: i64,
+    pub editors: i64,
+    /// `ST_DATAGRAMPORTS`, `ST_TELNETPORTS`, `ST_BINARYPORTS`.
+    pub datagram_ports: Vec<i32>,
+    pub telnet_ports: Vec<i32>,
+    pub binary_ports: Vec<i32>,
+    /// `ST_NUSERS`: connections now.
+    pub nusers: i64,
+}
+
+impl Default for HostStatus {
+    fn default() -> HostStatus {
+        HostStatus {
+            swap_size: 0,
+            swap_used: 0,
+            sector_size: 512,
+            swap_rate1: 0,
+            swap_rate5: 0,
+            smem_size: 0,
+            smem_used: 0,
+            dmem_size: 0,
+            dmem_used: 0,
+            call_outs: i32::MAX as i64,
+            users: 0,
+            editors: 0,
+            datagram_ports: Vec::new(),
+            telnet_ports: Vec::new(),
+            binary_ports: Vec::new(),
+            nusers: 0,
+        }
+    }
 }
 
 /// Where evicted object dataspaces live between tasks. Keys: see

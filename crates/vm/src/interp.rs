@@ -2615,6 +2615,21 @@ impl Vm {
                     return Ok(Value::Nil);
                 };
                 let p = crate::typecheck::object_path("/", &s.to_str_lossy());
+                // a clone, "master#index": the slot of that index, if it holds that
+                // clone (an LWO's "#-1" names no object)
+                if let Some((_, n)) = p.rsplit_once('#') {
+                    let found = n
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|_| !n.starts_with('+'))
+                        .and_then(|i| self.objects.handle(i))
+                        .filter(|h| {
+                            self.objects.get(*h).is_some_and(|o| {
+                                o.is_clone && !o.destructed && o.name.as_bytes() == p.as_bytes()
+                            })
+                        });
+                    return Ok(found.map(Value::Object).unwrap_or(Value::Nil));
+                }
                 Ok(self
                     .objects
                     .find(p.as_bytes())
@@ -2888,35 +2903,42 @@ impl Vm {
                     .filter_map(|s| s.obj.as_ref())
                     .map(|o| o.callouts.len())
                     .sum();
+                let hs = self.host.status_info();
+                let num = |n: i64| match i32::try_from(n) {
+                    Ok(i) => Value::Int(i),
+                    Err(_) => Value::Float(crate::float::Float::from_exact(n as f64)),
+                };
+                let ports =
+                    |p: &[i32]| Value::array(p.iter().map(|&n| Value::Int(n)).collect::<Vec<_>>());
                 let v = vec![
                     Value::str("DGD-rs 1.7"),                                   // 0 ST_VERSION
                     Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
                     Value::Int(self.boot_time as i32),                          // 2 ST_BOOTTIME
                     Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
-                    Value::Int(0),                                              // 4 ST_SWAPSIZE
-                    Value::Int(0),                                              // 5 ST_SWAPUSED
-                    Value::Int(512),                                            // 6 ST_SECTORSIZE
-                    Value::Int(0),                                              // 7 ST_SWAPRATE1
-                    Value::Int(0),                                              // 8 ST_SWAPRATE5
-                    Value::Int(0),                                              // 9 ST_SMEMSIZE
-                    Value::Int(0),                                              // 10 ST_SMEMUSED
-                    Value::Int(0),                                              // 11 ST_DMEMSIZE
-                    Value::Int(0),                                              // 12 ST_DMEMUSED
+                    num(hs.swap_size),                                          // 4 ST_SWAPSIZE
+                    num(hs.swap_used),                                          // 5 ST_SWAPUSED
+                    num(hs.sector_size),                                        // 6 ST_SECTORSIZE
+                    num(hs.swap_rate1),                                         // 7 ST_SWAPRATE1
+                    num(hs.swap_rate5),                                         // 8 ST_SWAPRATE5
+                    num(hs.smem_size),                                          // 9 ST_SMEMSIZE
+                    num(hs.smem_used),                                          // 10 ST_SMEMUSED
+                    num(hs.dmem_size),                                          // 11 ST_DMEMSIZE
+                    num(hs.dmem_used),                                          // 12 ST_DMEMUSED
                     Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
                     Value::Int(self.objects.live as i32),                       // 14 ST_NOBJECTS
-                    Value::Int(i32::MAX),                                       // 15 ST_COTABSIZE
+                    num(hs.call_outs),                                          // 15 ST_COTABSIZE
                     Value::Int(ncallouts as i32),                               // 16 ST_NCOSHORT
                     Value::Int(0),                                              // 17 ST_NCOLONG
-                    Value::Int(0),                                              // 18 ST_UTABSIZE
-                    Value::Int(0),                                              // 19 ST_ETABSIZE
+                    num(hs.users),                                              // 18 ST_UTABSIZE
+                    num(hs.editors),                                            // 19 ST_ETABSIZE
                     Value::Int(MAX_STRLEN as i32),                              // 20 ST_STRSIZE
                     Value::Int(self.cfg.array_size.min(i32::MAX as usize) as i32), // 21 ST_ARRAYSIZE
-                    depth,                    // 22 ST_STACKDEPTH
-                    ticks,                    // 23 ST_TICKS
-                    Value::array(Vec::new()), // 24 ST_DATAGRAMPORTS / ST_PRECOMPILED
-                    Value::array(Vec::new()), // 25 ST_TELNETPORTS
-                    Value::array(Vec::new()), // 26 ST_BINARYPORTS
-                    Value::Int(0),            // 27 ST_NUSERS
+                    depth,                     // 22 ST_STACKDEPTH
+                    ticks,                     // 23 ST_TICKS
+                    ports(&hs.datagram_ports), // 24 ST_DATAGRAMPORTS / ST_PRECOMPILED
+                    ports(&hs.telnet_ports),   // 25 ST_TELNETPORTS
+                    ports(&hs.binary_ports),   // 26 ST_BINARYPORTS
+                    num(hs.nusers),            // 27 ST_NUSERS
                 ];
                 Ok(Value::array(v))
             }

@@ -510,7 +510,12 @@ impl Vm {
     }
 
     fn compile_inner(&mut self, path: &str, source: Option<&[u8]>) -> Result<ObjRef, LpcError> {
-        let file = format!("{path}.c");
+        // DGD names a program compiled from a source string without ".c" (errors,
+        // compile_error)
+        let file = match source {
+            Some(_) => path.to_string(),
+            None => format!("{path}.c"),
+        };
         let src = match source {
             Some(s) => s.to_vec(),
             None => match self.host.read_file(&file) {
@@ -530,12 +535,12 @@ impl Vm {
             .as_deref()
             .map(|a| crate::typecheck::object_path("/", a))
             == Some(path.to_string());
-        // auto object program
+        // auto object program: found or compiled directly, as DGD (no inherit_program)
         let auto = if is_auto || is_driver {
             None
         } else {
             match self.cfg.auto_object.clone() {
-                Some(a) => Some(self.program_for_inherit(path, &a, false)?),
+                Some(a) => Some(self.auto_program(&a)?),
                 None => None,
             }
         };
@@ -722,6 +727,19 @@ impl Vm {
         err(format!("Failed to compile \"{file}\""))
     }
 
+    /// The auto object's program (compiled if there is no auto object yet).
+    fn auto_program(&mut self, auto: &str) -> Result<Rc<Program>, LpcError> {
+        let path = crate::typecheck::object_path("/", auto);
+        let obj = match self.objects.find(path.as_bytes()) {
+            Some(o) => o,
+            None => self.compile_path(&path, None)?,
+        };
+        match self.objects.get(obj) {
+            Some(o) => Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone())),
+            None => err(format!("Cannot inherit \"{path}.c\"")),
+        }
+    }
+
     /// The program of an object to inherit: asks the driver's `inherit_program`, or
     /// finds/compiles the object.
     fn program_for_inherit(
@@ -740,8 +758,8 @@ impl Vm {
                     d,
                     "inherit_program",
                     vec![
-                        Value::str(&format!("{from}.c")),
-                        Value::str(&format!("{path}.c")),
+                        Value::str(from),
+                        Value::str(&path),
                         Value::Int(private as i32),
                     ],
                     true,

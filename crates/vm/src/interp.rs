@@ -3442,7 +3442,7 @@ fn incdec(v: &Value, d: i32) -> Result<Value, LpcError> {
         Value::Int(i) => Ok(Value::Int(i.wrapping_add(d))),
         Value::Float(f) => Ok(Value::Float(f.fadd(Float::from_int(d))?)),
         _ => err(format!(
-            "Bad argument for kfun {}",
+            "Bad argument 1 for kfun {}",
             if d > 0 { "++" } else { "--" }
         )),
     }

@@ -3549,9 +3549,23 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         path: &str,
     ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
         let _ = &self.from;
-        // the driver's include_file hook may redirect or supply lines
-        if let Some(d) = self.vm.driver_object() {
-            if self.vm.cfg.driver_object.is_some() && !self.vm.compiling.is_empty() {
+        // the driver's include_file hook may redirect or supply lines; as DGD, it is
+        // not asked while the driver or auto object compiles, and when it exists and
+        // returns neither a path nor lines, the include fails
+        let compiling = self.vm.compiling.last().cloned();
+        let autodriver = [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
+            .into_iter()
+            .flatten()
+            .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
+        let hook = self.vm.driver_object().filter(|d| {
+            self.vm.objects.get(*d).is_some_and(|o| {
+                o.prog
+                    .find_function(b"include_file")
+                    .is_some_and(|(_, f)| f.defined)
+            })
+        });
+        if let (Some(d), false) = (hook, autodriver) {
+            if self.vm.cfg.driver_object.is_some() && compiling.is_some() {
                 let r = self.vm.call_in(
                     d,
                     "include_file",
@@ -3574,7 +3588,6 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                         }
                         return Some((std::sync::Arc::from(path), std::sync::Arc::from(src)));
                     }
-                    Ok(Value::Nil) => {}
                     _ => return None,
                 }
             }

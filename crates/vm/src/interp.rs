@@ -2502,6 +2502,7 @@ impl Vm {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
+                .filter(|h| self.objects.is_live(*h))
                 .map(Value::Object)
                 .unwrap_or(Value::Nil),
             Some(This::Lwo(l)) => Value::Lwo(l.clone()),
@@ -3232,15 +3233,51 @@ impl Vm {
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(());
         };
-        let Some(vars) = ob.vars.take() else {
+        if ob.vars.is_none() {
             return Ok(());
-        };
+        }
+        if !ob.dirty {
+            // the store already holds this exact dataspace
+            ob.vars = None;
+            return Ok(());
+        }
         let blob = crate::persist::encode_dataspace(&crate::persist::Dataspace {
-            vars,
-            callouts: std::mem::take(&mut ob.callouts),
+            vars: ob.vars.clone().unwrap_or_default(),
+            callouts: ob.callouts.clone(),
         });
         self.store
-            .put(crate::persist::dataspace_key(o.index, o.count), blob)
+            .put(crate::persist::dataspace_key(o.index, o.count), blob)?;
+        if let Some(ob) = self.objects.get_mut(o) {
+            ob.vars = None;
+            ob.dirty = false;
+        }
+        Ok(())
+    }
+
+    /// Objects whose dataspace is in memory (candidates for eviction), in slot order.
+    pub fn loaded_objects(&self) -> Vec<ObjRef> {
+        self.objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.obj
+                    .as_ref()
+                    .is_some_and(|o| !o.destructed && o.vars.is_some())
+            })
+            .map(|(i, s)| ObjRef {
+                index: i as u32,
+                count: s.count,
+            })
+            .collect()
+    }
+
+    /// Evicts every loaded dataspace (DGD's `swapout()`), between tasks.
+    pub fn evict_all(&mut self) -> Result<(), String> {
+        for o in self.loaded_objects() {
+            self.evict(o)?;
+        }
+        Ok(())
     }
 
     /// Number of live objects.

@@ -2863,7 +2863,8 @@ impl Vm {
 
     fn status(&mut self, obj: Option<Value>) -> Result<Value, LpcError> {
         match obj {
-            None | Some(Value::Nil) => {
+            Some(Value::Int(i)) if i != 0 => Ok(Value::Nil),
+            None | Some(Value::Nil) | Some(Value::Int(_)) => {
                 let (now, _) = self.host.time();
                 let depth = match self.rl.last().and_then(|r| r.maxdepth) {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
@@ -2911,6 +2912,12 @@ impl Vm {
                     Value::array(Vec::new()), // 26 ST_BINARYPORTS
                     Value::Int(0),            // 27 ST_NUSERS
                 ];
+                let mut v = v;
+                for (i, x) in self.host.status_overrides() {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = x;
+                    }
+                }
                 Ok(Value::array(v))
             }
             Some(Value::Object(o)) => {

@@ -1699,6 +1699,26 @@ impl<'a> Comp<'a> {
         self.emit(Op::Kfun(k, 2));
         let tmp = self.alloc_temp();
         self.emit(Op::SetLocal(tmp));
+        // as DGD: too many results, or a result of the wrong type for its lvalue, is
+        // an error before anything is assigned
+        self.emit(Op::Local(tmp));
+        self.emit(Op::SscanfLimit((args.len() - 2) as u16));
+        for (i, a) in args[2..].iter().enumerate() {
+            let t = type_spec(&a.ty);
+            if t.base as i32 == T_MIXED && t.depth == 0 {
+                continue;
+            }
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Sscanf(i as u16 + 1));
+            let j = self.emit(Op::JumpFalse(0));
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Int(i as i32 + 1));
+            self.emit(Op::Index);
+            self.emit(Op::CheckType(t));
+            self.emit(Op::Pop);
+            let end = self.pc();
+            self.patch(j, end);
+        }
         for (i, a) in args[2..].iter().enumerate() {
             let Some(lv) = self.lvalue(a) else { continue };
             self.emit(Op::Local(tmp));

@@ -1829,7 +1829,15 @@ impl Vm {
                 Op::CheckType(t) => {
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     if !t.accepts(&v) {
-                        tri!(err::<()>(format!("Value is not of type {}", t.name())));
+                        tri!(err::<()>(not_of_type(t)));
+                    }
+                }
+                Op::SscanfLimit(n) => {
+                    let v = self.pop();
+                    if let Value::Array(a) = v {
+                        if a.len() > n as usize + 1 {
+                            tri!(err::<()>("Missing lvalue"));
+                        }
                     }
                 }
                 Op::Cast(t) => {
@@ -2520,6 +2528,7 @@ impl Vm {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
+                .filter(|h| self.objects.is_live(*h))
                 .map(Value::Object)
                 .unwrap_or(Value::Nil),
             Some(This::Lwo(l)) => Value::Lwo(l.clone()),
@@ -2895,7 +2904,8 @@ impl Vm {
 
     fn status(&mut self, obj: Option<Value>) -> Result<Value, LpcError> {
         match obj {
-            None | Some(Value::Nil) => {
+            Some(Value::Int(i)) if i != 0 => Ok(Value::Nil),
+            None | Some(Value::Nil) | Some(Value::Int(_)) => {
                 let (now, _) = self.host.time();
                 let depth = match self.rl.last().and_then(|r| r.maxdepth) {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
@@ -2950,6 +2960,12 @@ impl Vm {
                     ports(&hs.binary_ports),   // 26 ST_BINARYPORTS
                     num(hs.nusers),            // 27 ST_NUSERS
                 ];
+                let mut v = v;
+                for (i, x) in self.host.status_overrides() {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = x;
+                    }
+                }
                 Ok(Value::array(v))
             }
             Some(Value::Object(o)) => {
@@ -3272,15 +3288,51 @@ impl Vm {
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(());
         };
-        let Some(vars) = ob.vars.take() else {
+        if ob.vars.is_none() {
             return Ok(());
-        };
+        }
+        if !ob.dirty {
+            // the store already holds this exact dataspace
+            ob.vars = None;
+            return Ok(());
+        }
         let blob = crate::persist::encode_dataspace(&crate::persist::Dataspace {
-            vars,
-            callouts: std::mem::take(&mut ob.callouts),
+            vars: ob.vars.clone().unwrap_or_default(),
+            callouts: ob.callouts.clone(),
         });
         self.store
-            .put(crate::persist::dataspace_key(o.index, o.count), blob)
+            .put(crate::persist::dataspace_key(o.index, o.count), blob)?;
+        if let Some(ob) = self.objects.get_mut(o) {
+            ob.vars = None;
+            ob.dirty = false;
+        }
+        Ok(())
+    }
+
+    /// Objects whose dataspace is in memory (candidates for eviction), in slot order.
+    pub fn loaded_objects(&self) -> Vec<ObjRef> {
+        self.objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.obj
+                    .as_ref()
+                    .is_some_and(|o| !o.destructed && o.vars.is_some())
+            })
+            .map(|(i, s)| ObjRef {
+                index: i as u32,
+                count: s.count,
+            })
+            .collect()
+    }
+
+    /// Evicts every loaded dataspace (DGD's `swapout()`), between tasks.
+    pub fn evict_all(&mut self) -> Result<(), String> {
+        for o in self.loaded_objects() {
+            self.evict(o)?;
+        }
+        Ok(())
     }
 
     /// Number of live objects.
@@ -3423,6 +3475,21 @@ pub fn deep_copy(v: &Value) -> Value {
         }
     }
     go(v, &mut HashMap::new(), 0)
+}
+
+/// DGD's message for a value that does not fit a declared type.
+fn not_of_type(t: TypeSpec) -> String {
+    if t.depth > 0 {
+        return "Value is not an array".into();
+    }
+    match t.base as i32 {
+        T_INT => "Value is not an int".into(),
+        T_FLOAT => "Value is not a float".into(),
+        T_STRING => "Value is not a string".into(),
+        T_OBJECT => "Value is not an object".into(),
+        T_MAPPING => "Value is not a mapping".into(),
+        _ => format!("Value is not a {}", t.name()),
+    }
 }
 
 #[inline]

@@ -152,8 +152,11 @@ pub enum Op {
     /// `[depth, ticks]` -> enter rlimits.
     RlimitsBegin,
     RlimitsEnd,
-    /// `[arr]` -> nothing: pushes array elements? (unused)
+    /// No operation.
     Nop,
+    /// `[arr]` -> nothing; "Missing lvalue" if the sscanf result array holds more
+    /// values than the call has lvalues.
+    SscanfLimit(u16),
 }
 
 /// Function modifiers.

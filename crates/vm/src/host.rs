@@ -36,6 +36,12 @@ pub trait Host {
     /// A message from the VM for the log (compile errors when there is no driver
     /// object, warnings).
     fn message(&mut self, msg: &str);
+    /// Entries of `status()` only the driver knows (swap sizes and rates, memory,
+    /// call_out and user table sizes, ports, number of users), as (index, value) pairs
+    /// of DGD's status.h; they replace the VM's defaults.
+    fn status_overrides(&mut self) -> Vec<(usize, Value)> {
+        Vec::new()
+    }
     /// Output collected so far, for hosts that collect it (tests).
     fn take_output(&mut self) -> Option<String> {
         None

@@ -510,7 +510,12 @@ impl Vm {
     }
 
     fn compile_inner(&mut self, path: &str, source: Option<&[u8]>) -> Result<ObjRef, LpcError> {
-        let file = format!("{path}.c");
+        // DGD names a program compiled from a source string without ".c" (errors,
+        // compile_error)
+        let file = match source {
+            Some(_) => path.to_string(),
+            None => format!("{path}.c"),
+        };
         let src = match source {
             Some(s) => s.to_vec(),
             None => match self.host.read_file(&file) {
@@ -530,12 +535,12 @@ impl Vm {
             .as_deref()
             .map(|a| crate::typecheck::object_path("/", a))
             == Some(path.to_string());
-        // auto object program
+        // auto object program: found or compiled directly, as DGD (no inherit_program)
         let auto = if is_auto || is_driver {
             None
         } else {
             match self.cfg.auto_object.clone() {
-                Some(a) => Some(self.program_for_inherit(path, &a, false)?),
+                Some(a) => Some(self.auto_program(&a)?),
                 None => None,
             }
         };
@@ -722,6 +727,19 @@ impl Vm {
         err(format!("Failed to compile \"{file}\""))
     }
 
+    /// The auto object's program (compiled if there is no auto object yet).
+    fn auto_program(&mut self, auto: &str) -> Result<Rc<Program>, LpcError> {
+        let path = crate::typecheck::object_path("/", auto);
+        let obj = match self.objects.find(path.as_bytes()) {
+            Some(o) => o,
+            None => self.compile_path(&path, None)?,
+        };
+        match self.objects.get(obj) {
+            Some(o) => Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone())),
+            None => err(format!("Cannot inherit \"{path}.c\"")),
+        }
+    }
+
     /// The program of an object to inherit: asks the driver's `inherit_program`, or
     /// finds/compiles the object.
     fn program_for_inherit(
@@ -740,8 +758,8 @@ impl Vm {
                     d,
                     "inherit_program",
                     vec![
-                        Value::str(&format!("{from}.c")),
-                        Value::str(&format!("{path}.c")),
+                        Value::str(from),
+                        Value::str(&path),
                         Value::Int(private as i32),
                     ],
                     true,
@@ -2510,6 +2528,7 @@ impl Vm {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
+                .filter(|h| self.objects.is_live(*h))
                 .map(Value::Object)
                 .unwrap_or(Value::Nil),
             Some(This::Lwo(l)) => Value::Lwo(l.clone()),
@@ -2885,7 +2904,8 @@ impl Vm {
 
     fn status(&mut self, obj: Option<Value>) -> Result<Value, LpcError> {
         match obj {
-            None | Some(Value::Nil) => {
+            Some(Value::Int(i)) if i != 0 => Ok(Value::Nil),
+            None | Some(Value::Nil) | Some(Value::Int(_)) => {
                 let (now, _) = self.host.time();
                 let depth = match self.rl.last().and_then(|r| r.maxdepth) {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
@@ -2940,6 +2960,12 @@ impl Vm {
                     ports(&hs.binary_ports),   // 26 ST_BINARYPORTS
                     num(hs.nusers),            // 27 ST_NUSERS
                 ];
+                let mut v = v;
+                for (i, x) in self.host.status_overrides() {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = x;
+                    }
+                }
                 Ok(Value::array(v))
             }
             Some(Value::Object(o)) => {
@@ -3262,15 +3288,51 @@ impl Vm {
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(());
         };
-        let Some(vars) = ob.vars.take() else {
+        if ob.vars.is_none() {
             return Ok(());
-        };
+        }
+        if !ob.dirty {
+            // the store already holds this exact dataspace
+            ob.vars = None;
+            return Ok(());
+        }
         let blob = crate::persist::encode_dataspace(&crate::persist::Dataspace {
-            vars,
-            callouts: std::mem::take(&mut ob.callouts),
+            vars: ob.vars.clone().unwrap_or_default(),
+            callouts: ob.callouts.clone(),
         });
         self.store
-            .put(crate::persist::dataspace_key(o.index, o.count), blob)
+            .put(crate::persist::dataspace_key(o.index, o.count), blob)?;
+        if let Some(ob) = self.objects.get_mut(o) {
+            ob.vars = None;
+            ob.dirty = false;
+        }
+        Ok(())
+    }
+
+    /// Objects whose dataspace is in memory (candidates for eviction), in slot order.
+    pub fn loaded_objects(&self) -> Vec<ObjRef> {
+        self.objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.obj
+                    .as_ref()
+                    .is_some_and(|o| !o.destructed && o.vars.is_some())
+            })
+            .map(|(i, s)| ObjRef {
+                index: i as u32,
+                count: s.count,
+            })
+            .collect()
+    }
+
+    /// Evicts every loaded dataspace (DGD's `swapout()`), between tasks.
+    pub fn evict_all(&mut self) -> Result<(), String> {
+        for o in self.loaded_objects() {
+            self.evict(o)?;
+        }
+        Ok(())
     }
 
     /// Number of live objects.
@@ -3447,7 +3509,7 @@ fn incdec(v: &Value, d: i32) -> Result<Value, LpcError> {
         Value::Int(i) => Ok(Value::Int(i.wrapping_add(d))),
         Value::Float(f) => Ok(Value::Float(f.fadd(Float::from_int(d))?)),
         _ => err(format!(
-            "Bad argument for kfun {}",
+            "Bad argument 1 for kfun {}",
             if d > 0 { "++" } else { "--" }
         )),
     }
@@ -3554,9 +3616,23 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         path: &str,
     ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
         let _ = &self.from;
-        // the driver's include_file hook may redirect or supply lines
-        if let Some(d) = self.vm.driver_object() {
-            if self.vm.cfg.driver_object.is_some() && !self.vm.compiling.is_empty() {
+        // the driver's include_file hook may redirect or supply lines; as DGD, it is
+        // not asked while the driver or auto object compiles, and when it exists and
+        // returns neither a path nor lines, the include fails
+        let compiling = self.vm.compiling.last().cloned();
+        let autodriver = [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
+            .into_iter()
+            .flatten()
+            .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
+        let hook = self.vm.driver_object().filter(|d| {
+            self.vm.objects.get(*d).is_some_and(|o| {
+                o.prog
+                    .find_function(b"include_file")
+                    .is_some_and(|(_, f)| f.defined)
+            })
+        });
+        if let (Some(d), false) = (hook, autodriver) {
+            if self.vm.cfg.driver_object.is_some() && compiling.is_some() {
                 let r = self.vm.call_in(
                     d,
                     "include_file",
@@ -3579,7 +3655,6 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                         }
                         return Some((std::sync::Arc::from(path), std::sync::Arc::from(src)));
                     }
-                    Ok(Value::Nil) => {}
                     _ => return None,
                 }
             }

@@ -18,6 +18,7 @@ void main()
     send_message(unlimited("ticks") + "\n");
     send_message(catch(mid()) + "\n");
     send_message(catch(compile_object("/cases/bad", "int f() { return x; }")) + "\n");
+    send_message(catch(compile_object("/cases/inc", "# include \"/include/secret.h\"\n")) + "\n");
     rlimits (10; 1000) {
 	send_message("unreached\n");
     }

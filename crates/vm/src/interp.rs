@@ -710,7 +710,7 @@ impl Vm {
                         d,
                         "compile_error",
                         vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)],
-                        false,
+                        true,
                     );
                     reported = r.is_ok();
                 }
@@ -744,7 +744,7 @@ impl Vm {
                         Value::str(&format!("{path}.c")),
                         Value::Int(private as i32),
                     ],
-                    false,
+                    true,
                 )?;
                 match r {
                     Value::Object(o) if self.objects.is_live(o) => Some(o),
@@ -1081,31 +1081,30 @@ impl Vm {
         loop {
             match self.run(stop) {
                 Ok(v) => return Ok(v),
-                Err(e) => {
-                    if !self.handle_error(e.clone(), stop)? {
-                        return Err(e);
-                    }
-                }
+                Err(e) => self.handle_error(e, stop)?,
             }
         }
     }
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
-    /// innermost catch above `stop` (Ok(true)) or to `stop` (Ok(false)).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<bool, LpcError> {
+    /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
+    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // runtime_error hook, stack still visible
         let caught = match catch_idx {
             Some(i) => self.catches[i].frames as i32,
             None => 0,
         };
-        self.error_hook(&e, caught);
+        let e = match self.error_hook(&e, caught) {
+            Some(m) => LpcError { message: m },
+            None => e,
+        };
         match catch_idx {
             Some(ci) => {
                 let target_frames = self.catches[ci].frames;
                 self.unwind_to(target_frames, &e);
                 let Some(c) = self.catches.pop() else {
-                    return Ok(false);
+                    return Err(e);
                 };
                 self.catches.truncate(ci);
                 if self.rl.len() > c.rl {
@@ -1116,11 +1115,11 @@ impl Vm {
                 if let Some(f) = self.frames.last_mut() {
                     f.pc = c.handler;
                 }
-                Ok(true)
+                Ok(())
             }
             None => {
                 self.unwind_to(stop, &e);
-                Ok(false)
+                Err(e)
             }
         }
     }
@@ -1137,20 +1136,22 @@ impl Vm {
         }
     }
 
-    fn error_hook(&mut self, e: &LpcError, caught: i32) {
+    /// Calls the driver's runtime_error; returns its replacement message, if any.
+    fn error_hook(&mut self, e: &LpcError, caught: i32) -> Option<LStr> {
         if self.in_error_hook {
-            return;
+            return None;
         }
         let Some(d) = self.driver_object() else {
             if caught == 0 {
                 let msg = format!("{}\n", e.message.to_str_lossy());
                 self.host.message(&msg);
             }
-            return;
+            return None;
         };
         if self.cfg.driver_object.is_none() {
-            return;
+            return None;
         }
+        let mut replacement = None;
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
         let saved = (self.ticks, self.noticks, self.maxdepth);
@@ -1163,7 +1164,7 @@ impl Vm {
             ticks: 0,
             noticks: true,
         });
-        let _ = self.call_in(
+        let r = self.call_in(
             d,
             "runtime_error",
             vec![
@@ -1171,13 +1172,25 @@ impl Vm {
                 Value::Int(caught),
                 Value::Int(ticks.min(i32::MAX as i64) as i32),
             ],
-            false,
+            true,
         );
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!(
+                    "Error within runtime_error: {}\n",
+                    he.message.to_str_lossy()
+                );
+                self.host.message(&msg);
+            }
+        }
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.maxdepth = saved.2;
         self.in_error_hook = false;
+        replacement
     }
 
     fn atomic_error_hook(&mut self, e: &LpcError) {
@@ -1191,7 +1204,7 @@ impl Vm {
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
         let atom = self.atomic as i32;
-        let _ = self.call_in(
+        if let Err(he) = self.call_in(
             d,
             "atomic_error",
             vec![
@@ -1199,8 +1212,11 @@ impl Vm {
                 Value::Int(atom),
                 Value::Int(-1),
             ],
-            false,
-        );
+            true,
+        ) {
+            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+            self.host.message(&msg);
+        }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
@@ -2214,7 +2230,7 @@ impl Vm {
                         dr,
                         "runtime_rlimits",
                         vec![this, Value::Int(depth), Value::Int(ticks)],
-                        false,
+                        true,
                     )?;
                     r.truthy()
                 }
@@ -2887,22 +2903,22 @@ impl Vm {
                     Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
                     Value::Int(self.boot_time as i32),                          // 2 ST_BOOTTIME
                     Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
-                    Value::Int(0),                                              // 4 ST_SWAPSIZE
+                    Value::Int(1024),                                           // 4 ST_SWAPSIZE
                     Value::Int(0),                                              // 5 ST_SWAPUSED
                     Value::Int(512),                                            // 6 ST_SECTORSIZE
                     Value::Int(0),                                              // 7 ST_SWAPRATE1
                     Value::Int(0),                                              // 8 ST_SWAPRATE5
-                    Value::Int(0),                                              // 9 ST_SMEMSIZE
+                    Value::Int(1 << 20),                                        // 9 ST_SMEMSIZE
                     Value::Int(0),                                              // 10 ST_SMEMUSED
-                    Value::Int(0),                                              // 11 ST_DMEMSIZE
+                    Value::Int(1 << 20),                                        // 11 ST_DMEMSIZE
                     Value::Int(0),                                              // 12 ST_DMEMUSED
                     Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
                     Value::Int(self.objects.live as i32),                       // 14 ST_NOBJECTS
-                    Value::Int(i32::MAX),                                       // 15 ST_COTABSIZE
+                    Value::Int(10000),                                          // 15 ST_COTABSIZE
                     Value::Int(ncallouts as i32),                               // 16 ST_NCOSHORT
                     Value::Int(0),                                              // 17 ST_NCOLONG
-                    Value::Int(0),                                              // 18 ST_UTABSIZE
-                    Value::Int(0),                                              // 19 ST_ETABSIZE
+                    Value::Int(40),                                             // 18 ST_UTABSIZE
+                    Value::Int(40),                                             // 19 ST_ETABSIZE
                     Value::Int(MAX_STRLEN as i32),                              // 20 ST_STRSIZE
                     Value::Int(self.cfg.array_size.min(i32::MAX as usize) as i32), // 21 ST_ARRAYSIZE
                     depth,                    // 22 ST_STACKDEPTH
@@ -3575,7 +3591,7 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                     d,
                     "include_file",
                     vec![Value::str(from), Value::str(path)],
-                    false,
+                    true,
                 );
                 match r {
                     Ok(Value::String(p)) => {

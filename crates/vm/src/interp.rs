@@ -1148,9 +1148,7 @@ impl Vm {
             }
             return None;
         };
-        if self.cfg.driver_object.is_none() {
-            return None;
-        }
+        self.cfg.driver_object.as_ref()?;
         let mut replacement = None;
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };

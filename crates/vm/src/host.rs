@@ -159,6 +159,8 @@ pub struct TestHost {
     pub call_outs: Vec<(ObjRef, u32, f64)>,
     /// Fixed time (None: the real clock).
     pub fixed_time: Option<i64>,
+    /// What `this_user()` returns (tests driving a connection object).
+    pub this_user: Option<ObjRef>,
 }
 
 impl TestHost {
@@ -233,10 +235,10 @@ impl Host for TestHost {
                 }
                 _ => Ok(Value::Int(0)),
             },
-            "this_user" => Ok(Value::Nil),
+            "this_user" => Ok(self.this_user.map(Value::Object).unwrap_or(Value::Nil)),
             "users" => Ok(Value::array(Vec::new())),
             "query_ip_number" | "query_ip_name" => Ok(Value::Nil),
-            "block_input" | "send_close" => Ok(Value::Nil),
+            "block_input" | "send_close" | "query_editor" => Ok(Value::Nil),
             _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
         }
     }

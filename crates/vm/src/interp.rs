@@ -1102,18 +1102,14 @@ impl Vm {
         loop {
             match self.run(stop) {
                 Ok(v) => return Ok(v),
-                Err(e) => {
-                    if !self.handle_error(e.clone(), stop)? {
-                        return Err(e);
-                    }
-                }
+                Err(e) => self.handle_error(e, stop)?,
             }
         }
     }
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
-    /// innermost catch above `stop` (Ok(true)) or to `stop` (Ok(false)).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<bool, LpcError> {
+    /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
+    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // An error leaving atomic functions: as DGD, atomic_error first (stack and
         // changes still there; `atom` is the call_trace index of the outermost atomic
@@ -1130,13 +1126,16 @@ impl Vm {
             Some(i) => self.catches[i].frames as i32,
             None => 0,
         };
-        self.error_hook(&e, caught);
+        let e = match self.error_hook(&e, caught) {
+            Some(m) => LpcError { message: m },
+            None => e,
+        };
         match catch_idx {
             Some(ci) => {
                 let target_frames = self.catches[ci].frames;
                 self.unwind_to(target_frames);
                 let Some(c) = self.catches.pop() else {
-                    return Ok(false);
+                    return Err(e);
                 };
                 self.catches.truncate(ci);
                 if self.rl.len() > c.rl {
@@ -1147,11 +1146,11 @@ impl Vm {
                 if let Some(f) = self.frames.last_mut() {
                     f.pc = c.handler;
                 }
-                Ok(true)
+                Ok(())
             }
             None => {
                 self.unwind_to(stop);
-                Ok(false)
+                Err(e)
             }
         }
     }
@@ -1167,20 +1166,22 @@ impl Vm {
         }
     }
 
-    fn error_hook(&mut self, e: &LpcError, caught: i32) {
+    /// Calls the driver's runtime_error; returns its replacement message, if any.
+    fn error_hook(&mut self, e: &LpcError, caught: i32) -> Option<LStr> {
         if self.in_error_hook {
-            return;
+            return None;
         }
         let Some(d) = self.driver_object() else {
             if caught == 0 {
                 let msg = format!("{}\n", e.message.to_str_lossy());
                 self.host.message(&msg);
             }
-            return;
+            return None;
         };
         if self.cfg.driver_object.is_none() {
-            return;
+            return None;
         }
+        let mut replacement = None;
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
         let saved = (self.ticks, self.noticks, self.maxdepth);
@@ -1193,7 +1194,7 @@ impl Vm {
             ticks: 0,
             noticks: true,
         });
-        let _ = self.call_in(
+        let r = self.call_in(
             d,
             "runtime_error",
             vec![
@@ -1203,11 +1204,23 @@ impl Vm {
             ],
             true,
         );
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!(
+                    "Error within runtime_error: {}\n",
+                    he.message.to_str_lossy()
+                );
+                self.host.message(&msg);
+            }
+        }
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.maxdepth = saved.2;
         self.in_error_hook = false;
+        replacement
     }
 
     fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) {
@@ -1220,7 +1233,7 @@ impl Vm {
         self.in_error_hook = true;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
-        let _ = self.call_in(
+        if let Err(he) = self.call_in(
             d,
             "atomic_error",
             vec![
@@ -1229,7 +1242,10 @@ impl Vm {
                 Value::Int(-1),
             ],
             true,
-        );
+        ) {
+            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+            self.host.message(&msg);
+        }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;

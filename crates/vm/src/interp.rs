@@ -1178,9 +1178,7 @@ impl Vm {
             }
             return None;
         };
-        if self.cfg.driver_object.is_none() {
-            return None;
-        }
+        self.cfg.driver_object.as_ref()?;
         let mut replacement = None;
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
@@ -1252,6 +1250,7 @@ impl Vm {
     }
 
     fn rollback(&mut self, mark: usize) {
+        let mut live_delta: isize = 0;
         while self.undo.len() > mark {
             let Some(u) = self.undo.pop() else { break };
             match u {
@@ -1288,6 +1287,7 @@ impl Vm {
                 Undo::NewObject(i) => {
                     if let Some(o) = self.objects.slot_mut(i) {
                         o.destructed = true;
+                        live_delta -= 1;
                         let name = o.name.clone();
                         let is_clone = o.is_clone;
                         let master = o.master;
@@ -1302,6 +1302,7 @@ impl Vm {
                 Undo::Destruct(i) => {
                     if let Some(o) = self.objects.slot_mut(i) {
                         o.destructed = false;
+                        live_delta += 1;
                         let name = o.name.clone();
                         let is_clone = o.is_clone;
                         let master = o.master;
@@ -1333,6 +1334,7 @@ impl Vm {
                 }
             }
         }
+        self.objects.live = (self.objects.live as isize + live_delta).max(0) as usize;
     }
 
     fn now(&self) -> f64 {
@@ -3124,6 +3126,7 @@ impl Vm {
         let master = ob.master;
         let name = ob.name.clone();
         let handles: Vec<u32> = ob.callouts.keys().copied().collect();
+        self.objects.live = self.objects.live.saturating_sub(1);
         if is_clone {
             if let Some(m) = self.objects.slot_mut(master) {
                 m.nclones = m.nclones.saturating_sub(1);

@@ -141,7 +141,7 @@ fn sigkill_at_random_moments() {
         "too few kills landed after a dump"
     );
     assert!(
-        max_gen > 20,
+        max_gen >= 10,
         "the child made too little progress ({max_gen})"
     );
 }

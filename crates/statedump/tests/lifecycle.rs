@@ -426,3 +426,49 @@ fn failed_fsync_in_a_full_dump() {
     w.step(DumpKind::Increment, 5).unwrap();
     assert_eq!(check_restore(&fs, Some("/w/dump.old")).unwrap(), g + 1);
 }
+
+#[test]
+fn increment_size_is_o_changes() {
+    // 5000 blobs of 300 bytes; once the migration is done, an increment of 10 changed
+    // blobs writes those 10 blobs, a 10-entry map delta, a 10-entry table delta and a
+    // commit: no whole map, no whole table.
+    let fs = FaultyFs::new();
+    let vfs: Arc<dyn Vfs> = Arc::new(fs.clone());
+    let mut swap = Swap::create_in(vfs.clone(), &p("/o/swap"), cfg()).unwrap();
+    let mut dumper = Dumper::new(vfs, "/o/dump", "/o/swap");
+    let mut tables = BTreeMap::new();
+    for k in 0..5000u64 {
+        swap.put(k, vec![k as u8; 300]).unwrap();
+        tables.insert((0u32, k), k.to_le_bytes().to_vec());
+    }
+    dumper
+        .dump(&mut swap, DumpKind::Full, TableDelta::new(), &tables, b"r")
+        .unwrap();
+    swap.migrate_all().unwrap();
+    let r = dumper
+        .dump(
+            &mut swap,
+            DumpKind::Increment,
+            TableDelta::new(),
+            &tables,
+            b"r",
+        )
+        .unwrap();
+    assert!(r.consolidated && !r.partial, "{r:?}");
+    for round in 0..3u8 {
+        let mut delta = TableDelta::new();
+        for i in 0..10u64 {
+            let k = i * 97 + u64::from(round);
+            swap.put(k, vec![round; 300]).unwrap();
+            tables.insert((0, k), vec![round]);
+            delta.upsert(0, k, vec![round]);
+        }
+        let r = dumper
+            .dump(&mut swap, DumpKind::Increment, delta, &tables, b"r")
+            .unwrap();
+        assert_eq!(r.map_entries, 10, "{r:?}");
+        assert_eq!(r.table_entries, 10, "{r:?}");
+        // 10 blobs of one sector each, three small records, nothing more.
+        assert!(r.bytes_appended <= 13 * 512, "{r:?}");
+    }
+}

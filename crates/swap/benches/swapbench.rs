@@ -427,7 +427,7 @@ fn scenario(name: &str, dir: &Path) {
                     k += 1;
                 }
                 data.truncate(size);
-                let reps = (20_000_000 / size).max(10);
+                let reps = ((20_000_000 / size) as u64 * n / 1_000_000).max(10) as usize;
                 let mut cz = zstd::bulk::Compressor::new(level).expect("zstd");
                 let mut dz = zstd::bulk::Decompressor::new().expect("zstd");
                 let t = Instant::now();
@@ -459,6 +459,9 @@ fn scenario(name: &str, dir: &Path) {
 }
 
 fn main() {
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs this binary with no
+    // arguments: then only a quick smoke run (small N, one run each) so tests stay fast.
+    let bench_mode = std::env::args().any(|a| a == "--bench");
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| a != "--bench")
@@ -472,7 +475,12 @@ fn main() {
         scenario(&name, dir.path());
         return;
     }
-    let runs = env_usize("SWAPBENCH_RUNS", 3);
+    let smoke = !bench_mode && std::env::var("SWAPBENCH_N").is_err();
+    let runs = if smoke {
+        1
+    } else {
+        env_usize("SWAPBENCH_RUNS", 3)
+    };
     let list: Vec<String> = if args.is_empty() {
         ["zstd", "write", "cold", "warm", "pacer", "rss"]
             .iter()
@@ -485,14 +493,16 @@ fn main() {
     for name in list {
         let mut lines = Vec::new();
         for _ in 0..runs {
-            let out = Command::new(&exe)
-                .arg("--scenario")
-                .arg(&name)
-                .output()
-                .expect("spawn");
+            let mut cmd = Command::new(&exe);
+            cmd.arg("--scenario").arg(&name);
+            if smoke {
+                cmd.env("SWAPBENCH_N", "2000");
+            }
+            let out = cmd.output().expect("spawn");
             let text = String::from_utf8_lossy(&out.stdout).to_string();
             if !out.status.success() {
                 eprintln!("{name} failed: {}", String::from_utf8_lossy(&out.stderr));
+                std::process::exit(1);
             }
             for l in text.lines().filter(|l| l.starts_with("RESULT")) {
                 println!("{l}");

@@ -1609,7 +1609,10 @@ impl Swap {
         Ok(moved)
     }
 
-    fn migration_work_left(&self) -> bool {
+    /// Whether `migrate_step` still has something to move. Unlike
+    /// `pending_migration() > 0` this turns false when all that is left are damaged
+    /// records that cannot be migrated (so a pacer loop does not spin on them).
+    pub fn migration_work_left(&self) -> bool {
         let cur = self.cur;
         self.slots
             .iter()

@@ -430,6 +430,7 @@ fn damaged_backing_record_is_reported_and_the_rest_migrates() {
         "{e}"
     );
     assert_eq!(s.pending_migration(), 1);
+    assert!(!s.migration_work_left(), "only the damaged record is left");
     for k in (0..40u64).filter(|&k| k != 17) {
         assert_eq!(&*s.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
     }

@@ -1533,7 +1533,7 @@ impl Vm {
             }
         }
         use std::cmp::Ordering::*;
-        match op {
+        let r = match op {
             Op::Add => ops::add(&a, &b),
             Op::Sub => ops::sub(&a, &b),
             Op::Mul => ops::mul(&a, &b),
@@ -1551,6 +1551,31 @@ impl Vm {
             Op::Eq => Ok(Value::Int((a == b) as i32)),
             Op::Ne => Ok(Value::Int((a != b) as i32)),
             _ => err("bad operator"),
+        }?;
+        self.check_size(&r)?;
+        Ok(r)
+    }
+
+    /// `a += b` in place; an array or mapping over `array_size` is an error that
+    /// leaves `a` unchanged.
+    fn add_assign_checked(&self, a: &mut Value, b: &Value) -> Result<(), LpcError> {
+        if let Value::Array(_) | Value::Mapping(_) = a {
+            let r = ops::add(a, b)?;
+            self.check_size(&r)?;
+            *a = r;
+            return Ok(());
+        }
+        ops::add_assign(a, b)
+    }
+
+    /// DGD's `array_size` limit on the result of an operator (`+`, `|`, `^` on
+    /// arrays, `+` on mappings): "Array too large" / "Mapping too large". The
+    /// operands are within the limit, so the result is at most twice it.
+    fn check_size(&self, v: &Value) -> Result<(), LpcError> {
+        match v {
+            Value::Array(a) if a.borrow().len() > self.cfg.array_size => err("Array too large"),
+            Value::Mapping(m) if m.borrow().len() > self.cfg.array_size => err("Mapping too large"),
+            _ => Ok(()),
         }
     }
 
@@ -1841,7 +1866,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
-                    let r = ops::add_assign(&mut cur, &b);
+                    let r = self.add_assign_checked(&mut cur, &b);
                     let out = cur.clone();
                     self.stack[base + s as usize] = cur;
                     tri!(r);
@@ -1924,7 +1949,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
-                    let r = ops::add_assign(&mut cur, &b);
+                    let r = self.add_assign_checked(&mut cur, &b);
                     let out = cur.clone();
                     self.stack[base + d as usize] = cur;
                     tri!(r);

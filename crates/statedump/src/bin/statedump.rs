@@ -27,18 +27,23 @@ struct Cli {
 enum Cmd {
     /// Generation, id, parent, commits, object count, sizes, partial or not.
     Info {
+        /// The dump file.
         dump: PathBuf,
-        /// The secondary (previous) dump of a partial dump.
+        /// The secondary (previous) dump of a partial dump, normally <dump>.old.
         secondary: Option<PathBuf>,
     },
     /// Check every checksum of a dump (pair); report each fault with file, key and offset.
     Verify {
+        /// The dump file.
         dump: PathBuf,
+        /// The secondary (previous) dump of a partial dump, normally <dump>.old.
         secondary: Option<PathBuf>,
     },
     /// Write a new clean full dump keeping every object that verifies.
     Repair {
+        /// The damaged dump file.
         dump: PathBuf,
+        /// The secondary (previous) dump of a partial dump, normally <dump>.old.
         secondary: Option<PathBuf>,
         /// Where to write the repaired dump.
         #[arg(short, long)]

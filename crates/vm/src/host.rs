@@ -81,21 +81,23 @@ pub struct HostStatus {
     pub nusers: i64,
 }
 
+/// The figures of a host that has none of its own (tests, `lpcrun`): sizes like a
+/// small DGD config, nothing in use, so a mudlib's percentages never divide by zero.
 impl Default for HostStatus {
     fn default() -> HostStatus {
         HostStatus {
-            swap_size: 0,
+            swap_size: 1024,
             swap_used: 0,
             sector_size: 512,
             swap_rate1: 0,
             swap_rate5: 0,
-            smem_size: 0,
+            smem_size: 1 << 20,
             smem_used: 0,
-            dmem_size: 0,
+            dmem_size: 1 << 20,
             dmem_used: 0,
-            call_outs: i32::MAX as i64,
-            users: 0,
-            editors: 0,
+            call_outs: 10000,
+            users: 40,
+            editors: 40,
             datagram_ports: Vec::new(),
             telnet_ports: Vec::new(),
             binary_ports: Vec::new(),

@@ -150,8 +150,10 @@ pub struct Vm {
     compiling: Vec<String>,
     /// Programs that have been compiled with privileged rlimits.
     privileged: std::collections::HashSet<u32>,
-    /// Boot time (status()).
+    /// Boot time (status()): of the cold boot, kept across restores (ST_STARTTIME).
     pub boot_time: i64,
+    /// When this process started, cold boot or restore (ST_BOOTTIME).
+    pub reboot_time: i64,
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
@@ -328,6 +330,7 @@ impl Vm {
             compiling: Vec::new(),
             privileged: Default::default(),
             boot_time: boot,
+            reboot_time: boot,
             prog_infos: HashMap::new(),
             walk_id: 0,
             table_dirty: BTreeSet::new(),
@@ -2982,7 +2985,7 @@ impl Vm {
                 let v = vec![
                     Value::str("DGD-rs 1.7"),                                   // 0 ST_VERSION
                     Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
-                    Value::Int(self.boot_time as i32),                          // 2 ST_BOOTTIME
+                    Value::Int(self.reboot_time as i32),                        // 2 ST_BOOTTIME
                     Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
                     num(hs.swap_size),                                          // 4 ST_SWAPSIZE
                     num(hs.swap_used),                                          // 5 ST_SWAPUSED

@@ -161,8 +161,12 @@ impl Entry {
 #[derive(Debug)]
 struct Slot {
     c: Container,
-    /// Keys to migrate, as (offset, key), sorted so that `pop` gives the lowest offset.
+    /// Keys to migrate, as (offset, key), sorted so that `pop` gives the lowest offset
+    /// (once `pending_sorted`).
     pending: Vec<(u64, u64)>,
+    /// Whether `pending` is in pop order yet (sorting is left to the first migration
+    /// step, so that registering a backing file at restore stays O(n) without a sort).
+    pending_sorted: bool,
     /// Entries whose home is this file.
     live: u64,
     /// Keys whose records could not be migrated (damaged).
@@ -312,6 +316,7 @@ impl Swap {
         let slot = Slot {
             c: Container::from_parts(w.io.clone(), header, path.to_path_buf()),
             pending: Vec::new(),
+            pending_sorted: true,
             live: 0,
             damaged: Vec::new(),
         };
@@ -382,6 +387,7 @@ impl Swap {
             slots: vec![Some(Slot {
                 c,
                 pending: Vec::new(),
+                pending_sorted: true,
                 live: 0,
                 damaged: Vec::new(),
             })],
@@ -434,6 +440,29 @@ impl Swap {
             s.c.set_path(p.clone());
         }
         self.w.path = p;
+    }
+
+    /// Tells the store that a backing file now named `old_path` was renamed to
+    /// `new_path` (statedump moves the previous dump to `<dump>.old` while blobs may
+    /// still migrate out of it): messages and [`Container::path`] name the new path;
+    /// the open file is the same. Returns how many backing files were renamed.
+    pub fn backing_renamed(
+        &mut self,
+        old_path: impl AsRef<Path>,
+        new_path: impl AsRef<Path>,
+    ) -> usize {
+        let (old_path, new_path) = (old_path.as_ref(), new_path.as_ref());
+        let cur = self.cur;
+        let mut n = 0;
+        for (i, s) in self.slots.iter_mut().enumerate() {
+            if let Some(s) = s {
+                if i as u32 != cur && s.c.path() == old_path {
+                    s.c.set_path(new_path.to_path_buf());
+                    n += 1;
+                }
+            }
+        }
+        n
     }
 
     /// Identity of the current swapfile.
@@ -1274,6 +1303,22 @@ impl Swap {
     /// current file, never in reused space. `kind` must be at least
     /// [`FIRST_USER_KIND`]. The payload is compressed like blobs.
     pub fn append_record(&mut self, kind: u16, key: u64, payload: &[u8]) -> Result<Location> {
+        self.append_record_as(kind, key, payload, true)
+    }
+
+    /// [`Swap::append_record`] storing the payload as it is, never compressed: for
+    /// records read on every restore, where decoding costs more than the bytes saved.
+    pub fn append_record_raw(&mut self, kind: u16, key: u64, payload: &[u8]) -> Result<Location> {
+        self.append_record_as(kind, key, payload, false)
+    }
+
+    fn append_record_as(
+        &mut self,
+        kind: u16,
+        key: u64,
+        payload: &[u8],
+        compress: bool,
+    ) -> Result<Location> {
         if kind < FIRST_USER_KIND {
             return Err(Error::ReservedKind(kind));
         }
@@ -1287,7 +1332,17 @@ impl Swap {
             return Err(e);
         }
         let data: Arc<[u8]> = payload.into();
-        let mut rec = self.encode_blob(key, &data);
+        let mut rec = if compress {
+            self.encode_blob(key, &data)
+        } else {
+            Rec {
+                key,
+                kind,
+                flags: 0,
+                raw_len: data.len() as u32,
+                stored: Payload::Shared(data),
+            }
+        };
         rec.kind = kind;
         let locs = self.write_records(std::slice::from_ref(&rec), true)?;
         Ok(locs[0])
@@ -1382,12 +1437,13 @@ impl Swap {
             .filter(|(_, e)| e.file == old)
             .map(|(k, e)| (e.offset, k))
             .collect();
-        pending.sort_unstable_by(|a, b| b.cmp(a));
+        let sorted = pop_order(&mut pending);
         // Every pending key will enter the change list when it migrates: make room now,
         // so no pacer step pays for growing it.
         self.changed.reserve(pending.len());
         if let Some(s) = self.slot_mut(old) {
             s.pending = pending;
+            s.pending_sorted = sorted;
         }
         let header = FileHeader {
             version: FORMAT_VERSION,
@@ -1397,6 +1453,7 @@ impl Swap {
         self.slots.push(Some(Slot {
             c: Container::from_parts(w.io.clone(), header, new_path.to_path_buf()),
             pending: Vec::new(),
+            pending_sorted: true,
             live: 0,
             damaged: Vec::new(),
         }));
@@ -1433,19 +1490,22 @@ impl Swap {
         self.slots.push(Some(Slot {
             c: file,
             pending: Vec::new(),
+            pending_sorted: true,
             live: 0,
             damaged: Vec::new(),
         }));
-        let mut pending = Vec::new();
+        let entries = entries.into_iter();
+        let mut pending = Vec::with_capacity(entries.size_hint().0);
         for (key, loc) in entries {
             self.install(key, id, loc);
             pending.push((loc.offset, key));
         }
-        pending.sort_unstable_by(|a, b| b.cmp(a));
+        let sorted = pop_order(&mut pending);
         self.changed.reserve(pending.len());
         let empty = match self.slot_mut(id) {
             Some(s) => {
                 s.pending = pending;
+                s.pending_sorted = sorted;
                 s.live == 0
             }
             None => true,
@@ -1489,6 +1549,12 @@ impl Swap {
         else {
             return Ok(0);
         };
+        if let Some(s) = self.slots[si as usize].as_mut() {
+            if !s.pending_sorted {
+                s.pending.sort_unstable_by(|a, b| b.cmp(a));
+                s.pending_sorted = true;
+            }
+        }
         // Pick the keys.
         let mut from_disk: Vec<(u64, Location)> = Vec::new();
         let mut from_mem: Vec<u64> = Vec::new();
@@ -1646,6 +1712,20 @@ impl Swap {
             None => Ok(()),
         }
     }
+}
+
+/// Puts a migration list in pop order (descending) if that is cheap: a list already
+/// in order, or in exactly the reverse order (keys registered in file order, the usual
+/// case for a full dump). Returns false if it still needs a sort.
+fn pop_order(pending: &mut [(u64, u64)]) -> bool {
+    if pending.windows(2).all(|w| w[0] >= w[1]) {
+        return true;
+    }
+    if pending.windows(2).all(|w| w[0] <= w[1]) {
+        pending.reverse();
+        return true;
+    }
+    false
 }
 
 thread_local! {

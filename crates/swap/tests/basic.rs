@@ -503,6 +503,100 @@ fn renamed_current_file_is_named_in_errors() {
 }
 
 #[test]
+fn renamed_backing_file_is_named_in_errors() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("dump"), cfg(0)).unwrap();
+    for k in 0..4u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    let loc = s
+        .locations()
+        .find_map(|(k, h)| match h {
+            Home::Current(l) if k == 2 => Some(l),
+            _ => None,
+        })
+        .unwrap();
+    let old = s.rotate("swapfile").unwrap();
+    fs.rename(Path::new("dump"), Path::new("dump.old")).unwrap();
+    assert_eq!(s.backing_renamed("nothing", "else"), 0);
+    assert_eq!(s.backing_renamed("dump", "dump.old"), 1);
+    assert_eq!(s.backing(old).unwrap().path(), Path::new("dump.old"));
+    assert!(fs.corrupt(Path::new("dump.old"), loc.offset + 80, 1));
+    let e = s.get(2).unwrap_err();
+    assert!(e.to_string().starts_with("dump.old:"), "{e}");
+    assert_eq!(&*s.get(1).unwrap().unwrap(), &blob(1, 600)[..]);
+}
+
+#[test]
+fn raw_records_are_stored_uncompressed() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(
+        fs.clone(),
+        Path::new("sw"),
+        Config {
+            compress_min: 100,
+            ..cfg(1 << 20)
+        },
+    )
+    .unwrap();
+    let table = vec![5u8; 20_000];
+    let a = s.append_record(FIRST_USER_KIND, 1, &table).unwrap();
+    let b = s.append_record_raw(FIRST_USER_KIND, 2, &table).unwrap();
+    assert!((a.len as usize) < table.len() / 4, "compressed: {}", a.len);
+    assert!((b.len as usize) > table.len(), "raw: {}", b.len);
+    assert_eq!(s.read_record(a).unwrap().payload, table);
+    let r = s.read_record(b).unwrap();
+    assert_eq!((r.key, r.payload), (2, table));
+    assert!(matches!(
+        s.append_record_raw(KIND_BLOB, 1, b"x"),
+        Err(Error::ReservedKind(1))
+    ));
+}
+
+#[test]
+fn backing_registered_out_of_file_order_migrates_lowest_offset_first() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..300u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    s.sync().unwrap();
+    let mut entries: Vec<_> = s
+        .locations()
+        .filter_map(|(k, h)| match h {
+            Home::Current(l) => Some((k, l)),
+            _ => None,
+        })
+        .collect();
+    // Neither ascending nor descending by offset: the sort is left to the first step.
+    entries.sort_by_key(|&(k, _)| (k * 7919) % 300);
+    let mut t = Swap::create_in(fs.clone(), Path::new("b"), cfg(0)).unwrap();
+    let c = Container::open(&*fs, Path::new("a")).unwrap();
+    t.add_backing(c, entries.iter().copied()).unwrap();
+    assert_eq!(t.pending_migration(), 300);
+    assert_eq!(t.migrate_step(10).unwrap(), 10);
+    t.flush().unwrap();
+    let mut by_offset = entries.clone();
+    by_offset.sort_by_key(|&(_, l)| l.offset);
+    let moved: Vec<u64> = t
+        .locations()
+        .filter(|(_, h)| matches!(h, Home::Current(_)))
+        .map(|(k, _)| k)
+        .collect();
+    let mut want: Vec<u64> = by_offset[..10].iter().map(|&(k, _)| k).collect();
+    let mut got = moved;
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    t.migrate_all().unwrap();
+    for k in 0..300u64 {
+        assert_eq!(&*t.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    }
+}
+
+#[test]
 fn store_and_files_can_move_between_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Swap>();

@@ -10,8 +10,9 @@ use crate::alloc::FreeList;
 use crate::container::{check_record, decode_payload, Container, Location, Record};
 use crate::error::{Error, Result};
 use crate::format::{
-    sectors_for, FileHeader, FileId, RecordHeader, FIRST_USER_KIND, FLAG_ZSTD, FORMAT_VERSION,
-    KIND_BLOB, MAX_PAYLOAD, MAX_SECTOR_SIZE, MIN_SECTOR_SIZE, RECORD_HEADER_LEN,
+    granule_for, sectors_for, FileHeader, FileId, RecordHeader, DEFAULT_GRANULE, FIRST_USER_KIND,
+    FLAG_ZSTD, FORMAT_VERSION, KIND_BLOB, MAX_PAYLOAD, MAX_SECTOR_SIZE, MIN_SECTOR_SIZE,
+    RECORD_HEADER_LEN,
 };
 use crate::io::{FileIo, RealFs, Vfs};
 use crate::table::{Table, Vacancy};
@@ -178,9 +179,13 @@ struct Writer {
     io: Arc<dyn FileIo>,
     path: PathBuf,
     id: FileId,
-    /// Next sector at the end of the file.
+    /// The file's header (its granule is the allocation unit).
+    header: FileHeader,
+    /// Allocation unit in bytes (the granule): `end`, `barrier` and `free` count these.
+    unit: u64,
+    /// Next unit at the end of the file.
     end: u64,
-    /// Sectors below this that were in use when it was set are never overwritten.
+    /// Units below this that were in use when it was set are never overwritten.
     barrier: u64,
     free: FreeList,
     poisoned: Option<Arc<str>>,
@@ -237,6 +242,8 @@ pub struct Swap {
     wbuf: Vec<u8>,
     /// Read-ahead window for sequential misses.
     ra: ReadAhead,
+    /// Granule wanted for new files (`rotate`).
+    granule: u32,
 }
 
 /// Smallest and largest read-ahead window.
@@ -305,14 +312,24 @@ impl Swap {
     }
 
     /// [`Swap::create`] through a given file system (e.g. [`crate::io::FaultyFs`]).
+    /// New files pack records at [`DEFAULT_GRANULE`] boundaries (format version 2).
     pub fn create_in(vfs: Arc<dyn Vfs>, path: &Path, config: Config) -> Result<Swap> {
+        Swap::create_with_granule(vfs, path, config, DEFAULT_GRANULE)
+    }
+
+    /// [`Swap::create_in`] with the allocation granule of this and every later new
+    /// file: a power of two from 16 that divides the sector size (format version 2),
+    /// or the sector size itself, which writes format version 1 (records in whole
+    /// sectors). Any other value falls back to the sector size.
+    pub fn create_with_granule(
+        vfs: Arc<dyn Vfs>,
+        path: &Path,
+        config: Config,
+        granule: u32,
+    ) -> Result<Swap> {
         check_config(&config)?;
-        let w = new_file(&*vfs, path, config.sector_size)?;
-        let header = FileHeader {
-            version: FORMAT_VERSION,
-            sector_size: config.sector_size,
-            id: w.id,
-        };
+        let w = new_file(&*vfs, path, config.sector_size, granule)?;
+        let header = w.header;
         let slot = Slot {
             c: Container::from_parts(w.io.clone(), header, path.to_path_buf()),
             pending: Vec::new(),
@@ -341,6 +358,7 @@ impl Swap {
             stats: Stats::default(),
             wbuf: Vec::new(),
             ra: ReadAhead::default(),
+            granule,
         })
     }
 
@@ -370,8 +388,13 @@ impl Swap {
         config.sector_size = c.sector_size();
         check_config(&config)?;
         let len = io.len().map_err(|e| io_err(path, "stat", 0, e))?;
-        let end = sectors_for(len, c.sector_size()).max(1);
+        let w_granule = c.granule();
+        let unit = w_granule as u64;
+        let first = (c.sector_size() / c.granule()) as u64;
+        let end = sectors_for(len, c.granule()).max(first);
         let w = Writer {
+            header: c.header(),
+            unit,
             io,
             path: path.to_path_buf(),
             id: c.id(),
@@ -407,6 +430,7 @@ impl Swap {
             stats: Stats::default(),
             wbuf: Vec::new(),
             ra: ReadAhead::default(),
+            granule: w_granule,
         };
         for (key, loc) in entries {
             s.install(key, 0, loc);
@@ -589,7 +613,7 @@ impl Swap {
         let mut bytes = 0usize;
         let mut dirty = 0usize;
         let mut live = vec![0u64; self.slots.len()];
-        let ss = self.cfg.sector_size as u64;
+        let ss = self.w.unit;
         for (k, e) in self.map.iter() {
             if e.res != NO_RES {
                 let r = self
@@ -617,7 +641,7 @@ impl Swap {
                 *l += 1;
                 if e.file == self.cur {
                     let start = e.offset / ss;
-                    let n = sectors_for(e.len as u64, self.cfg.sector_size);
+                    let n = (e.len as u64).div_ceil(ss);
                     if self.w.free.overlaps(start, n) {
                         return Err(format!("key {k}: live record overlaps free space"));
                     }
@@ -698,7 +722,7 @@ impl Swap {
         c.check_location(loc, key)?;
         let ra = &mut self.ra;
         let end = loc.offset + loc.len as u64;
-        let ss = c.sector_size() as u64;
+        let ss = c.granule() as u64;
         let hit =
             ra.file == file && loc.offset >= ra.start && end <= ra.start + ra.buf.len() as u64;
         if !hit {
@@ -822,10 +846,10 @@ impl Swap {
         if file == NOWHERE {
             return;
         }
-        let ss = self.cfg.sector_size as u64;
+        let ss = self.w.unit;
         if file == self.cur {
             let start = loc.offset / ss;
-            let n = sectors_for(loc.len as u64, self.cfg.sector_size);
+            let n = (loc.len as u64).div_ceil(ss);
             if start >= self.w.barrier {
                 self.w.free.free(start, n);
             }
@@ -1054,7 +1078,7 @@ impl Swap {
         let raw_len = data.len() as u32;
         if data.len() >= self.cfg.compress_min {
             if let Ok(c) = compress(data, self.cfg.compress_level) {
-                let ss = self.cfg.sector_size;
+                let ss = self.w.unit as u32;
                 let hl = RECORD_HEADER_LEN as u64;
                 if sectors_for(hl + c.len() as u64, ss) < sectors_for(hl + data.len() as u64, ss) {
                     return Rec {
@@ -1123,7 +1147,7 @@ impl Swap {
     /// into free extents (best fit) or at the end; `append_only` forces the end.
     /// Adjacent records are written with one call.
     fn write_records(&mut self, recs: &[Rec], append_only: bool) -> Result<Vec<Location>> {
-        let ss = self.cfg.sector_size as u64;
+        let ss = self.w.unit;
         let mut place: Vec<(u64, usize)> = Vec::with_capacity(recs.len());
         let mut grown = 0u64;
         for (i, r) in recs.iter().enumerate() {
@@ -1140,7 +1164,9 @@ impl Swap {
                 Some(a) => a,
                 None => {
                     let limit = self.cfg.swap_size;
-                    if !append_only && limit > 0 && self.w.end + n > limit {
+                    // The limit is in sectors; the file counts units.
+                    let limit_units = limit.saturating_mul(self.w.header.sector_size as u64) / ss;
+                    if !append_only && limit > 0 && self.w.end + n > limit_units {
                         // Undo this batch's allocations.
                         for &(s, j) in &place {
                             let r: &Rec = &recs[j];
@@ -1369,7 +1395,7 @@ impl Swap {
 
     /// The end of the current file in bytes (everything written so far is below it).
     pub fn end_offset(&self) -> u64 {
-        self.w.end * self.cfg.sector_size as u64
+        self.w.end * self.w.unit
     }
 
     /// The location-map delta of the current file since the previous call: for each key
@@ -1429,7 +1455,7 @@ impl Swap {
     /// Pending changes are discarded. Backing files with nothing left are closed.
     pub fn rotate(&mut self, new_path: impl AsRef<Path>) -> Result<BackingId> {
         let new_path = new_path.as_ref();
-        let w = new_file(&*self.vfs, new_path, self.cfg.sector_size)?;
+        let w = new_file(&*self.vfs, new_path, self.cfg.sector_size, self.granule)?;
         let old = self.cur;
         let mut pending: Vec<(u64, u64)> = self
             .map
@@ -1445,11 +1471,7 @@ impl Swap {
             s.pending = pending;
             s.pending_sorted = sorted;
         }
-        let header = FileHeader {
-            version: FORMAT_VERSION,
-            sector_size: self.cfg.sector_size,
-            id: w.id,
-        };
+        let header = w.header;
         self.slots.push(Some(Slot {
             c: Container::from_parts(w.io.clone(), header, new_path.to_path_buf()),
             pending: Vec::new(),
@@ -1748,14 +1770,21 @@ fn compress(data: &[u8], level: i32) -> std::io::Result<Vec<u8>> {
 }
 
 /// Creates a container file: header in sector 0.
-fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32) -> Result<Writer> {
+fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32, granule: u32) -> Result<Writer> {
     let io = vfs.create(path).map_err(|e| io_err(path, "create", 0, e))?;
     let id = FileId::random();
+    let granule = granule_for(sector_size, granule);
     let header = FileHeader {
-        version: FORMAT_VERSION,
+        version: if granule == sector_size {
+            1
+        } else {
+            FORMAT_VERSION
+        },
         sector_size,
         id,
+        granule,
     };
+    let first = (sector_size / granule) as u64;
     let mut sector0 = vec![0u8; sector_size as usize];
     sector0[..crate::format::FILE_HEADER_LEN].copy_from_slice(&header.encode());
     io.write_all_at(&sector0, 0)
@@ -1764,8 +1793,10 @@ fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32) -> Result<Writer> {
         io,
         path: path.to_path_buf(),
         id,
-        end: 1,
-        barrier: 1,
+        header,
+        unit: granule as u64,
+        end: first,
+        barrier: first,
         free: FreeList::default(),
         poisoned: None,
     })

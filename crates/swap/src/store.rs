@@ -162,12 +162,14 @@ impl Entry {
 #[derive(Debug)]
 struct Slot {
     c: Container,
-    /// Keys to migrate, as (offset, key), sorted so that `pop` gives the lowest offset
-    /// (once `pending_sorted`).
+    /// Keys to migrate, as (offset, key), sorted so that `pop` gives the lowest offset.
     pending: Vec<(u64, u64)>,
-    /// Whether `pending` is in pop order yet (sorting is left to the first migration
-    /// step, so that registering a backing file at restore stays O(n) without a sort).
-    pending_sorted: bool,
+    /// A large list that was not in file order is sorted on a thread of its own
+    /// (registering a backing file at restore stays O(n), and no pacer step pays for
+    /// the sort); the first migration step takes the result.
+    sorting: Option<std::thread::JoinHandle<Vec<(u64, u64)>>>,
+    /// The list was lost with a failed thread: rebuild it from the map.
+    lost: bool,
     /// Entries whose home is this file.
     live: u64,
     /// Keys whose records could not be migrated (damaged).
@@ -333,7 +335,8 @@ impl Swap {
         let slot = Slot {
             c: Container::from_parts(w.io.clone(), header, path.to_path_buf()),
             pending: Vec::new(),
-            pending_sorted: true,
+            sorting: None,
+            lost: false,
             live: 0,
             damaged: Vec::new(),
         };
@@ -410,7 +413,8 @@ impl Swap {
             slots: vec![Some(Slot {
                 c,
                 pending: Vec::new(),
-                pending_sorted: true,
+                sorting: None,
+                lost: false,
                 live: 0,
                 damaged: Vec::new(),
             })],
@@ -1463,19 +1467,18 @@ impl Swap {
             .filter(|(_, e)| e.file == old)
             .map(|(k, e)| (e.offset, k))
             .collect();
-        let sorted = pop_order(&mut pending);
         // Every pending key will enter the change list when it migrates: make room now,
         // so no pacer step pays for growing it.
         self.changed.reserve(pending.len());
         if let Some(s) = self.slot_mut(old) {
-            s.pending = pending;
-            s.pending_sorted = sorted;
+            s.set_pending(pending);
         }
         let header = w.header;
         self.slots.push(Some(Slot {
             c: Container::from_parts(w.io.clone(), header, new_path.to_path_buf()),
             pending: Vec::new(),
-            pending_sorted: true,
+            sorting: None,
+            lost: false,
             live: 0,
             damaged: Vec::new(),
         }));
@@ -1512,7 +1515,8 @@ impl Swap {
         self.slots.push(Some(Slot {
             c: file,
             pending: Vec::new(),
-            pending_sorted: true,
+            sorting: None,
+            lost: false,
             live: 0,
             damaged: Vec::new(),
         }));
@@ -1522,12 +1526,10 @@ impl Swap {
             self.install(key, id, loc);
             pending.push((loc.offset, key));
         }
-        let sorted = pop_order(&mut pending);
         self.changed.reserve(pending.len());
         let empty = match self.slot_mut(id) {
             Some(s) => {
-                s.pending = pending;
-                s.pending_sorted = sorted;
+                s.set_pending(pending);
                 s.live == 0
             }
             None => true,
@@ -1567,14 +1569,24 @@ impl Swap {
         }
         let cur = self.cur;
         let Some(si) = (0..self.slots.len() as u32)
-            .find(|&i| i != cur && self.slot(i).is_some_and(|s| !s.pending.is_empty()))
+            .find(|&i| i != cur && self.slot(i).is_some_and(Slot::has_pending))
         else {
             return Ok(0);
         };
-        if let Some(s) = self.slots[si as usize].as_mut() {
-            if !s.pending_sorted {
-                s.pending.sort_unstable_by(|a, b| b.cmp(a));
-                s.pending_sorted = true;
+        let lost = self.slots[si as usize]
+            .as_mut()
+            .is_some_and(|s| !s.take_sorted());
+        if lost {
+            // The sorting thread failed: rebuild the list from the map.
+            let mut pending: Vec<(u64, u64)> = self
+                .map
+                .iter()
+                .filter(|(_, e)| e.file == si)
+                .map(|(k, e)| (e.offset, k))
+                .collect();
+            pending.sort_unstable_by(|a, b| b.cmp(a));
+            if let Some(s) = self.slots[si as usize].as_mut() {
+                s.pending = pending;
             }
         }
         // Pick the keys.
@@ -1705,7 +1717,7 @@ impl Swap {
         self.slots
             .iter()
             .enumerate()
-            .any(|(i, s)| i as u32 != cur && s.as_ref().is_some_and(|s| !s.pending.is_empty()))
+            .any(|(i, s)| i as u32 != cur && s.as_ref().is_some_and(Slot::has_pending))
     }
 
     /// Migrates everything left in backing files (a full dump needs this). Fails on a
@@ -1733,6 +1745,54 @@ impl Swap {
             Some(e) => Err(e),
             None => Ok(()),
         }
+    }
+}
+
+/// Lists shorter than this are sorted in place rather than on a thread.
+const SORT_INLINE_MAX: usize = 1 << 14;
+
+impl Slot {
+    /// Installs a migration list, putting it in pop order: at once if cheap, else on a
+    /// thread whose result `take_sorted` collects.
+    fn set_pending(&mut self, mut pending: Vec<(u64, u64)>) {
+        self.sorting = None;
+        self.lost = false;
+        if pop_order(&mut pending) {
+            self.pending = pending;
+            return;
+        }
+        if pending.len() > SORT_INLINE_MAX {
+            self.pending = Vec::new();
+            let spawned = std::thread::Builder::new()
+                .name("swap-sort".into())
+                .spawn(move || {
+                    pending.sort_unstable_by(|a, b| b.cmp(a));
+                    pending
+                });
+            match spawned {
+                Ok(h) => self.sorting = Some(h),
+                // No thread (the list went with it): rebuilt from the map on first use.
+                Err(_) => self.lost = true,
+            }
+            return;
+        }
+        pending.sort_unstable_by(|a, b| b.cmp(a));
+        self.pending = pending;
+    }
+
+    /// Collects a sorted list from its thread; false if it was lost (rebuild it).
+    fn take_sorted(&mut self) -> bool {
+        if let Some(h) = self.sorting.take() {
+            match h.join() {
+                Ok(v) => self.pending = v,
+                Err(_) => self.lost = true,
+            }
+        }
+        !std::mem::take(&mut self.lost)
+    }
+
+    fn has_pending(&self) -> bool {
+        !self.pending.is_empty() || self.sorting.is_some() || self.lost
     }
 }
 

@@ -619,10 +619,17 @@ fn raw_records_are_stored_uncompressed() {
 
 #[test]
 fn backing_registered_out_of_file_order_migrates_lowest_offset_first() {
+    // 300 keys sort in place; 20_000 on the sorting thread.
+    for n in [300u64, 20_000] {
+        out_of_order_backing(n);
+    }
+}
+
+fn out_of_order_backing(n: u64) {
     let fs = Arc::new(FaultyFs::new());
     let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
-    for k in 0..300u64 {
-        s.put(k, blob(k, 600)).unwrap();
+    for k in 0..n {
+        s.put(k, blob(k, 60)).unwrap();
     }
     s.flush().unwrap();
     s.sync().unwrap();
@@ -634,11 +641,11 @@ fn backing_registered_out_of_file_order_migrates_lowest_offset_first() {
         })
         .collect();
     // Neither ascending nor descending by offset: the sort is left to the first step.
-    entries.sort_by_key(|&(k, _)| (k * 7919) % 300);
+    entries.sort_by_key(|&(k, _)| (k * 7919) % n);
     let mut t = Swap::create_in(fs.clone(), Path::new("b"), cfg(0)).unwrap();
     let c = Container::open(&*fs, Path::new("a")).unwrap();
     t.add_backing(c, entries.iter().copied()).unwrap();
-    assert_eq!(t.pending_migration(), 300);
+    assert_eq!(t.pending_migration(), n);
     assert_eq!(t.migrate_step(10).unwrap(), 10);
     t.flush().unwrap();
     let mut by_offset = entries.clone();
@@ -654,8 +661,8 @@ fn backing_registered_out_of_file_order_migrates_lowest_offset_first() {
     got.sort_unstable();
     assert_eq!(got, want);
     t.migrate_all().unwrap();
-    for k in 0..300u64 {
-        assert_eq!(&*t.get(k).unwrap().unwrap(), &blob(k, 600)[..]);
+    for k in 0..n {
+        assert_eq!(&*t.get(k).unwrap().unwrap(), &blob(k, 60)[..]);
     }
 }
 

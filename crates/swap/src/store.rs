@@ -1461,7 +1461,7 @@ impl Swap {
         let new_path = new_path.as_ref();
         let w = new_file(&*self.vfs, new_path, self.cfg.sector_size, self.granule)?;
         let old = self.cur;
-        let mut pending: Vec<(u64, u64)> = self
+        let pending: Vec<(u64, u64)> = self
             .map
             .iter()
             .filter(|(_, e)| e.file == old)

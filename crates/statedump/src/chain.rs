@@ -1,9 +1,9 @@
 //! Finding and verifying commit chains in a dump file, and building the state a
 //! chain describes (location map and tables).
 //!
-//! Commits are swap records of kind [`KIND_COMMIT`]. Records are sector-aligned and an
+//! Commits are swap records of kind [`KIND_COMMIT`]. Records are granule-aligned and an
 //! increment only appends, so the newest commit is the commit record with the highest
-//! offset: a scan back from the end of the file, sector by sector, finds it (a torn
+//! offset: a scan back from the end of the file, granule by granule, finds it (a torn
 //! commit or a torn tail of blobs after it is skipped and reported). Each commit links
 //! to the previous commit of its file (offset, length, xxh3) and the chain is walked
 //! back to its base: the nearest full commit, or the file's first commit (whose parent
@@ -54,13 +54,15 @@ pub fn scan_commits(c: &Container, mut f: impl FnMut(Location) -> bool) -> Resul
         path: path.to_path_buf(),
         source: e,
     })?;
-    let ss = u64::from(c.sector_size());
+    // Records start at multiples of the granule, from the end of sector 0 on.
+    let ss = u64::from(c.granule()).max(1);
+    let first = u64::from(c.sector_size());
     let tag = c.id().tag();
     let mut hi = len;
     let mut scanned = 0u64;
     let mut buf = Vec::new();
-    while hi > ss {
-        let lo = (hi.saturating_sub(SCAN_CHUNK) / ss * ss).max(ss);
+    while hi > first {
+        let lo = (hi.saturating_sub(SCAN_CHUNK) / ss * ss).max(first);
         let n = (hi - lo) as usize;
         buf.resize(n, 0);
         io.read_exact_at(&mut buf, lo).map_err(|e| Error::Io {
@@ -684,9 +686,9 @@ pub fn find_newest<T>(
         });
     };
     let len = c.io().len().unwrap_or(0);
-    let ss = u64::from(c.sector_size()).max(1);
+    let ss = u64::from(c.granule()).max(1);
     let tail_bytes = chain.last().map_or(0, |h| {
-        // The record ends at the end of its last sector (padding is not a tail).
+        // The record ends at the end of its last granule (padding is not a tail).
         let end = (h.loc.offset + u64::from(h.loc.len)).div_ceil(ss) * ss;
         len.saturating_sub(end)
     });

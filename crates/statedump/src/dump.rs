@@ -362,6 +362,7 @@ impl Dumper {
                 .is_some_and(|c| !c.partial && c.path == self.dump_path);
             if keep_old && self.vfs.exists(&self.dump_path) {
                 self.rename(&self.dump_path.clone(), &self.old_path.clone())?;
+                swap.backing_renamed(&self.dump_path, &self.old_path);
             }
             self.rename(&self.swap_path.clone(), &self.dump_path.clone())?;
             swap.current_renamed(&self.dump_path);
@@ -530,6 +531,7 @@ impl Dumper {
             // The parent stands alone (checked by the caller): it may replace .old.
             if cur.path == self.dump_path && self.vfs.exists(&self.dump_path) {
                 self.rename(&self.dump_path.clone(), &self.old_path.clone())?;
+                swap.backing_renamed(&self.dump_path, &self.old_path);
             }
             self.rename(&self.swap_path.clone(), &self.dump_path.clone())?;
             swap.current_renamed(&self.dump_path);

@@ -267,17 +267,10 @@ pub fn restore(vfs: Arc<dyn Vfs>, opts: &RestoreOptions) -> Result<Restored> {
     };
     let end = primary.io().len().unwrap_or(0);
     let files = [(IN_SECONDARY, secondary), (IN_PRIMARY, Some(primary))];
-    // Register first the file that holds the smallest key: the swap's key table then
-    // grows densely from the start instead of parking keys in its sparse part. The
-    // migration order this implies does not matter: the first dump after restoring a
-    // partial pair is a full one.
-    let order: [usize; 2] = match state.map.first() {
-        Some(e) if e.1 == IN_PRIMARY => [1, 0],
-        _ => [0, 1],
-    };
-    let mut files = files.map(Some);
-    for i in order {
-        if let Some((tag, Some(c))) = files.get_mut(i).and_then(Option::take) {
+    // Registration order is migration order (secondary first); the swap's key table
+    // grows in linear time whichever file holds the smallest keys.
+    for (tag, c) in files {
+        if let Some(c) = c {
             let entries = state
                 .map
                 .iter()

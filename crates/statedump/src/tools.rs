@@ -67,9 +67,11 @@ pub fn info(vfs: &dyn Vfs, dump: &Path, secondary: Option<&Path>) -> Result<Stri
     let _ = writeln!(out, "dump file:   {}", c.path().display());
     let _ = writeln!(
         out,
-        "container:   id {}, sector size {}, {} bytes",
+        "container:   id {}, format {}, sector size {}, granule {}, {} bytes",
         c.id(),
+        c.header().version,
         c.sector_size(),
+        c.granule(),
         size
     );
     let _ = writeln!(out, "generation:  {}", h.generation);

@@ -121,6 +121,12 @@ impl Container {
         self.header.sector_size
     }
 
+    /// Allocation granule in bytes: records start at its multiples, from the end of
+    /// sector 0 on (version 1: the sector size).
+    pub fn granule(&self) -> u32 {
+        self.header.granule
+    }
+
     /// The path the file was opened under.
     pub fn path(&self) -> &Path {
         &self.path
@@ -197,8 +203,10 @@ impl Container {
         if (loc.len as usize) < RECORD_HEADER_LEN {
             return Err(bad(format!("location length {} too short", loc.len)));
         }
-        if !loc.offset.is_multiple_of(self.header.sector_size as u64) || loc.offset == 0 {
-            return Err(bad("location not at a record sector".into()));
+        if !loc.offset.is_multiple_of(self.header.granule as u64)
+            || loc.offset < self.header.sector_size as u64
+        {
+            return Err(bad("location not at a record boundary".into()));
         }
         Ok(())
     }
@@ -207,7 +215,7 @@ impl Container {
     pub fn walk(&self) -> Walk<'_> {
         Walk {
             c: self,
-            sector: 1,
+            sector: (self.header.sector_size / self.header.granule.max(1)) as u64,
             end: 0,
             started: false,
             window: Vec::new(),
@@ -415,7 +423,8 @@ impl Iterator for Walk<'_> {
                 }
             }
         }
-        let ss = self.c.header.sector_size as u64;
+        // `sector` counts granules (= sectors in version 1).
+        let ss = self.c.header.granule.max(1) as u64;
         let tag = self.c.header.id.tag();
         loop {
             let off = self.sector.checked_mul(ss)?;

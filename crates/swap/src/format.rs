@@ -5,8 +5,15 @@ use xxhash_rust::xxh3::xxh3_64;
 
 /// Magic bytes at offset 0 of every container file.
 pub const FILE_MAGIC: [u8; 8] = *b"MUDSWAP\0";
-/// Current container format version.
-pub const FORMAT_VERSION: u32 = 1;
+/// Current container format version (written when the granule is smaller than the
+/// sector; a file whose granule is its sector size is written as version 1).
+pub const FORMAT_VERSION: u32 = 2;
+/// Oldest container format version this build reads (and continues writing).
+pub const MIN_FORMAT_VERSION: u32 = 1;
+/// Smallest allocation granule (version 2).
+pub const MIN_GRANULE: u32 = 16;
+/// Granule of new files: records pack at 64-byte boundaries.
+pub const DEFAULT_GRANULE: u32 = 64;
 /// Bytes of the file header that are used (the rest of sector 0 is zero).
 pub const FILE_HEADER_LEN: usize = 64;
 /// Magic bytes at the start of every record header.
@@ -84,6 +91,22 @@ pub struct FileHeader {
     pub sector_size: u32,
     /// The file's identity.
     pub id: FileId,
+    /// Allocation granule in bytes: records start at multiples of it (version 1: the
+    /// sector size).
+    pub granule: u32,
+}
+
+/// The granule a new file of `sector_size` gets (and hence its version): the default
+/// granule when it divides the sector, else the sector itself (version 1 layout).
+pub fn granule_for(sector_size: u32, wanted: u32) -> u32 {
+    if (MIN_GRANULE..=sector_size).contains(&wanted)
+        && wanted.is_power_of_two()
+        && sector_size.is_multiple_of(wanted)
+    {
+        wanted
+    } else {
+        sector_size
+    }
 }
 
 fn get_u16(b: &[u8], at: usize) -> u16 {
@@ -121,6 +144,8 @@ pub enum HeaderProblem {
     Version(u32),
     /// Sector size outside 512..=65535.
     SectorSize(u32),
+    /// Granule not a power of two in 16..=sector_size dividing the sector size.
+    Granule(u32),
 }
 
 impl std::fmt::Display for HeaderProblem {
@@ -131,9 +156,13 @@ impl std::fmt::Display for HeaderProblem {
             HeaderProblem::Checksum => write!(f, "file header checksum mismatch"),
             HeaderProblem::Version(v) => write!(
                 f,
-                "container format version {v} is not supported (this build reads {FORMAT_VERSION})"
+                "container format version {v} is not supported (this build reads versions {MIN_FORMAT_VERSION} to {FORMAT_VERSION})"
             ),
             HeaderProblem::SectorSize(s) => write!(f, "sector size {s} outside 512..=65535"),
+            HeaderProblem::Granule(g) => write!(
+                f,
+                "granule {g} is not a power of two from 16 up that divides the sector size"
+            ),
         }
     }
 }
@@ -146,7 +175,10 @@ impl FileHeader {
         b[8..12].copy_from_slice(&self.version.to_le_bytes());
         b[12..16].copy_from_slice(&self.sector_size.to_le_bytes());
         b[16..32].copy_from_slice(&self.id.0);
-        // 32..56 reserved, zero.
+        if self.version >= 2 {
+            b[32..36].copy_from_slice(&self.granule.to_le_bytes());
+        }
+        // The rest up to 56 reserved, zero.
         let sum = xxh3_64(&b[0..56]);
         b[56..64].copy_from_slice(&sum.to_le_bytes());
         b
@@ -162,19 +194,29 @@ impl FileHeader {
             return Err(HeaderProblem::Checksum);
         }
         let version = get_u32(b, 8);
-        if version != FORMAT_VERSION {
+        if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&version) {
             return Err(HeaderProblem::Version(version));
         }
         let sector_size = get_u32(b, 12);
         if !(MIN_SECTOR_SIZE..=MAX_SECTOR_SIZE).contains(&sector_size) {
             return Err(HeaderProblem::SectorSize(sector_size));
         }
+        let granule = if version == 1 {
+            sector_size
+        } else {
+            let g = get_u32(b, 32);
+            if granule_for(sector_size, g) != g {
+                return Err(HeaderProblem::Granule(g));
+            }
+            g
+        };
         let mut id = [0u8; 16];
         id.copy_from_slice(&b[16..32]);
         Ok(FileHeader {
             version,
             sector_size,
             id: FileId(id),
+            granule,
         })
     }
 }
@@ -312,9 +354,27 @@ mod tests {
             version: FORMAT_VERSION,
             sector_size: 4096,
             id: FileId::random(),
+            granule: 64,
         };
         let b = h.encode();
         assert_eq!(FileHeader::decode(&b), Ok(h));
+        assert_eq!(&b[32..36], &64u32.to_le_bytes());
+        let v1 = FileHeader {
+            version: 1,
+            granule: 4096,
+            ..h
+        };
+        assert_eq!(FileHeader::decode(&v1.encode()), Ok(v1));
+        assert_eq!(&v1.encode()[32..56], &[0u8; 24]);
+        for g in [0u32, 8, 48, 8192] {
+            let bad = FileHeader { granule: g, ..h };
+            assert_eq!(
+                FileHeader::decode(&bad.encode()),
+                Err(HeaderProblem::Granule(g))
+            );
+        }
+        assert_eq!(granule_for(512, 64), 64);
+        assert_eq!(granule_for(1000, 64), 1000);
         let mut bad = b;
         bad[20] ^= 1;
         assert_eq!(FileHeader::decode(&bad), Err(HeaderProblem::Checksum));

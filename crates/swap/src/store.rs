@@ -10,8 +10,9 @@ use crate::alloc::FreeList;
 use crate::container::{check_record, decode_payload, Container, Location, Record};
 use crate::error::{Error, Result};
 use crate::format::{
-    sectors_for, FileHeader, FileId, RecordHeader, FIRST_USER_KIND, FLAG_ZSTD, FORMAT_VERSION,
-    KIND_BLOB, MAX_PAYLOAD, MAX_SECTOR_SIZE, MIN_SECTOR_SIZE, RECORD_HEADER_LEN,
+    granule_for, sectors_for, FileHeader, FileId, RecordHeader, DEFAULT_GRANULE, FIRST_USER_KIND,
+    FLAG_ZSTD, FORMAT_VERSION, KIND_BLOB, MAX_PAYLOAD, MAX_SECTOR_SIZE, MIN_SECTOR_SIZE,
+    RECORD_HEADER_LEN,
 };
 use crate::io::{FileIo, RealFs, Vfs};
 use crate::table::{Table, Vacancy};
@@ -163,6 +164,12 @@ struct Slot {
     c: Container,
     /// Keys to migrate, as (offset, key), sorted so that `pop` gives the lowest offset.
     pending: Vec<(u64, u64)>,
+    /// A large list that was not in file order is sorted on a thread of its own
+    /// (registering a backing file at restore stays O(n), and no pacer step pays for
+    /// the sort); the first migration step takes the result.
+    sorting: Option<std::thread::JoinHandle<Vec<(u64, u64)>>>,
+    /// The list was lost with a failed thread: rebuild it from the map.
+    lost: bool,
     /// Entries whose home is this file.
     live: u64,
     /// Keys whose records could not be migrated (damaged).
@@ -174,9 +181,13 @@ struct Writer {
     io: Arc<dyn FileIo>,
     path: PathBuf,
     id: FileId,
-    /// Next sector at the end of the file.
+    /// The file's header (its granule is the allocation unit).
+    header: FileHeader,
+    /// Allocation unit in bytes (the granule): `end`, `barrier` and `free` count these.
+    unit: u64,
+    /// Next unit at the end of the file.
     end: u64,
-    /// Sectors below this that were in use when it was set are never overwritten.
+    /// Units below this that were in use when it was set are never overwritten.
     barrier: u64,
     free: FreeList,
     poisoned: Option<Arc<str>>,
@@ -233,6 +244,8 @@ pub struct Swap {
     wbuf: Vec<u8>,
     /// Read-ahead window for sequential misses.
     ra: ReadAhead,
+    /// Granule wanted for new files (`rotate`).
+    granule: u32,
 }
 
 /// Smallest and largest read-ahead window.
@@ -301,17 +314,29 @@ impl Swap {
     }
 
     /// [`Swap::create`] through a given file system (e.g. [`crate::io::FaultyFs`]).
+    /// New files pack records at [`DEFAULT_GRANULE`] boundaries (format version 2).
     pub fn create_in(vfs: Arc<dyn Vfs>, path: &Path, config: Config) -> Result<Swap> {
+        Swap::create_with_granule(vfs, path, config, DEFAULT_GRANULE)
+    }
+
+    /// [`Swap::create_in`] with the allocation granule of this and every later new
+    /// file: a power of two from 16 that divides the sector size (format version 2),
+    /// or the sector size itself, which writes format version 1 (records in whole
+    /// sectors). Any other value falls back to the sector size.
+    pub fn create_with_granule(
+        vfs: Arc<dyn Vfs>,
+        path: &Path,
+        config: Config,
+        granule: u32,
+    ) -> Result<Swap> {
         check_config(&config)?;
-        let w = new_file(&*vfs, path, config.sector_size)?;
-        let header = FileHeader {
-            version: FORMAT_VERSION,
-            sector_size: config.sector_size,
-            id: w.id,
-        };
+        let w = new_file(&*vfs, path, config.sector_size, granule)?;
+        let header = w.header;
         let slot = Slot {
             c: Container::from_parts(w.io.clone(), header, path.to_path_buf()),
             pending: Vec::new(),
+            sorting: None,
+            lost: false,
             live: 0,
             damaged: Vec::new(),
         };
@@ -336,6 +361,7 @@ impl Swap {
             stats: Stats::default(),
             wbuf: Vec::new(),
             ra: ReadAhead::default(),
+            granule,
         })
     }
 
@@ -365,8 +391,13 @@ impl Swap {
         config.sector_size = c.sector_size();
         check_config(&config)?;
         let len = io.len().map_err(|e| io_err(path, "stat", 0, e))?;
-        let end = sectors_for(len, c.sector_size()).max(1);
+        let w_granule = c.granule();
+        let unit = w_granule as u64;
+        let first = (c.sector_size() / c.granule()) as u64;
+        let end = sectors_for(len, c.granule()).max(first);
         let w = Writer {
+            header: c.header(),
+            unit,
             io,
             path: path.to_path_buf(),
             id: c.id(),
@@ -382,6 +413,8 @@ impl Swap {
             slots: vec![Some(Slot {
                 c,
                 pending: Vec::new(),
+                sorting: None,
+                lost: false,
                 live: 0,
                 damaged: Vec::new(),
             })],
@@ -401,6 +434,7 @@ impl Swap {
             stats: Stats::default(),
             wbuf: Vec::new(),
             ra: ReadAhead::default(),
+            granule: w_granule,
         };
         for (key, loc) in entries {
             s.install(key, 0, loc);
@@ -434,6 +468,29 @@ impl Swap {
             s.c.set_path(p.clone());
         }
         self.w.path = p;
+    }
+
+    /// Tells the store that a backing file now named `old_path` was renamed to
+    /// `new_path` (statedump moves the previous dump to `<dump>.old` while blobs may
+    /// still migrate out of it): messages and [`Container::path`] name the new path;
+    /// the open file is the same. Returns how many backing files were renamed.
+    pub fn backing_renamed(
+        &mut self,
+        old_path: impl AsRef<Path>,
+        new_path: impl AsRef<Path>,
+    ) -> usize {
+        let (old_path, new_path) = (old_path.as_ref(), new_path.as_ref());
+        let cur = self.cur;
+        let mut n = 0;
+        for (i, s) in self.slots.iter_mut().enumerate() {
+            if let Some(s) = s {
+                if i as u32 != cur && s.c.path() == old_path {
+                    s.c.set_path(new_path.to_path_buf());
+                    n += 1;
+                }
+            }
+        }
+        n
     }
 
     /// Identity of the current swapfile.
@@ -560,7 +617,7 @@ impl Swap {
         let mut bytes = 0usize;
         let mut dirty = 0usize;
         let mut live = vec![0u64; self.slots.len()];
-        let ss = self.cfg.sector_size as u64;
+        let ss = self.w.unit;
         for (k, e) in self.map.iter() {
             if e.res != NO_RES {
                 let r = self
@@ -588,7 +645,7 @@ impl Swap {
                 *l += 1;
                 if e.file == self.cur {
                     let start = e.offset / ss;
-                    let n = sectors_for(e.len as u64, self.cfg.sector_size);
+                    let n = (e.len as u64).div_ceil(ss);
                     if self.w.free.overlaps(start, n) {
                         return Err(format!("key {k}: live record overlaps free space"));
                     }
@@ -669,7 +726,7 @@ impl Swap {
         c.check_location(loc, key)?;
         let ra = &mut self.ra;
         let end = loc.offset + loc.len as u64;
-        let ss = c.sector_size() as u64;
+        let ss = c.granule() as u64;
         let hit =
             ra.file == file && loc.offset >= ra.start && end <= ra.start + ra.buf.len() as u64;
         if !hit {
@@ -793,10 +850,10 @@ impl Swap {
         if file == NOWHERE {
             return;
         }
-        let ss = self.cfg.sector_size as u64;
+        let ss = self.w.unit;
         if file == self.cur {
             let start = loc.offset / ss;
-            let n = sectors_for(loc.len as u64, self.cfg.sector_size);
+            let n = (loc.len as u64).div_ceil(ss);
             if start >= self.w.barrier {
                 self.w.free.free(start, n);
             }
@@ -1025,7 +1082,7 @@ impl Swap {
         let raw_len = data.len() as u32;
         if data.len() >= self.cfg.compress_min {
             if let Ok(c) = compress(data, self.cfg.compress_level) {
-                let ss = self.cfg.sector_size;
+                let ss = self.w.unit as u32;
                 let hl = RECORD_HEADER_LEN as u64;
                 if sectors_for(hl + c.len() as u64, ss) < sectors_for(hl + data.len() as u64, ss) {
                     return Rec {
@@ -1094,7 +1151,7 @@ impl Swap {
     /// into free extents (best fit) or at the end; `append_only` forces the end.
     /// Adjacent records are written with one call.
     fn write_records(&mut self, recs: &[Rec], append_only: bool) -> Result<Vec<Location>> {
-        let ss = self.cfg.sector_size as u64;
+        let ss = self.w.unit;
         let mut place: Vec<(u64, usize)> = Vec::with_capacity(recs.len());
         let mut grown = 0u64;
         for (i, r) in recs.iter().enumerate() {
@@ -1111,7 +1168,9 @@ impl Swap {
                 Some(a) => a,
                 None => {
                     let limit = self.cfg.swap_size;
-                    if !append_only && limit > 0 && self.w.end + n > limit {
+                    // The limit is in sectors; the file counts units.
+                    let limit_units = limit.saturating_mul(self.w.header.sector_size as u64) / ss;
+                    if !append_only && limit > 0 && self.w.end + n > limit_units {
                         // Undo this batch's allocations.
                         for &(s, j) in &place {
                             let r: &Rec = &recs[j];
@@ -1274,6 +1333,22 @@ impl Swap {
     /// current file, never in reused space. `kind` must be at least
     /// [`FIRST_USER_KIND`]. The payload is compressed like blobs.
     pub fn append_record(&mut self, kind: u16, key: u64, payload: &[u8]) -> Result<Location> {
+        self.append_record_as(kind, key, payload, true)
+    }
+
+    /// [`Swap::append_record`] storing the payload as it is, never compressed: for
+    /// records read on every restore, where decoding costs more than the bytes saved.
+    pub fn append_record_raw(&mut self, kind: u16, key: u64, payload: &[u8]) -> Result<Location> {
+        self.append_record_as(kind, key, payload, false)
+    }
+
+    fn append_record_as(
+        &mut self,
+        kind: u16,
+        key: u64,
+        payload: &[u8],
+        compress: bool,
+    ) -> Result<Location> {
         if kind < FIRST_USER_KIND {
             return Err(Error::ReservedKind(kind));
         }
@@ -1287,7 +1362,17 @@ impl Swap {
             return Err(e);
         }
         let data: Arc<[u8]> = payload.into();
-        let mut rec = self.encode_blob(key, &data);
+        let mut rec = if compress {
+            self.encode_blob(key, &data)
+        } else {
+            Rec {
+                key,
+                kind,
+                flags: 0,
+                raw_len: data.len() as u32,
+                stored: Payload::Shared(data),
+            }
+        };
         rec.kind = kind;
         let locs = self.write_records(std::slice::from_ref(&rec), true)?;
         Ok(locs[0])
@@ -1314,7 +1399,7 @@ impl Swap {
 
     /// The end of the current file in bytes (everything written so far is below it).
     pub fn end_offset(&self) -> u64 {
-        self.w.end * self.cfg.sector_size as u64
+        self.w.end * self.w.unit
     }
 
     /// The location-map delta of the current file since the previous call: for each key
@@ -1374,29 +1459,26 @@ impl Swap {
     /// Pending changes are discarded. Backing files with nothing left are closed.
     pub fn rotate(&mut self, new_path: impl AsRef<Path>) -> Result<BackingId> {
         let new_path = new_path.as_ref();
-        let w = new_file(&*self.vfs, new_path, self.cfg.sector_size)?;
+        let w = new_file(&*self.vfs, new_path, self.cfg.sector_size, self.granule)?;
         let old = self.cur;
-        let mut pending: Vec<(u64, u64)> = self
+        let pending: Vec<(u64, u64)> = self
             .map
             .iter()
             .filter(|(_, e)| e.file == old)
             .map(|(k, e)| (e.offset, k))
             .collect();
-        pending.sort_unstable_by(|a, b| b.cmp(a));
         // Every pending key will enter the change list when it migrates: make room now,
         // so no pacer step pays for growing it.
         self.changed.reserve(pending.len());
         if let Some(s) = self.slot_mut(old) {
-            s.pending = pending;
+            s.set_pending(pending);
         }
-        let header = FileHeader {
-            version: FORMAT_VERSION,
-            sector_size: self.cfg.sector_size,
-            id: w.id,
-        };
+        let header = w.header;
         self.slots.push(Some(Slot {
             c: Container::from_parts(w.io.clone(), header, new_path.to_path_buf()),
             pending: Vec::new(),
+            sorting: None,
+            lost: false,
             live: 0,
             damaged: Vec::new(),
         }));
@@ -1433,19 +1515,21 @@ impl Swap {
         self.slots.push(Some(Slot {
             c: file,
             pending: Vec::new(),
+            sorting: None,
+            lost: false,
             live: 0,
             damaged: Vec::new(),
         }));
-        let mut pending = Vec::new();
+        let entries = entries.into_iter();
+        let mut pending = Vec::with_capacity(entries.size_hint().0);
         for (key, loc) in entries {
             self.install(key, id, loc);
             pending.push((loc.offset, key));
         }
-        pending.sort_unstable_by(|a, b| b.cmp(a));
         self.changed.reserve(pending.len());
         let empty = match self.slot_mut(id) {
             Some(s) => {
-                s.pending = pending;
+                s.set_pending(pending);
                 s.live == 0
             }
             None => true,
@@ -1485,10 +1569,26 @@ impl Swap {
         }
         let cur = self.cur;
         let Some(si) = (0..self.slots.len() as u32)
-            .find(|&i| i != cur && self.slot(i).is_some_and(|s| !s.pending.is_empty()))
+            .find(|&i| i != cur && self.slot(i).is_some_and(Slot::has_pending))
         else {
             return Ok(0);
         };
+        let lost = self.slots[si as usize]
+            .as_mut()
+            .is_some_and(|s| !s.take_sorted());
+        if lost {
+            // The sorting thread failed: rebuild the list from the map.
+            let mut pending: Vec<(u64, u64)> = self
+                .map
+                .iter()
+                .filter(|(_, e)| e.file == si)
+                .map(|(k, e)| (e.offset, k))
+                .collect();
+            pending.sort_unstable_by(|a, b| b.cmp(a));
+            if let Some(s) = self.slots[si as usize].as_mut() {
+                s.pending = pending;
+            }
+        }
         // Pick the keys.
         let mut from_disk: Vec<(u64, Location)> = Vec::new();
         let mut from_mem: Vec<u64> = Vec::new();
@@ -1617,7 +1717,7 @@ impl Swap {
         self.slots
             .iter()
             .enumerate()
-            .any(|(i, s)| i as u32 != cur && s.as_ref().is_some_and(|s| !s.pending.is_empty()))
+            .any(|(i, s)| i as u32 != cur && s.as_ref().is_some_and(Slot::has_pending))
     }
 
     /// Migrates everything left in backing files (a full dump needs this). Fails on a
@@ -1648,6 +1748,68 @@ impl Swap {
     }
 }
 
+/// Lists shorter than this are sorted in place rather than on a thread.
+const SORT_INLINE_MAX: usize = 1 << 14;
+
+impl Slot {
+    /// Installs a migration list, putting it in pop order: at once if cheap, else on a
+    /// thread whose result `take_sorted` collects.
+    fn set_pending(&mut self, mut pending: Vec<(u64, u64)>) {
+        self.sorting = None;
+        self.lost = false;
+        if pop_order(&mut pending) {
+            self.pending = pending;
+            return;
+        }
+        if pending.len() > SORT_INLINE_MAX {
+            self.pending = Vec::new();
+            let spawned = std::thread::Builder::new()
+                .name("swap-sort".into())
+                .spawn(move || {
+                    pending.sort_unstable_by(|a, b| b.cmp(a));
+                    pending
+                });
+            match spawned {
+                Ok(h) => self.sorting = Some(h),
+                // No thread (the list went with it): rebuilt from the map on first use.
+                Err(_) => self.lost = true,
+            }
+            return;
+        }
+        pending.sort_unstable_by(|a, b| b.cmp(a));
+        self.pending = pending;
+    }
+
+    /// Collects a sorted list from its thread; false if it was lost (rebuild it).
+    fn take_sorted(&mut self) -> bool {
+        if let Some(h) = self.sorting.take() {
+            match h.join() {
+                Ok(v) => self.pending = v,
+                Err(_) => self.lost = true,
+            }
+        }
+        !std::mem::take(&mut self.lost)
+    }
+
+    fn has_pending(&self) -> bool {
+        !self.pending.is_empty() || self.sorting.is_some() || self.lost
+    }
+}
+
+/// Puts a migration list in pop order (descending) if that is cheap: a list already
+/// in order, or in exactly the reverse order (keys registered in file order, the usual
+/// case for a full dump). Returns false if it still needs a sort.
+fn pop_order(pending: &mut [(u64, u64)]) -> bool {
+    if pending.windows(2).all(|w| w[0] >= w[1]) {
+        return true;
+    }
+    if pending.windows(2).all(|w| w[0] <= w[1]) {
+        pending.reverse();
+        return true;
+    }
+    false
+}
+
 thread_local! {
     /// One zstd compression context per thread, with the level it was set to.
     static COMPRESSOR: std::cell::RefCell<Option<(i32, zstd::bulk::Compressor<'static>)>> =
@@ -1668,14 +1830,21 @@ fn compress(data: &[u8], level: i32) -> std::io::Result<Vec<u8>> {
 }
 
 /// Creates a container file: header in sector 0.
-fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32) -> Result<Writer> {
+fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32, granule: u32) -> Result<Writer> {
     let io = vfs.create(path).map_err(|e| io_err(path, "create", 0, e))?;
     let id = FileId::random();
+    let granule = granule_for(sector_size, granule);
     let header = FileHeader {
-        version: FORMAT_VERSION,
+        version: if granule == sector_size {
+            1
+        } else {
+            FORMAT_VERSION
+        },
         sector_size,
         id,
+        granule,
     };
+    let first = (sector_size / granule) as u64;
     let mut sector0 = vec![0u8; sector_size as usize];
     sector0[..crate::format::FILE_HEADER_LEN].copy_from_slice(&header.encode());
     io.write_all_at(&sector0, 0)
@@ -1684,8 +1853,10 @@ fn new_file(vfs: &dyn Vfs, path: &Path, sector_size: u32) -> Result<Writer> {
         io,
         path: path.to_path_buf(),
         id,
-        end: 1,
-        barrier: 1,
+        header,
+        unit: granule as u64,
+        end: first,
+        barrier: first,
         free: FreeList::default(),
         poisoned: None,
     })

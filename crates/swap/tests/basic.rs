@@ -470,15 +470,78 @@ fn walk_survives_truncation_and_unknown_versions_are_refused() {
         i,
         WalkItem::Damaged { key: Some(_), problem, .. } if problem.contains("past the end")
     )));
-    // Version 2 header (checksum recomputed): refused with a clear message.
+    // Version 3 header (checksum recomputed): refused with a clear message.
     let mut hdr = swap::format::FileHeader::decode(&full).unwrap();
-    hdr.version = 2;
+    assert_eq!((hdr.version, hdr.granule), (2, 64));
+    hdr.version = 3;
     let mut bytes = full.clone();
     bytes[..64].copy_from_slice(&hdr.encode());
-    let h = fs.create(Path::new("v2")).unwrap();
+    let h = fs.create(Path::new("v3")).unwrap();
     h.write_all_at(&bytes, 0).unwrap();
-    let e = Container::open(&*fs, Path::new("v2")).unwrap_err();
-    assert!(e.to_string().contains("version 2 is not supported"), "{e}");
+    let e = Container::open(&*fs, Path::new("v3")).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("version 3 is not supported (this build reads versions 1 to 2)"),
+        "{e}"
+    );
+}
+
+/// Version 2 packs records at 64-byte granules: ten 700-byte blobs (764-byte records)
+/// take 10 * 768 bytes after sector 0, not 10 * 1024. A store made with the granule
+/// equal to the sector writes version 1, which still reads and continues.
+#[test]
+fn granule_packs_records_and_version_1_still_works() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("v2"), cfg(0)).unwrap();
+    let mut v1 = Swap::create_with_granule(fs.clone(), Path::new("v1"), cfg(0), 512).unwrap();
+    for k in 0..10u64 {
+        s.put(k, blob(k, 700)).unwrap();
+        v1.put(k, blob(k, 700)).unwrap();
+    }
+    s.flush().unwrap();
+    v1.flush().unwrap();
+    assert_eq!(s.end_offset(), 512 + 10 * 768);
+    assert_eq!(v1.end_offset(), 512 + 10 * 1024);
+    let c1 = Container::open(&*fs, Path::new("v1")).unwrap();
+    assert_eq!((c1.header().version, c1.granule()), (1, 512));
+    let c2 = Container::open(&*fs, Path::new("v2")).unwrap();
+    assert_eq!((c2.header().version, c2.granule()), (2, 64));
+    for c in [&c1, &c2] {
+        let n = c
+            .walk()
+            .filter(|i| matches!(i, WalkItem::Record { .. }))
+            .count();
+        assert_eq!(n, 10);
+    }
+    // Reopen the version-1 file for writing: it keeps its layout.
+    let entries: Vec<_> = v1
+        .locations()
+        .filter_map(|(k, h)| match h {
+            Home::Current(l) => Some((k, l)),
+            _ => None,
+        })
+        .collect();
+    drop(v1);
+    let mut r = Swap::open_in(fs.clone(), Path::new("v1"), cfg(0), entries).unwrap();
+    r.put(3, blob(33, 100)).unwrap();
+    r.flush().unwrap();
+    assert_eq!(r.end_offset(), 512 + 10 * 1024 + 512);
+    assert_eq!(&*r.get(3).unwrap().unwrap(), &blob(33, 100)[..]);
+    assert_eq!(&*r.get(9).unwrap().unwrap(), &blob(9, 700)[..]);
+    // Its rotation keeps the granule too (a version-1 file).
+    r.rotate(Path::new("v1b")).unwrap();
+    r.migrate_all().unwrap();
+    r.flush().unwrap();
+    let cb = Container::open(&*fs, Path::new("v1b")).unwrap();
+    assert_eq!(cb.header().version, 1);
+    // A location off the granule grid is refused.
+    let e = c2
+        .read_record(swap::Location {
+            offset: 512 + 32,
+            len: 764,
+        })
+        .unwrap_err();
+    assert!(e.to_string().contains("record boundary"), "{e}");
 }
 
 #[test]
@@ -500,6 +563,107 @@ fn renamed_current_file_is_named_in_errors() {
     assert!(fs.corrupt(Path::new("dump"), loc.offset + 80, 1));
     let e = s.get(1).unwrap_err();
     assert!(e.to_string().starts_with("dump:"), "{e}");
+}
+
+#[test]
+fn renamed_backing_file_is_named_in_errors() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("dump"), cfg(0)).unwrap();
+    for k in 0..4u64 {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    let loc = s
+        .locations()
+        .find_map(|(k, h)| match h {
+            Home::Current(l) if k == 2 => Some(l),
+            _ => None,
+        })
+        .unwrap();
+    let old = s.rotate("swapfile").unwrap();
+    fs.rename(Path::new("dump"), Path::new("dump.old")).unwrap();
+    assert_eq!(s.backing_renamed("nothing", "else"), 0);
+    assert_eq!(s.backing_renamed("dump", "dump.old"), 1);
+    assert_eq!(s.backing(old).unwrap().path(), Path::new("dump.old"));
+    assert!(fs.corrupt(Path::new("dump.old"), loc.offset + 80, 1));
+    let e = s.get(2).unwrap_err();
+    assert!(e.to_string().starts_with("dump.old:"), "{e}");
+    assert_eq!(&*s.get(1).unwrap().unwrap(), &blob(1, 600)[..]);
+}
+
+#[test]
+fn raw_records_are_stored_uncompressed() {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(
+        fs.clone(),
+        Path::new("sw"),
+        Config {
+            compress_min: 100,
+            ..cfg(1 << 20)
+        },
+    )
+    .unwrap();
+    let table = vec![5u8; 20_000];
+    let a = s.append_record(FIRST_USER_KIND, 1, &table).unwrap();
+    let b = s.append_record_raw(FIRST_USER_KIND, 2, &table).unwrap();
+    assert!((a.len as usize) < table.len() / 4, "compressed: {}", a.len);
+    assert!((b.len as usize) > table.len(), "raw: {}", b.len);
+    assert_eq!(s.read_record(a).unwrap().payload, table);
+    let r = s.read_record(b).unwrap();
+    assert_eq!((r.key, r.payload), (2, table));
+    assert!(matches!(
+        s.append_record_raw(KIND_BLOB, 1, b"x"),
+        Err(Error::ReservedKind(1))
+    ));
+}
+
+#[test]
+fn backing_registered_out_of_file_order_migrates_lowest_offset_first() {
+    // 300 keys sort in place; 20_000 on the sorting thread.
+    for n in [300u64, 20_000] {
+        out_of_order_backing(n);
+    }
+}
+
+fn out_of_order_backing(n: u64) {
+    let fs = Arc::new(FaultyFs::new());
+    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
+    for k in 0..n {
+        s.put(k, blob(k, 60)).unwrap();
+    }
+    s.flush().unwrap();
+    s.sync().unwrap();
+    let mut entries: Vec<_> = s
+        .locations()
+        .filter_map(|(k, h)| match h {
+            Home::Current(l) => Some((k, l)),
+            _ => None,
+        })
+        .collect();
+    // Neither ascending nor descending by offset: the sort is left to the first step.
+    entries.sort_by_key(|&(k, _)| (k * 7919) % n);
+    let mut t = Swap::create_in(fs.clone(), Path::new("b"), cfg(0)).unwrap();
+    let c = Container::open(&*fs, Path::new("a")).unwrap();
+    t.add_backing(c, entries.iter().copied()).unwrap();
+    assert_eq!(t.pending_migration(), n);
+    assert_eq!(t.migrate_step(10).unwrap(), 10);
+    t.flush().unwrap();
+    let mut by_offset = entries.clone();
+    by_offset.sort_by_key(|&(_, l)| l.offset);
+    let moved: Vec<u64> = t
+        .locations()
+        .filter(|(_, h)| matches!(h, Home::Current(_)))
+        .map(|(k, _)| k)
+        .collect();
+    let mut want: Vec<u64> = by_offset[..10].iter().map(|&(k, _)| k).collect();
+    let mut got = moved;
+    want.sort_unstable();
+    got.sort_unstable();
+    assert_eq!(got, want);
+    t.migrate_all().unwrap();
+    for k in 0..n {
+        assert_eq!(&*t.get(k).unwrap().unwrap(), &blob(k, 60)[..]);
+    }
 }
 
 #[test]

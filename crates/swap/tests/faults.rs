@@ -258,10 +258,14 @@ proptest! {
     fn faults_never_lose_data(budget in prop_oneof![Just(0usize), Just(2500), Just(1 << 20)],
                               sector in prop_oneof![Just(512u32), Just(4096)],
                               compress in prop_oneof![Just(usize::MAX), Just(600)],
+                              packed in proptest::bool::ANY,
                               ops in proptest::collection::vec(fop(), 1..120)) {
         let fs = Arc::new(FaultyFs::new());
         let config = Config { sector_size: sector, compress_min: compress, ..cfg(budget) };
-        let mut s = Swap::create_in(fs.clone(), Path::new("f0"), config).unwrap();
+        // Packed: 64-byte granules (version 2); else whole sectors (version 1).
+        let granule = if packed { 64 } else { sector };
+        let mut s = Swap::create_with_granule(fs.clone(), Path::new("f0"), config, granule)
+            .unwrap();
         let mut model: HashMap<u64, Vec<u8>> = HashMap::new();
         let mut gen = 0u8;
         let mut files = 0;

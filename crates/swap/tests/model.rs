@@ -63,6 +63,8 @@ struct Harness {
     fs: Arc<FaultyFs>,
     s: Swap,
     cfg: Config,
+    /// Allocation granule of new files (equal to the sector: version 1 layout).
+    granule: u32,
     model: HashMap<u64, Vec<u8>>,
     /// Location map rebuilt from take_changes only (what statedump would know).
     applied: HashMap<u64, Location>,
@@ -208,7 +210,9 @@ impl Harness {
                     .collect();
                 let dump = self.s.current_path().to_path_buf();
                 let p = self.path();
-                let mut t = Swap::create_in(self.fs.clone(), &p, self.cfg.clone()).unwrap();
+                let mut t =
+                    Swap::create_with_granule(self.fs.clone(), &p, self.cfg.clone(), self.granule)
+                        .unwrap();
                 let c = Container::open(&*self.fs, &dump).unwrap();
                 t.add_backing(c, entries).unwrap();
                 assert_eq!(t.pending_migration() as usize, self.model.len());
@@ -242,14 +246,22 @@ proptest! {
         budget in prop_oneof![Just(0usize), Just(200), Just(3000), Just(40_000), Just(1 << 22)],
         sector in prop_oneof![Just(512u32), Just(1000), Just(4096)],
         compress in prop_oneof![Just(usize::MAX), Just(600), Just(2048)],
+        // 16 and 64 pack records (version 2); 4096 or a granule that does not divide
+        // the sector gives whole sectors (version 1).
+        granule in prop_oneof![Just(16u32), Just(64), Just(4096)],
         ops in proptest::collection::vec(op(), 1..160),
     ) {
         let fs = Arc::new(FaultyFs::new());
         let cfg = Config { sector_size: sector, cache_bytes: budget, compress_min: compress,
                            ..Config::default() };
-        let s = Swap::create_in(fs.clone(), Path::new("swap0"), cfg.clone()).unwrap();
-        let mut h = Harness { fs, s, cfg, model: HashMap::new(), applied: HashMap::new(),
-                              frozen: Vec::new(), files: 0 };
+        let s = Swap::create_with_granule(fs.clone(), Path::new("swap0"), cfg.clone(), granule)
+            .unwrap();
+        let c = s.current().unwrap();
+        let want = if sector % granule == 0 && granule < sector { granule } else { sector };
+        prop_assert_eq!(c.granule(), want);
+        prop_assert_eq!(c.header().version, if want == sector { 1 } else { 2 });
+        let mut h = Harness { fs, s, cfg, granule, model: HashMap::new(),
+                              applied: HashMap::new(), frozen: Vec::new(), files: 0 };
         for op in &ops {
             h.run(op);
             if let Err(e) = h.s.check_invariants() {

@@ -19,7 +19,13 @@
 //! Names of called functions are resolved by the compiler against the program,
 //! its inherits and the kfun table; `typecheck` records what it learned in
 //! [`CallRes`] but the compiler stays the authority for inherited functions.
-//! The tree only grows compatibly: fields and variants are added, never renamed.
+//! Below typechecking 2, typecheck rewrites `nil` to `Int(0)`. `new "path"(args)`
+//! is DGD's call `new_object("path", args...)` (see [`ExprKind::New`]).
+//! Arguments of kfuns with lvalue parameters (`sscanf` from the third on) are
+//! lvalue expressions. Positions of closing braces ([`FuncDecl::end`],
+//! [`SwitchTable::end`], [`Program::end`]) are where DGD reports errors found at
+//! the end of a construct. The tree only grows compatibly: fields and variants
+//! are added, never renamed.
 
 use std::sync::Arc;
 

@@ -114,6 +114,8 @@ struct Comp<'a> {
     labels: HashMap<String, u32>,
     gotos: Vec<(usize, String, Pos)>,
     nest: u32,
+    /// Kinds of the enclosing nesting blocks: true catch, false rlimits.
+    nest_kinds: Vec<bool>,
     cur_line: u32,
     cur_fn_name: String,
     /// Jump targets of the function so far (no fusion across them).
@@ -169,6 +171,7 @@ impl<'a> Comp<'a> {
             labels: HashMap::new(),
             gotos: Vec::new(),
             nest: 0,
+            nest_kinds: Vec::new(),
             cur_line: 0,
             cur_fn_name: String::new(),
             targets: Default::default(),
@@ -436,6 +439,7 @@ impl<'a> Comp<'a> {
         self.labels.clear();
         self.gotos.clear();
         self.nest = 0;
+        self.nest_kinds.clear();
         self.cur_fn_name = f.name.as_str();
         let mut params = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
@@ -904,14 +908,18 @@ impl<'a> Comp<'a> {
                 self.compile_expr(ticks);
                 self.emit(Op::RlimitsBegin);
                 self.nest += 1;
+                self.nest_kinds.push(false);
                 self.compile_block(body);
+                self.nest_kinds.pop();
                 self.nest -= 1;
                 self.emit(Op::RlimitsEnd);
             }
             StmtKind::Catch { body, handler } => {
                 let cb = self.emit(Op::CatchBegin(0));
                 self.nest += 1;
+                self.nest_kinds.push(true);
                 self.compile_block(body);
+                self.nest_kinds.pop();
                 self.nest -= 1;
                 self.emit(Op::CatchEnd);
                 let j = self.emit(Op::Jump(0));
@@ -927,7 +935,9 @@ impl<'a> Comp<'a> {
             StmtKind::Try { body, var, handler } => {
                 let cb = self.emit(Op::CatchBegin(0));
                 self.nest += 1;
+                self.nest_kinds.push(true);
                 self.compile_block(body);
+                self.nest_kinds.pop();
                 self.nest -= 1;
                 self.emit(Op::CatchEnd);
                 let j = self.emit(Op::Jump(0));
@@ -957,12 +967,22 @@ impl<'a> Comp<'a> {
         }
     }
 
-    fn emit_unnest(&mut self, _n: u32) {
-        // Leaving catch/rlimits blocks by break/continue/goto: the interpreter
-        // unwinds catch and rlimits records whose saved pc range is left, so nothing
-        // to emit here beyond recording; see `Op::Jump` handling in the interpreter.
-        for _ in 0.._n {
-            self.emit(Op::CatchEnd);
+    /// Leaving `n` enclosing catch/rlimits blocks by break or continue: close them,
+    /// innermost first.
+    fn emit_unnest(&mut self, n: u32) {
+        let kinds: Vec<bool> = self
+            .nest_kinds
+            .iter()
+            .rev()
+            .take(n as usize)
+            .copied()
+            .collect();
+        for is_catch in kinds {
+            if is_catch {
+                self.code.push(Op::CatchEnd);
+            } else {
+                self.code.push(Op::RlimitsEnd);
+            }
         }
     }
 
@@ -1302,7 +1322,9 @@ impl<'a> Comp<'a> {
             ExprKind::Catch(inner) => {
                 let cb = self.emit(Op::CatchBegin(0));
                 self.nest += 1;
+                self.nest_kinds.push(true);
                 self.compile_expr(inner);
+                self.nest_kinds.pop();
                 self.nest -= 1;
                 self.emit(Op::Pop);
                 self.emit(Op::CatchEnd);
@@ -1677,6 +1699,26 @@ impl<'a> Comp<'a> {
         self.emit(Op::Kfun(k, 2));
         let tmp = self.alloc_temp();
         self.emit(Op::SetLocal(tmp));
+        // as DGD: too many results, or a result of the wrong type for its lvalue, is
+        // an error before anything is assigned
+        self.emit(Op::Local(tmp));
+        self.emit(Op::SscanfLimit((args.len() - 2) as u16));
+        for (i, a) in args[2..].iter().enumerate() {
+            let t = type_spec(&a.ty);
+            if t.base as i32 == T_MIXED && t.depth == 0 {
+                continue;
+            }
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Sscanf(i as u16 + 1));
+            let j = self.emit(Op::JumpFalse(0));
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Int(i as i32 + 1));
+            self.emit(Op::Index);
+            self.emit(Op::CheckType(t));
+            self.emit(Op::Pop);
+            let end = self.pc();
+            self.patch(j, end);
+        }
         for (i, a) in args[2..].iter().enumerate() {
             let Some(lv) = self.lvalue(a) else { continue };
             self.emit(Op::Local(tmp));

@@ -36,6 +36,12 @@ pub trait Host {
     /// A message from the VM for the log (compile errors when there is no driver
     /// object, warnings).
     fn message(&mut self, msg: &str);
+    /// Entries of `status()` only the driver knows (swap sizes and rates, memory,
+    /// call_out and user table sizes, ports, number of users), as (index, value) pairs
+    /// of DGD's status.h; they replace the VM's defaults.
+    fn status_overrides(&mut self) -> Vec<(usize, Value)> {
+        Vec::new()
+    }
     /// Output collected so far, for hosts that collect it (tests).
     fn take_output(&mut self) -> Option<String> {
         None
@@ -97,6 +103,8 @@ pub struct TestHost {
     pub call_outs: Vec<(ObjRef, u32, f64)>,
     /// Fixed time (None: the real clock).
     pub fixed_time: Option<i64>,
+    /// What `this_user()` returns (tests driving a connection object).
+    pub this_user: Option<ObjRef>,
 }
 
 impl TestHost {
@@ -171,10 +179,10 @@ impl Host for TestHost {
                 }
                 _ => Ok(Value::Int(0)),
             },
-            "this_user" => Ok(Value::Nil),
+            "this_user" => Ok(self.this_user.map(Value::Object).unwrap_or(Value::Nil)),
             "users" => Ok(Value::array(Vec::new())),
             "query_ip_number" | "query_ip_name" => Ok(Value::Nil),
-            "block_input" | "send_close" => Ok(Value::Nil),
+            "block_input" | "send_close" | "query_editor" => Ok(Value::Nil),
             _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
         }
     }

@@ -674,6 +674,7 @@ impl Vm {
             next_handle: 1,
             pending_prog: None,
             dirty: true,
+            touched: false,
         });
         self.objects.by_name.insert(name, h.index);
         self.dirty.insert(h.index);
@@ -715,7 +716,7 @@ impl Vm {
                         d,
                         "compile_error",
                         vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)],
-                        false,
+                        true,
                     );
                     reported = r.is_ok();
                 }
@@ -749,7 +750,7 @@ impl Vm {
                         Value::str(&format!("{path}.c")),
                         Value::Int(private as i32),
                     ],
-                    false,
+                    true,
                 )?;
                 match r {
                     Value::Object(o) if self.objects.is_live(o) => Some(o),
@@ -758,10 +759,22 @@ impl Vm {
             }
             _ => self.objects.find(path.as_bytes()),
         };
-        let obj = match obj {
+        let mut obj = match obj {
             Some(o) => o,
             None => self.compile_path(&path, None)?,
         };
+        // an object inheriting destructed (outdated) programs: the driver may
+        // destruct it in recompile(), and then it is compiled anew
+        if self.inherits_outdated(obj) {
+            if let Some(d) = self.driver_object() {
+                if self.cfg.driver_object.is_some() {
+                    self.call_in(d, "recompile", vec![Value::Object(obj)], true)?;
+                    if !self.objects.is_live(obj) {
+                        obj = self.compile_path(&path, None)?;
+                    }
+                }
+            }
+        }
         let Some(o) = self.objects.get(obj) else {
             return err(format!("Cannot inherit \"{path}.c\""));
         };
@@ -769,6 +782,24 @@ impl Vm {
             return err("cannot inherit cloned object");
         }
         Ok(o.pending_prog.clone().unwrap_or_else(|| o.prog.clone()))
+    }
+
+    /// Does the program of `obj` inherit a program that is no longer the current
+    /// program of a live master object?
+    fn inherits_outdated(&self, obj: ObjRef) -> bool {
+        let Some(o) = self.objects.get(obj) else {
+            return false;
+        };
+        o.prog
+            .ancestors
+            .iter()
+            .any(|a| match self.objects.find(a.prog.name.as_bytes()) {
+                Some(m) => self
+                    .objects
+                    .get(m)
+                    .is_some_and(|mo| mo.prog.id != a.prog.id && mo.pending_prog.is_none()),
+                None => true,
+            })
     }
 
     // ================================================================== calls from Rust
@@ -800,6 +831,28 @@ impl Vm {
         self.stack.extend(args);
         self.push_frame(This::Obj(obj.index), prog, fr, nargs, true)?;
         self.execute(stop)
+    }
+
+    /// An object flagged by call_touch() is about to be called: tell the driver.
+    fn touch_hook(&mut self, idx: u32, func: &LStr) -> Result<(), LpcError> {
+        let touched = self.objects.slot(idx).is_some_and(|o| o.touched);
+        if !touched {
+            return Ok(());
+        }
+        if let Some(o) = self.objects.slot_mut(idx) {
+            o.touched = false;
+        }
+        if let (Some(d), Some(h)) = (self.driver_object(), self.objects.handle(idx)) {
+            if self.cfg.driver_object.is_some() {
+                self.call_in(
+                    d,
+                    "touch",
+                    vec![Value::Object(h), Value::String(func.clone())],
+                    true,
+                )?;
+            }
+        }
+        Ok(())
     }
 
     fn ensure_created(&mut self, idx: u32) -> Result<(), LpcError> {
@@ -877,7 +930,16 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.charge(CALL_TICKS)?;
+        self.ticks -= if self.atomic > 0 {
+            2 * CALL_TICKS
+        } else {
+            CALL_TICKS
+        };
+        if self.ticks < 0 && !self.noticks {
+            self.ticks = -1;
+            self.stack.truncate(self.stack.len().saturating_sub(nargs));
+            return err("Out of ticks");
+        }
         let np = f.params.len();
         let mut nargs = nargs;
         if nargs < f.min_args as usize
@@ -928,8 +990,9 @@ impl Vm {
             }
         }
         let base = self.stack.len() - np;
-        for _ in np..f.nlocals as usize {
-            self.stack.push(Value::Nil);
+        let nl = f.nlocals as usize;
+        if nl > np {
+            self.stack.resize(base + nl, Value::Nil);
         }
         let link = if Rc::ptr_eq(&prog, &oprog) {
             oprog.self_anc()
@@ -1041,31 +1104,30 @@ impl Vm {
         loop {
             match self.run(stop) {
                 Ok(v) => return Ok(v),
-                Err(e) => {
-                    if !self.handle_error(e.clone(), stop)? {
-                        return Err(e);
-                    }
-                }
+                Err(e) => self.handle_error(e, stop)?,
             }
         }
     }
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
-    /// innermost catch above `stop` (Ok(true)) or to `stop` (Ok(false)).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<bool, LpcError> {
+    /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
+    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // runtime_error hook, stack still visible
         let caught = match catch_idx {
             Some(i) => self.catches[i].frames as i32,
             None => 0,
         };
-        self.error_hook(&e, caught);
+        let e = match self.error_hook(&e, caught) {
+            Some(m) => LpcError { message: m },
+            None => e,
+        };
         match catch_idx {
             Some(ci) => {
                 let target_frames = self.catches[ci].frames;
                 self.unwind_to(target_frames, &e);
                 let Some(c) = self.catches.pop() else {
-                    return Ok(false);
+                    return Err(e);
                 };
                 self.catches.truncate(ci);
                 if self.rl.len() > c.rl {
@@ -1076,11 +1138,11 @@ impl Vm {
                 if let Some(f) = self.frames.last_mut() {
                     f.pc = c.handler;
                 }
-                Ok(true)
+                Ok(())
             }
             None => {
                 self.unwind_to(stop, &e);
-                Ok(false)
+                Err(e)
             }
         }
     }
@@ -1097,20 +1159,20 @@ impl Vm {
         }
     }
 
-    fn error_hook(&mut self, e: &LpcError, caught: i32) {
+    /// Calls the driver's runtime_error; returns its replacement message, if any.
+    fn error_hook(&mut self, e: &LpcError, caught: i32) -> Option<LStr> {
         if self.in_error_hook {
-            return;
+            return None;
         }
         let Some(d) = self.driver_object() else {
             if caught == 0 {
                 let msg = format!("{}\n", e.message.to_str_lossy());
                 self.host.message(&msg);
             }
-            return;
+            return None;
         };
-        if self.cfg.driver_object.is_none() {
-            return;
-        }
+        self.cfg.driver_object.as_ref()?;
+        let mut replacement = None;
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
         let saved = (self.ticks, self.noticks, self.maxdepth);
@@ -1123,7 +1185,7 @@ impl Vm {
             ticks: 0,
             noticks: true,
         });
-        let _ = self.call_in(
+        let r = self.call_in(
             d,
             "runtime_error",
             vec![
@@ -1131,13 +1193,25 @@ impl Vm {
                 Value::Int(caught),
                 Value::Int(ticks.min(i32::MAX as i64) as i32),
             ],
-            false,
+            true,
         );
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!(
+                    "Error within runtime_error: {}\n",
+                    he.message.to_str_lossy()
+                );
+                self.host.message(&msg);
+            }
+        }
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.maxdepth = saved.2;
         self.in_error_hook = false;
+        replacement
     }
 
     fn atomic_error_hook(&mut self, e: &LpcError) {
@@ -1151,7 +1225,7 @@ impl Vm {
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
         let atom = self.atomic as i32;
-        let _ = self.call_in(
+        if let Err(he) = self.call_in(
             d,
             "atomic_error",
             vec![
@@ -1159,14 +1233,18 @@ impl Vm {
                 Value::Int(atom),
                 Value::Int(-1),
             ],
-            false,
-        );
+            true,
+        ) {
+            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+            self.host.message(&msg);
+        }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
     }
 
     fn rollback(&mut self, mark: usize) {
+        let mut live_delta: isize = 0;
         while self.undo.len() > mark {
             let Some(u) = self.undo.pop() else { break };
             match u {
@@ -1203,6 +1281,7 @@ impl Vm {
                 Undo::NewObject(i) => {
                     if let Some(o) = self.objects.slot_mut(i) {
                         o.destructed = true;
+                        live_delta -= 1;
                         let name = o.name.clone();
                         let is_clone = o.is_clone;
                         let master = o.master;
@@ -1217,6 +1296,7 @@ impl Vm {
                 Undo::Destruct(i) => {
                     if let Some(o) = self.objects.slot_mut(i) {
                         o.destructed = false;
+                        live_delta += 1;
                         let name = o.name.clone();
                         let is_clone = o.is_clone;
                         let master = o.master;
@@ -1248,6 +1328,7 @@ impl Vm {
                 }
             }
         }
+        self.objects.live = (self.objects.live as isize + live_delta).max(0) as usize;
     }
 
     fn now(&self) -> f64 {
@@ -1264,6 +1345,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or(Value::Nil)
     }
@@ -1359,10 +1441,6 @@ impl Vm {
                 Ok(None)
             }
             Value::Mapping(m) => {
-                if !m.borrow().map.contains_key(i) && !v.is_nil() && m.len() >= self.cfg.array_size
-                {
-                    return err("Mapping too large to grow");
-                }
                 let key = match i {
                     Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
                     _ => i.clone(),
@@ -1370,7 +1448,20 @@ impl Vm {
                 let old = if v.is_nil() {
                     m.borrow_mut().map.remove(&key)
                 } else {
-                    m.borrow_mut().map.insert(key.clone(), v)
+                    let mut mm = m.borrow_mut();
+                    let len = mm.map.len();
+                    match mm.map.entry(key.clone()) {
+                        std::collections::btree_map::Entry::Occupied(mut e) => {
+                            Some(std::mem::replace(e.get_mut(), v))
+                        }
+                        std::collections::btree_map::Entry::Vacant(e) => {
+                            if len >= self.cfg.array_size {
+                                return err("Mapping too large to grow");
+                            }
+                            e.insert(v);
+                            None
+                        }
+                    }
                 };
                 if self.atomic > 0 {
                     self.undo.push(Undo::Map(m.clone(), key, old));
@@ -1495,11 +1586,16 @@ impl Vm {
         Ok(self.binop(op, a, b)?.truthy())
     }
 
+    #[inline]
     fn spread_args(&mut self, argc: u8) -> Result<usize, LpcError> {
         let n = (argc & !SPREAD) as usize;
         if argc & SPREAD == 0 {
             return Ok(n);
         }
+        self.spread_slow(n)
+    }
+
+    fn spread_slow(&mut self, n: usize) -> Result<usize, LpcError> {
         match self.pop() {
             Value::Array(a) => {
                 let items = a.borrow().clone();
@@ -1682,8 +1778,14 @@ impl Vm {
                         *x = x.wrapping_add(*y);
                         continue;
                     }
-                    let a = self.stack.pop().unwrap_or(Value::Nil);
+                    let mut a = self.stack.pop().unwrap_or(Value::Nil);
                     let _ = n;
+                    if let Value::String(_) = a {
+                        // appends in place when the left string is not shared
+                        tri!(ops::add_assign(&mut a, &b));
+                        self.stack.push(a);
+                        continue;
+                    }
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));
                     self.stack.push(r);
@@ -1773,7 +1875,15 @@ impl Vm {
                 Op::CheckType(t) => {
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     if !t.accepts(&v) {
-                        tri!(err::<()>(format!("Value is not of type {}", t.name())));
+                        tri!(err::<()>(not_of_type(t)));
+                    }
+                }
+                Op::SscanfLimit(n) => {
+                    let v = self.pop();
+                    if let Value::Array(a) = v {
+                        if a.len() > n as usize + 1 {
+                            tri!(err::<()>("Missing lvalue"));
+                        }
                     }
                 }
                 Op::Cast(t) => {
@@ -1998,7 +2108,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if op == Op::StoreIndexWb {
+                    if matches!(op, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2111,7 +2221,7 @@ impl Vm {
                     self.stack.push(Value::Int(r as i32));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if op == Op::Return {
+                    let v = if matches!(op, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil
@@ -2176,7 +2286,7 @@ impl Vm {
                         dr,
                         "runtime_rlimits",
                         vec![this, Value::Int(depth), Value::Int(ticks)],
-                        false,
+                        true,
                     )?;
                     r.truthy()
                 }
@@ -2262,6 +2372,7 @@ impl Vm {
         let (prog, caller_is_same) = match &this {
             This::Obj(i) => {
                 self.ensure_created(*i)?;
+                self.touch_hook(*i, &fname)?;
                 let Some(o) = self.objects.slot(*i) else {
                     self.stack.truncate(self.stack.len() - n);
                     return Ok(Some(Value::Nil));
@@ -2463,6 +2574,7 @@ impl Vm {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
+                .filter(|h| self.objects.is_live(*h))
                 .map(Value::Object)
                 .unwrap_or(Value::Nil),
             Some(This::Lwo(l)) => Value::Lwo(l.clone()),
@@ -2748,7 +2860,16 @@ impl Vm {
                     Value::Float(Float::checked(ms as f64 / 1000.0)?),
                 ]))
             }
-            k::CALL_TOUCH => Ok(Value::Int(0)),
+            k::CALL_TOUCH => match arg(&args, 0) {
+                Value::Object(o) => match self.objects.get_mut(o) {
+                    Some(ob) if ob.created => {
+                        ob.touched = true;
+                        Ok(Value::Int(1))
+                    }
+                    _ => Ok(Value::Int(0)),
+                },
+                _ => Ok(Value::Int(0)),
+            },
             k::HOST => {
                 let this = self.this_objref();
                 self.host.kfun(name, this, &mut args)
@@ -2827,7 +2948,8 @@ impl Vm {
 
     fn status(&mut self, obj: Option<Value>) -> Result<Value, LpcError> {
         match obj {
-            None | Some(Value::Nil) => {
+            Some(Value::Int(i)) if i != 0 => Ok(Value::Nil),
+            None | Some(Value::Nil) | Some(Value::Int(_)) => {
                 let (now, _) = self.host.time();
                 let depth = match self.rl.last().and_then(|r| r.maxdepth) {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
@@ -2850,22 +2972,22 @@ impl Vm {
                     Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
                     Value::Int(self.boot_time as i32),                          // 2 ST_BOOTTIME
                     Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
-                    Value::Int(0),                                              // 4 ST_SWAPSIZE
+                    Value::Int(1024),                                           // 4 ST_SWAPSIZE
                     Value::Int(0),                                              // 5 ST_SWAPUSED
                     Value::Int(512),                                            // 6 ST_SECTORSIZE
                     Value::Int(0),                                              // 7 ST_SWAPRATE1
                     Value::Int(0),                                              // 8 ST_SWAPRATE5
-                    Value::Int(0),                                              // 9 ST_SMEMSIZE
+                    Value::Int(1 << 20),                                        // 9 ST_SMEMSIZE
                     Value::Int(0),                                              // 10 ST_SMEMUSED
-                    Value::Int(0),                                              // 11 ST_DMEMSIZE
+                    Value::Int(1 << 20),                                        // 11 ST_DMEMSIZE
                     Value::Int(0),                                              // 12 ST_DMEMUSED
                     Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
                     Value::Int(self.objects.live as i32),                       // 14 ST_NOBJECTS
-                    Value::Int(i32::MAX),                                       // 15 ST_COTABSIZE
+                    Value::Int(10000),                                          // 15 ST_COTABSIZE
                     Value::Int(ncallouts as i32),                               // 16 ST_NCOSHORT
                     Value::Int(0),                                              // 17 ST_NCOLONG
-                    Value::Int(0),                                              // 18 ST_UTABSIZE
-                    Value::Int(0),                                              // 19 ST_ETABSIZE
+                    Value::Int(40),                                             // 18 ST_UTABSIZE
+                    Value::Int(40),                                             // 19 ST_ETABSIZE
                     Value::Int(MAX_STRLEN as i32),                              // 20 ST_STRSIZE
                     Value::Int(self.cfg.array_size.min(i32::MAX as usize) as i32), // 21 ST_ARRAYSIZE
                     depth,                    // 22 ST_STACKDEPTH
@@ -2875,6 +2997,12 @@ impl Vm {
                     Value::array(Vec::new()), // 26 ST_BINARYPORTS
                     Value::Int(0),            // 27 ST_NUSERS
                 ];
+                let mut v = v;
+                for (i, x) in self.host.status_overrides() {
+                    if let Some(slot) = v.get_mut(i) {
+                        *slot = x;
+                    }
+                }
                 Ok(Value::array(v))
             }
             Some(Value::Object(o)) => {
@@ -2990,6 +3118,7 @@ impl Vm {
             next_handle: 1,
             pending_prog: None,
             dirty: true,
+            touched: false,
         });
         if let Some(m) = self.objects.slot_mut(master.index) {
             m.nclones += 1;
@@ -3013,6 +3142,7 @@ impl Vm {
         let master = ob.master;
         let name = ob.name.clone();
         let handles: Vec<u32> = ob.callouts.keys().copied().collect();
+        self.objects.live = self.objects.live.saturating_sub(1);
         if is_clone {
             if let Some(m) = self.objects.slot_mut(master) {
                 m.nclones = m.nclones.saturating_sub(1);
@@ -3045,41 +3175,46 @@ impl Vm {
         for idx in ups {
             self.apply_upgrade(idx);
         }
-        // free destructed objects
+        // free destructed objects; a destructed master keeps its slot (and program)
+        // until its last clone is gone, then the driver hears remove_program
         let dead = std::mem::take(&mut self.destructed);
+        let mut removed: Vec<(LStr, i64, u32)> = Vec::new();
         for idx in dead {
-            let is_master_last = self
-                .objects
-                .slot(idx)
-                .is_some_and(|o| !o.is_clone && o.nclones == 0);
-            let info = self
-                .objects
-                .slot(idx)
-                .map(|o| (o.name.clone(), o.prog.ctime, o.prog.id));
-            if let Some(o) = self.objects.free_slot(idx) {
-                self.dirty.remove(&idx);
-                let _ = self.store.remove(crate::persist::dataspace_key(
-                    idx,
-                    self.objects.slots[idx as usize].count,
-                ));
-                drop(o);
+            let Some(o) = self.objects.slot(idx) else {
+                continue;
+            };
+            if !o.destructed {
+                continue;
             }
-            if is_master_last {
-                if let (Some((name, ctime, id)), Some(d)) = (info, self.driver_object()) {
-                    if self.cfg.driver_object.is_some() {
-                        let _ = self.task(|vm| {
-                            vm.call_in(
-                                d,
-                                "remove_program",
-                                vec![
-                                    Value::String(name),
-                                    Value::Int(ctime as i32),
-                                    Value::Int(id as i32),
-                                ],
-                                false,
-                            )
-                        });
+            if o.is_clone {
+                let master = o.master;
+                self.free_object(idx);
+                if let Some(m) = self.objects.slot(master) {
+                    if m.destructed && !m.is_clone && m.nclones == 0 {
+                        removed.push((m.name.clone(), m.prog.ctime, master));
+                        self.free_object(master);
                     }
+                }
+            } else if o.nclones == 0 {
+                removed.push((o.name.clone(), o.prog.ctime, idx));
+                self.free_object(idx);
+            }
+        }
+        if let Some(d) = self.driver_object() {
+            if self.cfg.driver_object.is_some() {
+                for (name, ctime, index) in removed {
+                    let _ = self.task(|vm| {
+                        vm.call_in(
+                            d,
+                            "remove_program",
+                            vec![
+                                Value::String(name),
+                                Value::Int(ctime as i32),
+                                Value::Int(index as i32),
+                            ],
+                            true,
+                        )
+                    });
                 }
             }
         }
@@ -3087,6 +3222,20 @@ impl Vm {
         let dirty: Vec<u32> = std::mem::take(&mut self.dirty).into_iter().collect();
         for idx in dirty {
             self.walk_object(idx);
+        }
+    }
+
+    fn free_object(&mut self, idx: u32) {
+        let count = self
+            .objects
+            .slots
+            .get(idx as usize)
+            .map(|s| s.count)
+            .unwrap_or(0);
+        if self.objects.free_slot(idx).is_some() {
+            self.dirty.remove(&idx);
+            self.table_dirty.insert(idx);
+            let _ = self.store.remove(crate::persist::dataspace_key(idx, count));
         }
     }
 
@@ -3177,15 +3326,51 @@ impl Vm {
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(());
         };
-        let Some(vars) = ob.vars.take() else {
+        if ob.vars.is_none() {
             return Ok(());
-        };
+        }
+        if !ob.dirty {
+            // the store already holds this exact dataspace
+            ob.vars = None;
+            return Ok(());
+        }
         let blob = crate::persist::encode_dataspace(&crate::persist::Dataspace {
-            vars,
-            callouts: std::mem::take(&mut ob.callouts),
+            vars: ob.vars.clone().unwrap_or_default(),
+            callouts: ob.callouts.clone(),
         });
         self.store
-            .put(crate::persist::dataspace_key(o.index, o.count), blob)
+            .put(crate::persist::dataspace_key(o.index, o.count), blob)?;
+        if let Some(ob) = self.objects.get_mut(o) {
+            ob.vars = None;
+            ob.dirty = false;
+        }
+        Ok(())
+    }
+
+    /// Objects whose dataspace is in memory (candidates for eviction), in slot order.
+    pub fn loaded_objects(&self) -> Vec<ObjRef> {
+        self.objects
+            .slots
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.obj
+                    .as_ref()
+                    .is_some_and(|o| !o.destructed && o.vars.is_some())
+            })
+            .map(|(i, s)| ObjRef {
+                index: i as u32,
+                count: s.count,
+            })
+            .collect()
+    }
+
+    /// Evicts every loaded dataspace (DGD's `swapout()`), between tasks.
+    pub fn evict_all(&mut self) -> Result<(), String> {
+        for o in self.loaded_objects() {
+            self.evict(o)?;
+        }
+        Ok(())
     }
 
     /// Number of live objects.
@@ -3330,6 +3515,21 @@ pub fn deep_copy(v: &Value) -> Value {
     go(v, &mut HashMap::new(), 0)
 }
 
+/// DGD's message for a value that does not fit a declared type.
+fn not_of_type(t: TypeSpec) -> String {
+    if t.depth > 0 {
+        return "Value is not an array".into();
+    }
+    match t.base as i32 {
+        T_INT => "Value is not an int".into(),
+        T_FLOAT => "Value is not a float".into(),
+        T_STRING => "Value is not a string".into(),
+        T_OBJECT => "Value is not an object".into(),
+        T_MAPPING => "Value is not a mapping".into(),
+        _ => format!("Value is not a {}", t.name()),
+    }
+}
+
 #[inline]
 fn int_cmp(k: u8, x: i32, y: i32) -> bool {
     match k {
@@ -3461,7 +3661,7 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                     d,
                     "include_file",
                     vec![Value::str(from), Value::str(path)],
-                    false,
+                    true,
                 );
                 match r {
                     Ok(Value::String(p)) => {

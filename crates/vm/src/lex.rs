@@ -142,7 +142,8 @@ impl Kw {
             "inherit" => Kw::Inherit,
             "rlimits" => Kw::Rlimits,
             "goto" => Kw::Goto,
-            "function" => Kw::Function,
+            // `function` is a keyword only in DGD built with closures
+            "function" if crate::parse::CLOSURES => Kw::Function,
             "return" => Kw::Return,
             "mixed" => Kw::Mixed,
             "while" => Kw::While,
@@ -519,6 +520,10 @@ impl Lexer {
                     while let Some(c) = self.peek() {
                         if c == b'\n' {
                             break;
+                        }
+                        if c == b'\\' && self.peek_at(1) == Some(b'\n') {
+                            self.line = self.line.saturating_add(1);
+                            self.pos += 1;
                         }
                         self.pos += 1;
                     }
@@ -948,6 +953,11 @@ impl Lexer {
                     self.pos += 1;
                     break;
                 }
+                Some(b'\\') if self.peek_at(1) == Some(b'\n') => {
+                    // a backslash-newline is spliced out, as everywhere in DGD
+                    self.pos += 2;
+                    self.line = self.line.saturating_add(1);
+                }
                 Some(b'\\') => {
                     self.pos += 1;
                     match self.escape() {
@@ -1070,6 +1080,15 @@ mod tests {
         assert_eq!(t, vec![Tok::Str(Arc::from(&b"a\tbAAq\""[..]))]);
         let (_, e) = toks("\"abc\nx");
         assert_eq!(e[0], (2, "unterminated string".to_string()));
+        let (t, e) = toks("\"ab\\\ncd\" x");
+        assert!(e.is_empty());
+        assert_eq!(
+            t,
+            vec![
+                Tok::Str(Arc::from(&b"abcd"[..])),
+                Tok::Ident(Arc::from("x"))
+            ]
+        );
         let (t, _) = toks("0x");
         assert_eq!(t, vec![Tok::Int(0), Tok::Ident(Arc::from("x"))]);
     }

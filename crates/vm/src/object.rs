@@ -38,6 +38,8 @@ pub struct Object {
     pub pending_prog: Option<Rc<Program>>,
     /// Dataspace changed since it was last stored (eviction writes only dirty ones).
     pub dirty: bool,
+    /// Flagged by call_touch(): the driver's touch() runs before the next call.
+    pub touched: bool,
 }
 
 /// A slot of the object table.
@@ -54,6 +56,7 @@ pub struct ObjectTable {
     pub slots: Vec<Slot>,
     pub free: Vec<u32>,
     pub by_name: std::collections::HashMap<LStr, u32>,
+    /// Number of objects not destructed.
     pub live: usize,
 }
 
@@ -121,7 +124,9 @@ impl ObjectTable {
         let s = self.slots.get_mut(i as usize)?;
         let o = s.obj.take()?;
         self.free.push(i);
-        self.live = self.live.saturating_sub(1);
+        if !o.destructed {
+            self.live = self.live.saturating_sub(1);
+        }
         Some(o)
     }
 

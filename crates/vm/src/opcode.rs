@@ -1,4 +1,6 @@
-// Generated from the `Op` enum: one tag byte, then each operand as a u32.
+//! Instruction encoding for program blobs (docs/format.md §3.3): one tag byte, then
+//! each operand as a u32. Generated from the `Op` enum in declaration order; a new
+//! instruction must be added at the end of the enum so existing tags keep their number.
 
 use crate::program::Op;
 use crate::value::TypeSpec;
@@ -82,6 +84,7 @@ pub fn op_parts(op: &Op) -> (u8, Vec<u32>) {
         Op::RlimitsBegin => (73, vec![]),
         Op::RlimitsEnd => (74, vec![]),
         Op::Nop => (75, vec![]),
+        Op::SscanfLimit(f0) => (76, vec![*f0 as u32]),
     }
 }
 
@@ -199,6 +202,7 @@ pub fn op_from_parts(tag: u8, mut r: impl FnMut() -> Option<u32>) -> Option<Op> 
             73 => Op::RlimitsBegin,
             74 => Op::RlimitsEnd,
             75 => Op::Nop,
+            76 => Op::SscanfLimit(u16::try_from(r()?).map_err(|_| ())?),
             _ => return Err(()),
         })
     };

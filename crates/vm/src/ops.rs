@@ -23,7 +23,28 @@ pub fn int_str(i: i32, out: &mut Vec<u8>) {
 }
 
 fn itoa_buf(i: i32) -> Vec<u8> {
-    i.to_string().into_bytes()
+    let mut v = Vec::with_capacity(12);
+    itoa_into(i, &mut v);
+    v
+}
+
+/// Appends the decimal form of `i` without an intermediate String.
+pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
+    let mut buf = [0u8; 11];
+    let mut n = (i as i64).unsigned_abs();
+    let mut p = buf.len();
+    loop {
+        p -= 1;
+        buf[p] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&buf[p..]);
 }
 
 fn check_len(n: usize) -> Result<(), LpcError> {
@@ -36,7 +57,8 @@ fn check_len(n: usize) -> Result<(), LpcError> {
 
 fn concat(a: &[u8], b: &[u8]) -> Result<Value, LpcError> {
     check_len(a.len() + b.len())?;
-    let mut v = Vec::with_capacity(a.len() + b.len());
+    // room to grow: concatenations usually continue (`"a" + i + "b"`)
+    let mut v = Vec::with_capacity(a.len() + b.len() + 16);
     v.extend_from_slice(a);
     v.extend_from_slice(b);
     Ok(Value::String(LStr::new(v)))
@@ -429,33 +451,20 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
         T_INT => match v {
             Value::Int(_) => Ok(v),
             Value::Float(f) => Ok(Value::Int(f.to_int()?)),
-            Value::String(s) => match parse_int_prefix(&s) {
-                Some((i, n)) if n == s.len() => Ok(Value::Int(i)),
-                _ => Err(LpcError::new("String cannot be converted to int")),
-            },
-            Value::Nil => Ok(Value::Int(0)),
+            Value::String(s) => Ok(Value::Int(crate::kfun::strings::string_to_int(&s)?)),
             _ => Err(LpcError::new("Value is not an int")),
         },
         T_FLOAT => match v {
             Value::Float(_) => Ok(v),
             Value::Int(i) => Ok(Value::Float(Float::from_int(i))),
             Value::String(s) => {
-                let txt = String::from_utf8_lossy(&s);
-                let t = &*txt;
-                let end = float_prefix_len(t.as_bytes());
-                if end == 0 || end != t.len() {
-                    return Err(LpcError::new("String cannot be converted to float"));
-                }
-                let d: f64 = t[..end]
-                    .parse()
-                    .map_err(|_| LpcError::new("String cannot be converted to float"))?;
+                let d = crate::kfun::strings::string_to_float(&s)?;
                 Ok(Value::Float(Float::checked(d)?))
             }
-            Value::Nil => Ok(Value::Float(Float::ZERO)),
             _ => Err(LpcError::new("Value is not a float")),
         },
         T_STRING => match &v {
-            Value::String(_) | Value::Nil => Ok(v),
+            Value::String(_) => Ok(v),
             Value::Int(_) | Value::Float(_) => {
                 Ok(Value::String(LStr::new(scalar_str(&v).unwrap_or_default())))
             }
@@ -471,63 +480,6 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
         },
         _ => Ok(v),
     }
-}
-
-/// DGD's string → int: optional whitespace? no: optional sign then digits; must have
-/// at least one digit. Trailing garbage is ignored.
-fn parse_int_prefix(s: &[u8]) -> Option<(i32, usize)> {
-    let mut i = 0;
-    let neg = if s.first() == Some(&b'-') {
-        i = 1;
-        true
-    } else {
-        false
-    };
-    let start = i;
-    let mut n: i64 = 0;
-    while i < s.len() && s[i].is_ascii_digit() {
-        n = (n * 10 + (s[i] - b'0') as i64).min(1 << 40);
-        i += 1;
-    }
-    if i == start {
-        return None;
-    }
-    let n = if neg { -n } else { n };
-    Some((n as i32, i))
-}
-
-fn float_prefix_len(s: &[u8]) -> usize {
-    let mut i = 0;
-    if i < s.len() && (s[i] == b'-' || s[i] == b'+') {
-        i += 1;
-    }
-    let d0 = i;
-    while i < s.len() && s[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i < s.len() && s[i] == b'.' {
-        i += 1;
-        while i < s.len() && s[i].is_ascii_digit() {
-            i += 1;
-        }
-    }
-    if i == d0 || (i == d0 + 1 && s.get(d0) == Some(&b'.')) {
-        return 0;
-    }
-    if i < s.len() && (s[i] == b'e' || s[i] == b'E') {
-        let mut j = i + 1;
-        if j < s.len() && (s[j] == b'-' || s[j] == b'+') {
-            j += 1;
-        }
-        let e0 = j;
-        while j < s.len() && s[j].is_ascii_digit() {
-            j += 1;
-        }
-        if j > e0 {
-            i = j;
-        }
-    }
-    i
 }
 
 #[cfg(test)]
@@ -564,6 +516,11 @@ mod tests {
     fn strings() {
         let r = add(&Value::str("a"), &Value::Int(5)).unwrap();
         assert_eq!(r, Value::str("a5"));
+        for i in [0, -1, 7, -2147483648, 2147483647, 1234567] {
+            let mut v = Vec::new();
+            itoa_into(i, &mut v);
+            assert_eq!(v, i.to_string().into_bytes());
+        }
         assert_eq!(
             range(
                 &Value::str("hello"),

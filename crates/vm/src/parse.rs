@@ -1,4 +1,4 @@
-//! The LPC parser: preprocessed tokens to an [`ast::Program`].
+//! The LPC parser: preprocessed tokens to an [`crate::ast::Program`].
 //!
 //! Recursive descent following DGD's grammar (`parser.y`), with the same
 //! operator precedences. A syntax error is reported as DGD does
@@ -16,6 +16,10 @@ use std::sync::Arc;
 pub const MAX_ERRORS: usize = 32;
 /// Max nesting of statements and expressions (parser recursion and tree height).
 pub const MAX_NESTING: u32 = 256;
+/// DGD built with closures (`-DCLOSURES`): the `function` type, `&f(args)`,
+/// `&(*f)(args)` and `(*f)(args)`. Off, as in a default DGD 1.7 build, where
+/// `function` is an ordinary identifier; the tree keeps the forms regardless.
+pub const CLOSURES: bool = false;
 
 /// Syntax error already reported; unwind to a recovery point.
 #[derive(Debug)]
@@ -945,7 +949,7 @@ impl<'t> Parser<'t> {
 
     /// A case label must be followed by a statement (not `}`).
     fn case_needs_stmt(&mut self) -> PResult<()> {
-        if self.is_p(P::RBrace) {
+        if self.is_p(P::RBrace) || is_type_kw(self.peek()) || is_class_kw(self.peek()) {
             return self.syntax_error();
         }
         Ok(())
@@ -1403,7 +1407,7 @@ impl<'t> Parser<'t> {
                         }
                         Ok(Expr::new(pos, ExprKind::Mapping(pairs)))
                     }
-                    Tok::P(P::Star) => {
+                    Tok::P(P::Star) if CLOSURES => {
                         // (*f)(args)
                         self.bump();
                         self.bump();
@@ -1429,7 +1433,7 @@ impl<'t> Parser<'t> {
                     }
                 }
             }
-            Tok::P(P::Amp) => {
+            Tok::P(P::Amp) if CLOSURES => {
                 self.bump();
                 if self.is_p(P::LParen) {
                     // &(*f)(args)

@@ -125,6 +125,32 @@ fn push_part<'a>(parts: &mut Vec<&'a str>, p: &'a str) {
     }
 }
 
+/// Expands a leading `~` the way DGD's kernel library does (its driver object
+/// does this in `include_file` and `inherit_program`): `~` is the home
+/// directory of the file's owner, `/usr/NAME` for a file under `/usr/NAME/`,
+/// `/usr/System` for everything else. Other paths are only normalised.
+pub fn expand_home(from: &str, path: &str) -> String {
+    let Some(rest) = path.strip_prefix('~') else {
+        return normalize_path(dir_of(from), path);
+    };
+    // `~name/...` is the home directory of `name`
+    if let Some((user, tail)) = rest.split_once('/') {
+        if !user.is_empty() {
+            return normalize_path(&format!("/usr/{user}"), tail);
+        }
+    } else if !rest.is_empty() {
+        return normalize_path("/usr", rest);
+    }
+    let home = match from.strip_prefix("/usr/") {
+        Some(r) => match r.split_once('/') {
+            Some((user, _)) if !user.is_empty() => format!("/usr/{user}"),
+            _ => "/usr/System".to_string(),
+        },
+        None => "/usr/System".to_string(),
+    };
+    normalize_path(&home, rest.trim_start_matches('/'))
+}
+
 /// The directory part of a path (`/a/b.c` → `/a`).
 pub fn dir_of(path: &str) -> &str {
     match path.rfind('/') {
@@ -540,7 +566,7 @@ impl<'r> Pp<'r> {
                     }
                     None => return false,
                 }
-                let Some(args) = self.collect_args() else {
+                let Some(args) = self.collect_args(at) else {
                     return true;
                 };
                 let args = if n == 0 && args.len() == 1 && args[0].is_empty() {
@@ -741,13 +767,14 @@ impl<'r> Pp<'r> {
     }
 
     /// Collects macro arguments after `(`; `None` at end of input.
-    fn collect_args(&mut self) -> Option<Vec<Vec<PT>>> {
+    fn collect_args(&mut self, at: &PT) -> Option<Vec<Vec<PT>>> {
         let mut args = vec![Vec::new()];
         let mut depth = 0usize;
         let mut total = 0usize;
         loop {
             let Some(t) = self.next_raw() else {
-                self.error("EOF in macro call");
+                // reported where the call started, as DGD does
+                self.error_at(at.file, at.line, "EOF in macro call");
                 return None;
             };
             total += 1;
@@ -913,6 +940,7 @@ impl<'r> Pp<'r> {
                                 last.seen_else = true;
                             }
                         }
+                        self.end_of_directive();
                     }
                 }
                 self.skip_line();
@@ -921,23 +949,20 @@ impl<'r> Pp<'r> {
                 let popped = self.lexer().and_then(|f| f.conds.pop());
                 if popped.is_none() {
                     self.error("#endif without #if");
+                } else {
+                    self.end_of_directive();
                 }
                 self.skip_line();
             }
             _ if !self.active() => self.skip_line(),
             "define" => self.define(),
             "undef" => {
-                let t = self.line_tokens();
-                match t.first().map(|t| &t.tok) {
-                    Some(Tok::Ident(n)) => {
-                        if is_special(n) {
-                            self.error("#undef of predefined macro");
-                        } else {
-                            let n = n.clone();
-                            self.macros.remove(&n);
-                        }
+                if let Some(n) = self.directive_ident("undef") {
+                    if is_special(&n) {
+                        self.error("#undef of predefined macro");
+                    } else {
+                        self.macros.remove(&n);
                     }
-                    _ => self.error("missing identifier in #undef"),
                 }
             }
             "include" => self.include(),
@@ -959,7 +984,8 @@ impl<'r> Pp<'r> {
                             }
                         }
                     }
-                    _ => self.error("missing number in #line"),
+                    None => self.error("missing number in #line"),
+                    Some(_) => self.error("unexpected token in #line"),
                 }
             }
             "error" => {
@@ -1086,6 +1112,7 @@ impl<'r> Pp<'r> {
                                 last.seen_else = true;
                             }
                         }
+                        self.end_of_directive();
                     }
                 }
                 self.skip_line();
@@ -1094,6 +1121,8 @@ impl<'r> Pp<'r> {
                 let popped = self.lexer().and_then(|f| f.conds.pop());
                 if popped.is_none() {
                     self.error("#endif without #if");
+                } else {
+                    self.end_of_directive();
                 }
                 self.skip_line();
             }
@@ -1101,19 +1130,56 @@ impl<'r> Pp<'r> {
         }
     }
 
-    fn ifdef_name(&mut self, directive: &str) -> bool {
+    /// Tokens after a complete directive are an error.
+    fn end_of_directive(&mut self) {
+        if !self.line_tokens().is_empty() {
+            self.error("bad token in control");
+        }
+    }
+
+    /// The identifier operand of `#ifdef`, `#ifndef`, `#undef`.
+    fn directive_ident(&mut self, directive: &str) -> Option<Name> {
         let t = self.line_tokens();
         match t.first().map(|t| &t.tok) {
-            Some(Tok::Ident(n)) => self.macros.contains_key(n) || is_special(n),
-            _ => {
-                self.error(format!("missing identifier in #{directive}"));
-                false
+            Some(Tok::Ident(n)) => {
+                if t.len() > 1 {
+                    self.error("bad token in control");
+                }
+                Some(n.clone())
             }
+            None => {
+                self.error(format!("missing identifier in #{directive}"));
+                None
+            }
+            Some(_) => {
+                self.error(format!("unexpected token in #{directive}"));
+                None
+            }
+        }
+    }
+
+    fn ifdef_name(&mut self, directive: &str) -> bool {
+        match self.directive_ident(directive) {
+            Some(n) => self.macros.contains_key(&n) || is_special(&n),
+            None => false,
         }
     }
 
     fn if_expr(&mut self) -> bool {
         let raw = self.line_tokens();
+        let Some(toks) = self.replace_defined(raw) else {
+            return false;
+        };
+        let toks = self.expand_list(toks);
+        // a macro may expand to defined(X)
+        let Some(toks) = self.replace_defined(toks) else {
+            return false;
+        };
+        self.eval_if(&toks)
+    }
+
+    /// Replaces `defined(X)` / `defined X` by 1 or 0.
+    fn replace_defined(&mut self, raw: Vec<PT>) -> Option<Vec<PT>> {
         // replace defined(X) / defined X
         let mut toks = Vec::with_capacity(raw.len());
         let mut i = 0;
@@ -1128,7 +1194,7 @@ impl<'r> Pp<'r> {
                     Some(Tok::Ident(n)) => self.macros.contains_key(n) || is_special(n),
                     _ => {
                         self.error("missing identifier in defined");
-                        return false;
+                        return None;
                     }
                 };
                 j += 1;
@@ -1137,7 +1203,7 @@ impl<'r> Pp<'r> {
                         j += 1;
                     } else {
                         self.error("missing ) in defined");
-                        return false;
+                        return None;
                     }
                 }
                 toks.push(PT {
@@ -1150,9 +1216,12 @@ impl<'r> Pp<'r> {
                 i += 1;
             }
         }
-        let toks = self.expand_list(toks);
+        Some(toks)
+    }
+
+    fn eval_if(&mut self, toks: &[PT]) -> bool {
         let mut ev = CondEval {
-            toks: &toks,
+            toks,
             i: 0,
             err: None,
             depth: 0,
@@ -1180,8 +1249,12 @@ impl<'r> Pp<'r> {
             Some(PT {
                 tok: Tok::Ident(n), ..
             }) => n,
-            _ => {
+            None => {
                 self.error("missing identifier in #define");
+                return;
+            }
+            Some(_) => {
+                self.error("unexpected token in #define");
                 return;
             }
         };
@@ -1312,6 +1385,9 @@ impl<'r> Pp<'r> {
                 } else {
                     toks
                 };
+                if toks.len() > 1 && matches!(toks.first().map(|t| &t.tok), Some(Tok::Str(_))) {
+                    self.error("bad token in control");
+                }
                 match toks.first().map(|t| &t.tok) {
                     Some(Tok::Str(s)) => (String::from_utf8_lossy(s).into_owned(), true),
                     Some(Tok::P(P::Lt)) if toks.iter().any(|t| t.tok == Tok::P(P::Gt)) => {
@@ -1325,8 +1401,12 @@ impl<'r> Pp<'r> {
                         }
                         (String::from_utf8_lossy(&s).into_owned(), false)
                     }
-                    _ => {
+                    None => {
                         self.error("missing filename in #include");
+                        return;
+                    }
+                    Some(_) => {
+                        self.error("unexpected token in #include");
                         return;
                     }
                 }
@@ -1343,7 +1423,11 @@ impl<'r> Pp<'r> {
             None => Arc::from("/"),
         };
         if quoted {
-            let p = normalize_path(dir_of(&cur), &name);
+            let p = if name.starts_with('~') {
+                name.clone()
+            } else {
+                normalize_path(dir_of(&cur), &name)
+            };
             if let Some((n, text)) = self.resolver.include(&cur, &p) {
                 self.push_file(n, text);
                 return;
@@ -1351,7 +1435,12 @@ impl<'r> Pp<'r> {
         }
         let dirs = self.opts.include_dirs.clone();
         for d in &dirs {
-            let p = normalize_path(dir_of(&cur), &format!("{d}/{name}"));
+            // `~/...` goes to the resolver as written: `~` is the mudlib's business
+            let p = if let Some(rest) = d.strip_prefix('~') {
+                format!("~{}", normalize_path("/", &format!("{rest}/{name}")))
+            } else {
+                normalize_path(dir_of(&cur), &format!("{d}/{name}"))
+            };
             if let Some((n, text)) = self.resolver.include(&cur, &p) {
                 self.push_file(n, text);
                 return;
@@ -1514,7 +1603,8 @@ impl CondEval<'_> {
                 self.i += 1;
                 n as i64
             }
-            Some(Tok::Ident(_)) => {
+            Some(Tok::Ident(_) | Tok::Str(_) | Tok::Float(_)) => {
+                // unknown identifiers, strings and floats count as 0
                 self.i += 1;
                 0
             }
@@ -1800,6 +1890,20 @@ mod tests {
             e.iter().any(|d| d.contains("macro expansion too large")),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn home_dirs() {
+        assert_eq!(
+            expand_home("/usr/TLS/lib/x.c", "~/api/include/a.h"),
+            "/usr/TLS/api/include/a.h"
+        );
+        assert_eq!(
+            expand_home("/kernel/lib/auto.c", "~/include/a.h"),
+            "/usr/System/include/a.h"
+        );
+        assert_eq!(expand_home("/a/b.c", "c.h"), "/a/c.h");
+        assert_eq!(expand_home("/a/b.c", "~TLS/tls.h"), "/usr/TLS/tls.h");
     }
 
     #[test]

@@ -152,8 +152,11 @@ pub enum Op {
     /// `[depth, ticks]` -> enter rlimits.
     RlimitsBegin,
     RlimitsEnd,
-    /// `[arr]` -> nothing: pushes array elements? (unused)
+    /// No operation.
     Nop,
+    /// `[arr]` -> nothing; "Missing lvalue" if the sscanf result array holds more
+    /// values than the call has lvalues.
+    SscanfLimit(u16),
 }
 
 /// Function modifiers.
@@ -324,15 +327,20 @@ impl Program {
 
     /// Initial dataspace: every variable at its type's default.
     pub fn initial_vars(self: &Rc<Self>) -> Vec<Value> {
-        self.layout_vars()
+        self.layout
             .iter()
-            .map(|(d, _)| d.ty.default_value())
+            .map(|&(a, v)| {
+                self.anc_prog(a)
+                    .and_then(|p| p.vars.get(v as usize))
+                    .map(|d| d.ty.default_value())
+                    .unwrap_or(Value::Nil)
+            })
             .collect()
     }
 
     /// Looks up a function by name for call_other.
     pub fn find_function(self: &Rc<Self>, name: &[u8]) -> Option<(FuncRef, &Function)> {
-        let fr = *self.ftable.get(&LStr::from_bytes(name))?;
+        let fr = *self.ftable.get(name)?;
         let p = self.anc_prog(fr.anc)?;
         let f = p.funcs.get(fr.func as usize)?;
         Some((fr, f))

@@ -105,8 +105,13 @@ pub const MAX_LOCALS: usize = 127;
 const MAX_DIAGS: usize = 64;
 
 /// Strips `.c` and normalises an object path relative to `from`'s directory.
+/// A path starting with `~` is kept (normalised after the `~`): its meaning is
+/// the mudlib's (see [`crate::preprocess::expand_home`]).
 pub fn object_path(from: &str, path: &str) -> String {
-    let p = normalize_path(dir_of(from), path);
+    let p = match path.strip_prefix('~') {
+        Some(rest) => format!("~{}", normalize_path("/", rest)),
+        None => normalize_path(dir_of(from), path),
+    };
     match p.strip_suffix(".c") {
         Some(s) => s.to_string(),
         None => p,
@@ -255,6 +260,9 @@ struct FuncEntry {
     clash: Option<(Arc<str>, Arc<str>)>,
 }
 
+/// Labels declared in a block so far, and its gotos.
+type LabelFrame = (Vec<Name>, Vec<(Name, Pos)>);
+
 #[derive(Default)]
 struct FnState {
     tc: bool,
@@ -268,8 +276,12 @@ struct FnState {
     /// Open switches: (case entries, default seen, kind seen: 0 none 1 int 2 string, guard depth at switch)
     switches: Vec<SwitchCtx>,
     guards: u32,
-    labels: Vec<(Name, Pos)>,
-    gotos: Vec<(Name, Pos)>,
+    /// Per open block: its labels so far and its gotos (DGD resolves a goto
+    /// when its block closes, against the labels of that block and the blocks
+    /// around it).
+    label_frames: Vec<LabelFrame>,
+    /// The closing brace of the function.
+    fn_end: Pos,
     /// Frame slots of live `catch (e)` variables (read-only).
     readonly: Vec<u16>,
 }
@@ -767,26 +779,9 @@ impl<'k> Checker<'k> {
         self.f.next_slot = scope.len();
         self.f.max_slot = scope.len();
         self.f.scopes.push(scope);
-        // labels anywhere in the body may be jumped to
-        collect_labels(&body.stmts, &mut self.f.labels, 0);
-        let mut seen: Vec<Name> = Vec::new();
-        let labels = self.f.labels.clone();
-        for (l, lpos) in labels {
-            if seen.contains(&l) {
-                self.error(lpos, format!("redeclaration of label: {l}"));
-            } else {
-                seen.push(l);
-            }
-        }
-        self.block(body, false);
+        self.f.fn_end = f.end;
+        self.block(body, None);
         self.f.scopes.pop();
-        let gotos = std::mem::take(&mut self.f.gotos);
-        for (l, _) in gotos {
-            if !self.f.labels.iter().any(|(n, _)| *n == l) {
-                // DGD notices at the end of the function
-                self.error(f.end, format!("unknown label: {l}"));
-            }
-        }
         if self.f.max_slot > MAX_LOCALS {
             self.error(f.pos, "too many local variables");
         }
@@ -842,10 +837,16 @@ impl<'k> Checker<'k> {
         }
     }
 
-    fn block(&mut self, b: &mut Block, fn_body: bool) {
+    /// A block; `catch_var` is the `catch (e)` variable declared in it.
+    fn block(&mut self, b: &mut Block, catch_var: Option<&mut LocalDecl>) {
         let saved_slot = self.f.next_slot;
-        if !fn_body {
-            self.f.scopes.push(Vec::new());
+        self.f.scopes.push(Vec::new());
+        self.f.label_frames.push((Vec::new(), Vec::new()));
+        let mut ro = false;
+        if let Some(v) = catch_var {
+            self.declare_local(v);
+            self.f.readonly.push(v.slot);
+            ro = true;
         }
         for l in b.locals.iter_mut() {
             self.declare_local(l);
@@ -853,9 +854,24 @@ impl<'k> Checker<'k> {
         for s in b.stmts.iter_mut() {
             self.stmt(s);
         }
-        if !fn_body {
-            self.f.scopes.pop();
+        if ro {
+            self.f.readonly.pop();
         }
+        if let Some((labels, gotos)) = self.f.label_frames.pop() {
+            for (l, pos) in gotos {
+                let known = labels.contains(&l)
+                    || self.f.label_frames.iter().any(|(ls, _)| ls.contains(&l));
+                if !known {
+                    let at = if self.f.label_frames.is_empty() {
+                        self.f.fn_end
+                    } else {
+                        pos
+                    };
+                    self.error(at, format!("unknown label: {l}"));
+                }
+            }
+        }
+        self.f.scopes.pop();
         self.f.next_slot = saved_slot;
     }
 
@@ -867,13 +883,14 @@ impl<'k> Checker<'k> {
     fn stmt(&mut self, s: &mut Stmt) {
         let pos = s.pos;
         match &mut s.kind {
-            StmtKind::Empty | StmtKind::Goto(_) => {
-                if let StmtKind::Goto(l) = &s.kind {
-                    self.f.gotos.push((l.clone(), pos));
+            StmtKind::Empty => {}
+            StmtKind::Goto(l) => {
+                if let Some((_, gotos)) = self.f.label_frames.last_mut() {
+                    gotos.push((l.clone(), pos));
                 }
             }
             StmtKind::Expr(e) => self.expr(e),
-            StmtKind::Block(b) => self.block(b, false),
+            StmtKind::Block(b) => self.block(b, None),
             StmtKind::If { cond, then, els } => {
                 self.cond(cond);
                 self.stmt(then);
@@ -922,7 +939,7 @@ impl<'k> Checker<'k> {
                     guards: self.f.guards,
                 });
                 self.f.breakable += 1;
-                self.block(body, false);
+                self.block(body, None);
                 self.f.breakable -= 1;
                 if let Some(sw) = self.f.switches.pop() {
                     let end = if table.end.line == 0 { pos } else { table.end };
@@ -942,6 +959,11 @@ impl<'k> Checker<'k> {
                         }
                     }
                     let pos = end;
+                    if body.stmts.first().is_some_and(|s| {
+                        !matches!(s.kind, StmtKind::Case { .. } | StmtKind::Default)
+                    }) {
+                        self.error(pos, "unreachable code in switch");
+                    }
                     if self.tc() && !bad_expr && sw.kind != 3 {
                         let bad = (sw.kind == 1 && !(et.is(BaseType::Int) || et.is_mixed()))
                             || (sw.kind == 2 && !(et.is(BaseType::String) || et.is_mixed()));
@@ -1026,7 +1048,14 @@ impl<'k> Checker<'k> {
                 }
             }
             StmtKind::Return(e) => self.ret(pos, e),
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Labeled { label, stmt } => {
+                if self.f.label_frames.iter().any(|(ls, _)| ls.contains(label)) {
+                    self.error(pos, format!("redeclaration of label: {label}"));
+                } else if let Some((ls, _)) = self.f.label_frames.last_mut() {
+                    ls.push(label.clone());
+                }
+                self.stmt(stmt)
+            }
             StmtKind::Rlimits { depth, ticks, body } => {
                 self.cond(depth);
                 self.cond(ticks);
@@ -1040,30 +1069,17 @@ impl<'k> Checker<'k> {
                         self.error(pos, msg);
                     }
                 }
-                self.guarded(|c| c.block(body, false));
+                self.guarded(|c| c.block(body, None));
             }
             StmtKind::Catch { body, handler } => {
-                self.guarded(|c| c.block(body, false));
+                self.guarded(|c| c.block(body, None));
                 if let Some(h) = handler {
                     self.stmt(h);
                 }
             }
             StmtKind::Try { body, var, handler } => {
-                self.guarded(|c| c.block(body, false));
-                let saved = self.f.next_slot;
-                self.f.scopes.push(Vec::new());
-                let mut ro = false;
-                if let Some(v) = var.as_mut() {
-                    self.declare_local(v);
-                    self.f.readonly.push(v.slot);
-                    ro = true;
-                }
-                self.block(handler, false);
-                if ro {
-                    self.f.readonly.pop();
-                }
-                self.f.scopes.pop();
-                self.f.next_slot = saved;
+                self.guarded(|c| c.block(body, None));
+                self.block(handler, var.as_mut());
             }
         }
     }
@@ -1146,6 +1162,7 @@ impl<'k> Checker<'k> {
             }
             Some(e) => {
                 self.expr(e);
+                self.void_check(e);
                 if self.tc() {
                     if ftype.is(BaseType::Void) {
                         self.error(pos, "value returned from void function");
@@ -1380,9 +1397,7 @@ impl<'k> Checker<'k> {
             }
             ExprKind::Index { base, index } => {
                 self.expr(base);
-                self.void_check(base);
                 self.expr(index);
-                self.void_check(index);
                 if let (ExprKind::Str(s), ExprKind::Int(i)) = (&base.kind, &index.kind) {
                     match usize::try_from(*i).ok().and_then(|i| s.get(i)) {
                         Some(c) => {
@@ -1418,14 +1433,11 @@ impl<'k> Checker<'k> {
             }
             ExprKind::Range { base, from, to } => {
                 self.expr(base);
-                self.void_check(base);
                 if let Some(f) = from.as_mut() {
                     self.expr(f);
-                    self.void_check(f);
                 }
                 if let Some(t) = to.as_mut() {
                     self.expr(t);
-                    self.void_check(t);
                 }
                 if let ExprKind::Str(s) = &base.kind {
                     let fr = match from.as_deref().map(|f| &f.kind) {
@@ -1629,11 +1641,16 @@ impl<'k> Checker<'k> {
             FuncName::Ident(n) => n.clone(),
             FuncName::Operator(_) => Arc::from(name.as_str().as_str()),
         };
+        // DGD names an operator function by its symbol in messages
+        let shown: Name = match name {
+            FuncName::Ident(n) => n.clone(),
+            FuncName::Operator(op) => Arc::from(op.symbol()),
+        };
         // resolve
         let sig: Option<Signature> = match inherited {
             Some(label) => {
                 let label = label.clone();
-                match self.inherited_lookup(label.as_deref(), &fname) {
+                match self.inherited_lookup(label.as_deref(), &fname, &shown) {
                     Ok((sig, kfun)) => {
                         *res = if kfun {
                             CallRes::Kfun
@@ -1650,7 +1667,7 @@ impl<'k> Checker<'k> {
             }
             None => match self.funcs.get(&fname) {
                 Some(f) if f.ambiguous => {
-                    self.error(pos, format!("ambiguous call to function {fname}"));
+                    self.error(pos, format!("ambiguous call to function {shown}"));
                     None
                 }
                 Some(f) => {
@@ -1665,7 +1682,7 @@ impl<'k> Checker<'k> {
                     None => {
                         *res = CallRes::Undeclared;
                         if tc {
-                            self.error(pos, format!("undefined function {fname}"));
+                            self.error(pos, format!("undefined function {shown}"));
                         }
                         None
                     }
@@ -1675,7 +1692,7 @@ impl<'k> Checker<'k> {
         let Some(sig) = sig else {
             return Type::MIXED;
         };
-        self.check_args(pos, &fname, &sig, args, *spread);
+        self.check_args(pos, &shown, &sig, args, *spread);
         let is_kfun = *res == CallRes::Kfun;
         let mut ret = sig.ret.clone();
         if !tc {
@@ -1693,10 +1710,11 @@ impl<'k> Checker<'k> {
         &mut self,
         label: Option<&str>,
         name: &str,
+        display: &str,
     ) -> Result<(Signature, bool), String> {
         let shown = match label {
-            Some(l) => format!("{l}::{name}"),
-            None => format!("::{name}"),
+            Some(l) => format!("{l}::{display}"),
+            None => format!("::{display}"),
         };
         let found: Option<FuncInfo> = match label {
             Some(l) => {
@@ -2366,48 +2384,6 @@ fn aggr_type(t1: &Type, t2: &Type) -> Type {
     }
 }
 
-fn collect_labels(stmts: &[Stmt], out: &mut Vec<(Name, Pos)>, depth: u32) {
-    if depth > 1000 {
-        return;
-    }
-    for s in stmts {
-        collect_labels_stmt(s, out, depth + 1);
-    }
-}
-
-fn collect_labels_stmt(s: &Stmt, out: &mut Vec<(Name, Pos)>, depth: u32) {
-    match &s.kind {
-        StmtKind::Labeled { label, stmt } => {
-            out.push((label.clone(), s.pos));
-            collect_labels_stmt(stmt, out, depth + 1);
-        }
-        StmtKind::Block(b) => collect_labels(&b.stmts, out, depth),
-        StmtKind::If { then, els, .. } => {
-            collect_labels_stmt(then, out, depth + 1);
-            if let Some(e) = els {
-                collect_labels_stmt(e, out, depth + 1);
-            }
-        }
-        StmtKind::While { body, .. }
-        | StmtKind::DoWhile { body, .. }
-        | StmtKind::For { body, .. } => collect_labels_stmt(body, out, depth + 1),
-        StmtKind::Switch { body, .. } | StmtKind::Rlimits { body, .. } => {
-            collect_labels(&body.stmts, out, depth)
-        }
-        StmtKind::Catch { body, handler } => {
-            collect_labels(&body.stmts, out, depth);
-            if let Some(h) = handler {
-                collect_labels_stmt(h, out, depth + 1);
-            }
-        }
-        StmtKind::Try { body, handler, .. } => {
-            collect_labels(&body.stmts, out, depth);
-            collect_labels(&handler.stmts, out, depth);
-        }
-        _ => {}
-    }
-}
-
 // ---- the standard kfun table ----
 
 /// Kfun prototypes in DGD's declaration syntax (`varargs` marks where optional
@@ -2702,7 +2678,14 @@ impl<'r> FrontEnd<'r> {
 }
 
 impl InheritResolver for FrontEnd<'_> {
-    fn inherit(&mut self, _from: &str, path: &str) -> Result<Arc<ProgramInfo>, String> {
+    fn inherit(&mut self, from: &str, path: &str) -> Result<Arc<ProgramInfo>, String> {
+        let expanded;
+        let path = if path.starts_with('~') {
+            expanded = crate::preprocess::expand_home(from, path);
+            expanded.as_str()
+        } else {
+            path
+        };
         if let Some(r) = self.cache.get(path) {
             return r.clone();
         }

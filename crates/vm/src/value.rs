@@ -103,6 +103,14 @@ impl LStr {
     }
 }
 
+// Hash and Eq of LStr are those of its bytes, so maps keyed by LStr can be searched
+// with a plain byte slice.
+impl std::borrow::Borrow<[u8]> for LStr {
+    fn borrow(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 impl std::ops::Deref for LStr {
     type Target = [u8];
     fn deref(&self) -> &[u8] {

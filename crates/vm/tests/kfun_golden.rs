@@ -64,31 +64,7 @@ fn every_program_passes_the_front_end() {
 
 /// Programs the VM does not yet run like DGD, with the reason. The test
 /// below fails when one of them starts to match: then remove it here.
-const KNOWN_VM_GAPS: &[(&str, &str)] = &[
-    (
-        "casts",
-        "casts must use kfun::strings::{string_to_int, string_to_float}: (int)\"\" is 0, \
-         (int)\"2147483648\" and (float)\"1e309\" cannot be converted; (int)/(float)/(string) \
-         of nil are errors (\"Value is not an int\")",
-    ),
-    (
-        "float_print",
-        "(int)\"\" must be 0 as in DGD (kfun::strings::string_to_int)",
-    ),
-    (
-        "math",
-        "(int)\"\" must be 0 as in DGD (kfun::strings::string_to_int)",
-    ),
-    (
-        "sscanf_kernel",
-        "a sscanf result of the wrong type for its lvalue (string into int) must be \
-         \"Value is not an int\", raised before any lvalue is assigned",
-    ),
-    (
-        "sscanf",
-        "more sscanf results than lvalues must be \"Missing lvalue\", before any assignment",
-    ),
-];
+const KNOWN_VM_GAPS: &[(&str, &str)] = &[];
 
 /// Runs every golden program in a fresh mudlib root with the VM's test host
 /// and compares with DGD's output.

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use vm::ast::Bytes;
-use vm::preprocess::{generated_headers, normalize_path, IncludeResolver, PpOptions};
+use vm::preprocess::{expand_home, generated_headers, normalize_path, IncludeResolver, PpOptions};
 use vm::typecheck::{FrontEnd, StdKfuns, TcOptions};
 
 /// Reads mudlib files below a root directory, plus optional virtual files.
@@ -27,8 +27,9 @@ struct FsResolver {
 }
 
 impl IncludeResolver for FsResolver {
-    fn include(&mut self, _from: &str, path: &str) -> Option<(Arc<str>, Bytes)> {
-        let path = normalize_path("/", path);
+    fn include(&mut self, from: &str, path: &str) -> Option<(Arc<str>, Bytes)> {
+        // `~` as DGD's kernel library reads it
+        let path = expand_home(from, path);
         let fs = self.root.join(path.trim_start_matches('/'));
         match std::fs::read(&fs) {
             Ok(b) if fs.is_file() => Some((Arc::from(path.as_str()), Arc::from(b))),

@@ -371,6 +371,7 @@ impl Vm {
                 next_handle: e.next_handle,
                 pending_prog: None,
                 dirty: false,
+                touched: false,
             }));
             vm.objects.live += 1;
             if !e.is_clone {

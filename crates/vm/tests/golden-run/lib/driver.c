@@ -55,8 +55,22 @@ void compile_error(string file, int line, string err)
     send_message(file + ", " + line + ": " + err + "\n");
 }
 
+int verbose;
+
+void set_verbose(int v) { verbose = v; }
+
 void runtime_error(string error, int caught, int ticks)
 {
+    if (verbose) {
+	mixed **trace;
+	trace = call_trace();
+	send_message("runtime_error(" + error + ", caught " + caught + ") frames " +
+		     sizeof(trace) + ", erring function " +
+		     trace[sizeof(trace) - 2][2] + "\n");
+	if (caught) {
+	    send_message("  catching frame: " + trace[caught - 1][2] + "\n");
+	}
+    }
     if (!caught) {
 	send_message("Error: " + error + "\n");
     }
@@ -64,8 +78,24 @@ void runtime_error(string error, int caught, int ticks)
 
 void atomic_error(string error, int atom, int ticks)
 {
+    if (verbose) {
+	send_message("atomic_error(" + error + ")\n");
+    }
 }
 
 void remove_program(string path, int ctime, int index)
 {
+    send_message("remove_program " + path + "\n");
+}
+
+void recompile(object obj)
+{
+    send_message("recompile " + object_name(obj) + "\n");
+    destruct_object(obj);
+}
+
+int touch(object obj, string func)
+{
+    send_message("touch " + object_name(obj) + " " + func + "\n");
+    return 0;
 }

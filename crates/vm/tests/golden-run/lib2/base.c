@@ -1,0 +1,1 @@
+string who() { return "base v1"; }

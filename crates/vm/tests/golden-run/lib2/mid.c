@@ -1,0 +1,2 @@
+inherit "/lib2/base";
+string mid() { return "mid:" + who(); }

@@ -147,6 +147,8 @@ pub struct Vm {
     destructed: Vec<u32>,
     requests: Vec<Request>,
     in_error_hook: bool,
+    /// Nested `execute` calls (Rust recursion through callbacks).
+    nesting: usize,
     compiling: Vec<String>,
     /// Programs that have been compiled with privileged rlimits.
     privileged: std::collections::HashSet<u32>,
@@ -293,6 +295,9 @@ const CALL_TICKS: i64 = 5;
 const LOOP_TICKS: i64 = 2;
 /// Hard cap on frames regardless of rlimits (protects memory).
 const HARD_MAX_DEPTH: usize = 100_000;
+/// Hard cap on nested runs of the interpreter loop through Rust callbacks
+/// (protects the Rust stack; each level costs a few KB of it).
+const MAX_NESTING: usize = 200;
 
 fn err<T>(m: impl Into<LStr>) -> Result<T, LpcError> {
     Err(LpcError::new(m))
@@ -327,6 +332,7 @@ impl Vm {
             destructed: Vec::new(),
             requests: Vec::new(),
             in_error_hook: false,
+            nesting: 0,
             compiling: Vec::new(),
             privileged: Default::default(),
             boot_time: boot,
@@ -1099,6 +1105,23 @@ impl Vm {
     /// Runs until the frame count drops to `stop`; returns the value returned by
     /// the frame at `stop`.
     fn execute(&mut self, stop: usize) -> Result<Value, LpcError> {
+        // Callbacks (creators, hooks, LWO operators, kfun call_other) re-enter
+        // the loop through Rust; bound that nesting so no program can overflow the
+        // Rust stack, whatever rlimits the driver grants. The error is raised by
+        // the frame just pushed, as if it had failed at once.
+        if self.nesting >= MAX_NESTING && !self.in_error_hook {
+            let e = LpcError::new("Stack overflow");
+            if !self.handle_error(e.clone(), stop)? {
+                return Err(e);
+            }
+        }
+        self.nesting += 1;
+        let r = self.execute_loop(stop);
+        self.nesting -= 1;
+        r
+    }
+
+    fn execute_loop(&mut self, stop: usize) -> Result<Value, LpcError> {
         loop {
             match self.run(stop) {
                 Ok(v) => return Ok(v),
@@ -2646,6 +2669,19 @@ impl Vm {
                     None
                 };
                 let path = p.to_str_lossy().to_string();
+                // as DGD: a master recompiled in this task is upgraded at its end
+                // and cannot be recompiled again before then (this also bounds
+                // the compilation work one task can cause)
+                let norm = crate::typecheck::object_path("/", &path);
+                if let Some(o) = self.objects.find(norm.as_bytes()) {
+                    if self
+                        .objects
+                        .get(o)
+                        .is_some_and(|o| o.pending_prog.is_some())
+                    {
+                        return err("Object is already being upgraded");
+                    }
+                }
                 let o = self.compile_path(&path, src.as_deref())?;
                 Ok(Value::Object(o))
             }

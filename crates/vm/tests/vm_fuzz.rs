@@ -104,3 +104,64 @@ fn show_seed() {
         Err(r) => println!("=== PANIC\n{r}"),
     }
 }
+
+/// Runs one source as `/obj/m` with the fuzz limits; returns its output.
+fn run_one(src: &str, func: &str) -> String {
+    let files = vec![("/obj/m.c".to_string(), src.as_bytes().to_vec())];
+    harness::run(&files, "/obj/m", &[func], &harness::Limits::default())
+}
+
+/// Found by the generator (seed 78): a creator that raises its depth limit with
+/// `rlimits` and makes a new LWO of itself recursed through Rust (creators run in
+/// a nested interpreter loop) until the Rust stack overflowed and the process
+/// aborted. Now the nesting is bounded: "Stack overflow", caught like any error.
+#[test]
+fn lwo_creator_recursion_under_rlimits_is_stack_overflow() {
+    let out = run_one(
+        "static void create() { rlimits (50; 100000) { new_object(find_object(\"/obj/m\")); } }\n\
+         void main() { out(\"main\"); }\n",
+        "main",
+    );
+    assert!(out.contains("Error: Stack overflow"), "output: {out:?}");
+}
+
+/// Found by the generator (seed 53): a creator calling `compile_object` on its own
+/// object recompiled it again and again in one task (tens of thousands of full
+/// compilations, minutes of CPU for 100,000 ticks). As in DGD, a master that is
+/// already recompiled in this task is "already being upgraded".
+#[test]
+fn recompile_twice_in_one_task_is_an_error() {
+    let out = run_one(
+        "void main() { out(catch(compile_object(\"/obj/m\"))); \
+         out(catch(compile_object(\"/obj/m\"))); }\n",
+        "main",
+    );
+    assert!(
+        out.starts_with("nil\n\"Object is already being upgraded\"\n"),
+        "output: {out:?}"
+    );
+}
+
+/// Writes the main object of generated programs as a seed corpus for the
+/// cargo-fuzz target `compile_run`: `VM_FUZZ_CORPUS=DIR VM_FUZZ_ITERS=500`.
+#[test]
+#[ignore]
+fn write_corpus() {
+    let Ok(dir) = std::env::var("VM_FUZZ_CORPUS") else {
+        return;
+    };
+    let n: u64 = std::env::var("VM_FUZZ_ITERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(500);
+    std::fs::create_dir_all(&dir).expect("corpus dir");
+    for seed in 0..n {
+        for (p, s) in gen::programs(seed) {
+            let name = format!(
+                "{dir}/gen-{seed}-{}",
+                p.trim_start_matches("/obj/").replace(".c", "")
+            );
+            std::fs::write(name, s).expect("write corpus file");
+        }
+    }
+}

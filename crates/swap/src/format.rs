@@ -12,8 +12,8 @@ pub const FORMAT_VERSION: u32 = 2;
 pub const MIN_FORMAT_VERSION: u32 = 1;
 /// Smallest allocation granule (version 2).
 pub const MIN_GRANULE: u32 = 16;
-/// Granule of new files: records pack at 64-byte boundaries.
-pub const DEFAULT_GRANULE: u32 = 64;
+/// Granule of new files: records pack at 16-byte boundaries.
+pub const DEFAULT_GRANULE: u32 = 16;
 /// Bytes of the file header that are used (the rest of sector 0 is zero).
 pub const FILE_HEADER_LEN: usize = 64;
 /// Magic bytes at the start of every record header.

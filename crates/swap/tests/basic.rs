@@ -472,7 +472,7 @@ fn walk_survives_truncation_and_unknown_versions_are_refused() {
     )));
     // Version 3 header (checksum recomputed): refused with a clear message.
     let mut hdr = swap::format::FileHeader::decode(&full).unwrap();
-    assert_eq!((hdr.version, hdr.granule), (2, 64));
+    assert_eq!((hdr.version, hdr.granule), (2, 16));
     hdr.version = 3;
     let mut bytes = full.clone();
     bytes[..64].copy_from_slice(&hdr.encode());
@@ -486,7 +486,7 @@ fn walk_survives_truncation_and_unknown_versions_are_refused() {
     );
 }
 
-/// Version 2 packs records at 64-byte granules: ten 700-byte blobs (764-byte records)
+/// Version 2 packs records at 16-byte granules: ten 700-byte blobs (764-byte records)
 /// take 10 * 768 bytes after sector 0, not 10 * 1024. A store made with the granule
 /// equal to the sector writes version 1, which still reads and continues.
 #[test]
@@ -505,7 +505,7 @@ fn granule_packs_records_and_version_1_still_works() {
     let c1 = Container::open(&*fs, Path::new("v1")).unwrap();
     assert_eq!((c1.header().version, c1.granule()), (1, 512));
     let c2 = Container::open(&*fs, Path::new("v2")).unwrap();
-    assert_eq!((c2.header().version, c2.granule()), (2, 64));
+    assert_eq!((c2.header().version, c2.granule()), (2, 16));
     for c in [&c1, &c2] {
         let n = c
             .walk()
@@ -537,7 +537,7 @@ fn granule_packs_records_and_version_1_still_works() {
     // A location off the granule grid is refused.
     let e = c2
         .read_record(swap::Location {
-            offset: 512 + 32,
+            offset: 512 + 8,
             len: 764,
         })
         .unwrap_err();

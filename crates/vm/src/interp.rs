@@ -1089,10 +1089,7 @@ impl Vm {
         // Rust stack, whatever rlimits the driver grants. The error is raised by
         // the frame just pushed, as if it had failed at once.
         if self.nesting >= MAX_NESTING && !self.in_error_hook {
-            let e = LpcError::new("Stack overflow");
-            if !self.handle_error(e.clone(), stop)? {
-                return Err(e);
-            }
+            self.handle_error(LpcError::new("Stack overflow"), stop)?;
         }
         self.nesting += 1;
         let r = self.execute_loop(stop);

@@ -147,6 +147,27 @@ fn recompile_twice_in_one_task_is_an_error() {
     );
 }
 
+/// UNFIXED, found by the generator (seed 1002050): when the driver's
+/// `runtime_rlimits` grants bounded scopes (here depth <= 100, ticks <= 100000),
+/// a recursive function opening `rlimits (5; 5000)` at every level raises its
+/// depth limit each time and gets fresh ticks each time, so it recurses to the hard
+/// cap of 100,000 frames with up to 5,000 ticks per level: minutes of CPU in one
+/// task. Ignored until the interpreter bounds this (a lower hard frame cap, or
+/// scopes that cannot hand out more ticks than their parent has left).
+#[test]
+#[ignore]
+fn nested_rlimits_recursion_stays_bounded() {
+    let out = run_one(
+        "int f(int n) { rlimits (5; 5000) { while (n < 1000000) { n = f(n + 1); } } \
+         return n; }\nvoid main() { out(catch(f(0))); }\n",
+        "main",
+    );
+    assert!(
+        out.contains("Out of ticks") || out.contains("Stack overflow"),
+        "{out:?}"
+    );
+}
+
 /// Writes the main object of generated programs as a seed corpus for the
 /// cargo-fuzz target `compile_run`: `VM_FUZZ_CORPUS=DIR VM_FUZZ_ITERS=500`.
 #[test]

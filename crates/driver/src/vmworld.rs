@@ -195,6 +195,19 @@ impl VmHostTrait for VmHost {
         log::raw(msg.as_bytes());
     }
 
+    fn is_user(&mut self, o: ObjRef) -> bool {
+        self.shared.borrow().is_user(key(o))
+    }
+
+    fn swap_this_user(&mut self, user: Option<ObjRef>) -> Option<ObjRef> {
+        let mut h = self.shared.borrow_mut();
+        std::mem::replace(&mut h.this_user, user.map(key)).map(obj)
+    }
+
+    fn user_destructed(&mut self, o: ObjRef) {
+        self.shared.borrow_mut().disconnect(key(o));
+    }
+
     /// Static memory is the swap cache (budget, bytes of blobs in it); dynamic memory
     /// is the process's resident set. No object is swapped out by the driver itself
     /// yet (`VM_RELOADS_ON_ACCESS`), so the swap rates are 0.

@@ -33,6 +33,24 @@ pub trait Host {
         let _ = (this, args);
         Err(LpcError::new(format!("Kfun {name} is not available")))
     }
+    /// Whether `obj` has a connection (DGD's `O_USER`). Destructing such an object
+    /// first calls its `close(1)`, with `this_user()` the object, as DGD does.
+    fn is_user(&mut self, obj: ObjRef) -> bool {
+        let _ = obj;
+        false
+    }
+    /// Makes `user` what `this_user()` returns (for `close(1)` on destruct); gives
+    /// the previous one back, to be restored afterwards.
+    fn swap_this_user(&mut self, user: Option<ObjRef>) -> Option<ObjRef> {
+        let _ = user;
+        None
+    }
+    /// A user object is destructed and its `close(1)` has returned: the object
+    /// loses its connection now (`users()` no longer lists it), and the connection
+    /// closes after its pending output at the end of the task.
+    fn user_destructed(&mut self, obj: ObjRef) {
+        let _ = obj;
+    }
     /// A message from the VM for the log (compile errors when there is no driver
     /// object, warnings).
     fn message(&mut self, msg: &str);

@@ -128,6 +128,9 @@ pub struct Vm {
     pub objects: ObjectTable,
     next_prog_id: u32,
     driver: Option<ObjRef>,
+    /// User objects whose `close(1)` runs because they are being destructed (a
+    /// destruct_object of one of them from its own close() does not call it again).
+    closing: Vec<u32>,
     auto_prog: Option<Rc<Program>>,
     stack: Vec<Value>,
     frames: Vec<Frame>,
@@ -307,6 +310,7 @@ impl Vm {
             objects: ObjectTable::default(),
             next_prog_id: 1,
             driver: None,
+            closing: Vec::new(),
             auto_prog: None,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
@@ -2648,6 +2652,12 @@ impl Vm {
             },
             k::DESTRUCT_OBJECT => match arg(&args, 0) {
                 Value::Object(o) => {
+                    if self.objects.is_live(o)
+                        && !self.closing.contains(&o.index)
+                        && self.host.is_user(o)
+                    {
+                        self.close_on_destruct(o)?;
+                    }
                     self.destruct(o)?;
                     Ok(Value::Nil)
                 }
@@ -3121,6 +3131,20 @@ impl Vm {
         Ok(h)
     }
 
+    /// As DGD: a user object being destructed gets `close(1)` first, with
+    /// `this_user()` the object; an error in it stops the destruct and the object
+    /// keeps its connection, which it loses otherwise.
+    fn close_on_destruct(&mut self, o: ObjRef) -> Result<(), LpcError> {
+        self.closing.push(o.index);
+        let prev = self.host.swap_this_user(Some(o));
+        let r = self.call_in(o, "close", vec![Value::Int(1)], true);
+        self.host.swap_this_user(prev);
+        self.closing.retain(|&i| i != o.index);
+        r?;
+        self.host.user_destructed(o);
+        Ok(())
+    }
+
     fn destruct(&mut self, o: ObjRef) -> Result<(), LpcError> {
         let Some(ob) = self.objects.get_mut(o) else {
             return err("Destructing destructed object");
@@ -3152,6 +3176,7 @@ impl Vm {
     // ================================================================== end of task
 
     fn end_task(&mut self) {
+        self.closing.clear();
         self.frames.clear();
         self.stack.clear();
         self.catches.clear();

@@ -99,21 +99,23 @@ pub struct HostStatus {
     pub nusers: i64,
 }
 
+/// The figures of a host that has none of its own (tests, `lpcrun`): sizes like a
+/// small DGD config, nothing in use, so a mudlib's percentages never divide by zero.
 impl Default for HostStatus {
     fn default() -> HostStatus {
         HostStatus {
-            swap_size: 0,
+            swap_size: 1024,
             swap_used: 0,
             sector_size: 512,
             swap_rate1: 0,
             swap_rate5: 0,
-            smem_size: 0,
+            smem_size: 1 << 20,
             smem_used: 0,
-            dmem_size: 0,
+            dmem_size: 1 << 20,
             dmem_used: 0,
-            call_outs: i32::MAX as i64,
-            users: 0,
-            editors: 0,
+            call_outs: 10000,
+            users: 40,
+            editors: 40,
             datagram_ports: Vec::new(),
             telnet_ports: Vec::new(),
             binary_ports: Vec::new(),
@@ -177,6 +179,8 @@ pub struct TestHost {
     pub call_outs: Vec<(ObjRef, u32, f64)>,
     /// Fixed time (None: the real clock).
     pub fixed_time: Option<i64>,
+    /// What `this_user()` returns (tests driving a connection object).
+    pub this_user: Option<ObjRef>,
 }
 
 impl TestHost {
@@ -251,10 +255,10 @@ impl Host for TestHost {
                 }
                 _ => Ok(Value::Int(0)),
             },
-            "this_user" => Ok(Value::Nil),
+            "this_user" => Ok(self.this_user.map(Value::Object).unwrap_or(Value::Nil)),
             "users" => Ok(Value::array(Vec::new())),
             "query_ip_number" | "query_ip_name" => Ok(Value::Nil),
-            "block_input" | "send_close" => Ok(Value::Nil),
+            "block_input" | "send_close" | "query_editor" => Ok(Value::Nil),
             _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
         }
     }

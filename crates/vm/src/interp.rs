@@ -153,8 +153,10 @@ pub struct Vm {
     compiling: Vec<String>,
     /// Programs that have been compiled with privileged rlimits.
     privileged: std::collections::HashSet<u32>,
-    /// Boot time (status()).
+    /// Boot time (status()): of the cold boot, kept across restores (ST_STARTTIME).
     pub boot_time: i64,
+    /// When this process started, cold boot or restore (ST_BOOTTIME).
+    pub reboot_time: i64,
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
@@ -332,6 +334,7 @@ impl Vm {
             compiling: Vec::new(),
             privileged: Default::default(),
             boot_time: boot,
+            reboot_time: boot,
             prog_infos: HashMap::new(),
             walk_id: 0,
             table_dirty: BTreeSet::new(),
@@ -1103,18 +1106,14 @@ impl Vm {
         loop {
             match self.run(stop) {
                 Ok(v) => return Ok(v),
-                Err(e) => {
-                    if !self.handle_error(e.clone(), stop)? {
-                        return Err(e);
-                    }
-                }
+                Err(e) => self.handle_error(e, stop)?,
             }
         }
     }
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
-    /// innermost catch above `stop` (Ok(true)) or to `stop` (Ok(false)).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<bool, LpcError> {
+    /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
+    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // An error leaving atomic functions: as DGD, atomic_error first (stack and
         // changes still there; `atom` is the call_trace index of the outermost atomic
@@ -1131,13 +1130,16 @@ impl Vm {
             Some(i) => self.catches[i].frames as i32,
             None => 0,
         };
-        self.error_hook(&e, caught);
+        let e = match self.error_hook(&e, caught) {
+            Some(m) => LpcError { message: m },
+            None => e,
+        };
         match catch_idx {
             Some(ci) => {
                 let target_frames = self.catches[ci].frames;
                 self.unwind_to(target_frames);
                 let Some(c) = self.catches.pop() else {
-                    return Ok(false);
+                    return Err(e);
                 };
                 self.catches.truncate(ci);
                 if self.rl.len() > c.rl {
@@ -1148,11 +1150,11 @@ impl Vm {
                 if let Some(f) = self.frames.last_mut() {
                     f.pc = c.handler;
                 }
-                Ok(true)
+                Ok(())
             }
             None => {
                 self.unwind_to(stop);
-                Ok(false)
+                Err(e)
             }
         }
     }
@@ -1168,20 +1170,20 @@ impl Vm {
         }
     }
 
-    fn error_hook(&mut self, e: &LpcError, caught: i32) {
+    /// Calls the driver's runtime_error; returns its replacement message, if any.
+    fn error_hook(&mut self, e: &LpcError, caught: i32) -> Option<LStr> {
         if self.in_error_hook {
-            return;
+            return None;
         }
         let Some(d) = self.driver_object() else {
             if caught == 0 {
                 let msg = format!("{}\n", e.message.to_str_lossy());
                 self.host.message(&msg);
             }
-            return;
+            return None;
         };
-        if self.cfg.driver_object.is_none() {
-            return;
-        }
+        self.cfg.driver_object.as_ref()?;
+        let mut replacement = None;
         self.in_error_hook = true;
         let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
         let saved = (self.ticks, self.noticks, self.maxdepth);
@@ -1194,7 +1196,7 @@ impl Vm {
             ticks: 0,
             noticks: true,
         });
-        let _ = self.call_in(
+        let r = self.call_in(
             d,
             "runtime_error",
             vec![
@@ -1204,11 +1206,23 @@ impl Vm {
             ],
             true,
         );
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!(
+                    "Error within runtime_error: {}\n",
+                    he.message.to_str_lossy()
+                );
+                self.host.message(&msg);
+            }
+        }
         self.rl.truncate(rl_len);
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.maxdepth = saved.2;
         self.in_error_hook = false;
+        replacement
     }
 
     fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) {
@@ -1221,7 +1235,7 @@ impl Vm {
         self.in_error_hook = true;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
-        let _ = self.call_in(
+        if let Err(he) = self.call_in(
             d,
             "atomic_error",
             vec![
@@ -1230,13 +1244,17 @@ impl Vm {
                 Value::Int(-1),
             ],
             true,
-        );
+        ) {
+            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+            self.host.message(&msg);
+        }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
     }
 
     fn rollback(&mut self, mark: usize) {
+        let mut live_delta: isize = 0;
         while self.undo.len() > mark {
             let Some(u) = self.undo.pop() else { break };
             match u {
@@ -1273,6 +1291,7 @@ impl Vm {
                 Undo::NewObject(i) => {
                     if let Some(o) = self.objects.slot_mut(i) {
                         o.destructed = true;
+                        live_delta -= 1;
                         let name = o.name.clone();
                         let is_clone = o.is_clone;
                         let master = o.master;
@@ -1287,6 +1306,7 @@ impl Vm {
                 Undo::Destruct(i) => {
                     if let Some(o) = self.objects.slot_mut(i) {
                         o.destructed = false;
+                        live_delta += 1;
                         let name = o.name.clone();
                         let is_clone = o.is_clone;
                         let master = o.master;
@@ -1318,6 +1338,7 @@ impl Vm {
                 }
             }
         }
+        self.objects.live = (self.objects.live as isize + live_delta).max(0) as usize;
     }
 
     fn now(&self) -> f64 {
@@ -2968,7 +2989,7 @@ impl Vm {
                 let v = vec![
                     Value::str("DGD-rs 1.7"),                                   // 0 ST_VERSION
                     Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
-                    Value::Int(self.boot_time as i32),                          // 2 ST_BOOTTIME
+                    Value::Int(self.reboot_time as i32),                        // 2 ST_BOOTTIME
                     Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
                     num(hs.swap_size),                                          // 4 ST_SWAPSIZE
                     num(hs.swap_used),                                          // 5 ST_SWAPUSED
@@ -3154,6 +3175,7 @@ impl Vm {
         let master = ob.master;
         let name = ob.name.clone();
         let handles: Vec<u32> = ob.callouts.keys().copied().collect();
+        self.objects.live = self.objects.live.saturating_sub(1);
         if is_clone {
             if let Some(m) = self.objects.slot_mut(master) {
                 m.nclones = m.nclones.saturating_sub(1);

@@ -56,6 +56,7 @@ pub struct ObjectTable {
     pub slots: Vec<Slot>,
     pub free: Vec<u32>,
     pub by_name: std::collections::HashMap<LStr, u32>,
+    /// Number of objects not destructed.
     pub live: usize,
 }
 
@@ -123,7 +124,9 @@ impl ObjectTable {
         let s = self.slots.get_mut(i as usize)?;
         let o = s.obj.take()?;
         self.free.push(i);
-        self.live = self.live.saturating_sub(1);
+        if !o.destructed {
+            self.live = self.live.saturating_sub(1);
+        }
         Some(o)
     }
 

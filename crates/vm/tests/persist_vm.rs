@@ -128,3 +128,30 @@ fn program_blob_roundtrip() {
         }
     }
 }
+
+/// status(): the start time survives a restore; the boot time is the restore's.
+#[test]
+fn restore_keeps_start_time_and_sets_boot_time() {
+    let store = Rc::new(RefCell::new(MemStore::default()));
+    let mut host = TestHost::new();
+    host.fixed_time = Some(1_000_000);
+    let mut vm = Vm::new(Config::default(), Box::new(host), Box::new(store.clone()));
+    vm.compile_object_task("/thing", Some(THING.as_bytes()))
+        .unwrap();
+    vm.sync_store().unwrap();
+    let tables = vm.table_entries();
+    drop(vm);
+    let mut host = TestHost::new();
+    host.fixed_time = Some(2_000_000);
+    let mut vm2 = Vm::restore(Config::default(), Box::new(host), Box::new(store), tables).unwrap();
+    let o = vm2
+        .compile_object_task("/st", Some(b"mixed *st() { return status()[1 .. 2]; }\n"))
+        .unwrap();
+    assert_eq!(
+        show(&vm2.call(o, "st", vec![]).unwrap()),
+        show(&Value::array(vec![
+            Value::Int(1_000_000),
+            Value::Int(2_000_000)
+        ]))
+    );
+}

@@ -1355,6 +1355,7 @@ impl Vm {
         }
     }
 
+    #[inline]
     fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or(Value::Nil)
     }
@@ -1595,11 +1596,16 @@ impl Vm {
         Ok(self.binop(op, a, b)?.truthy())
     }
 
+    #[inline]
     fn spread_args(&mut self, argc: u8) -> Result<usize, LpcError> {
         let n = (argc & !SPREAD) as usize;
         if argc & SPREAD == 0 {
             return Ok(n);
         }
+        self.spread_slow(n)
+    }
+
+    fn spread_slow(&mut self, n: usize) -> Result<usize, LpcError> {
         match self.pop() {
             Value::Array(a) => {
                 let items = a.borrow().clone();

@@ -98,14 +98,11 @@ impl VmHostTrait for VmHost {
         self.shared.borrow().millitime()
     }
 
-    fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) {
-        let r = self
-            .shared
+    fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError> {
+        self.shared
             .borrow_mut()
-            .call_out(key(o), handle, Delay::Float(delay));
-        if let Err(e) = r {
-            log::line(&format!("call_out not scheduled: {e}"));
-        }
+            .call_out(key(o), handle, Delay::Float(delay))
+            .map_err(|e| LpcError::new(e.to_string()))
     }
 
     fn call_out_removed(&mut self, o: ObjRef, handle: u32) {

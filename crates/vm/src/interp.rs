@@ -1333,7 +1333,13 @@ impl Vm {
                         obj.callouts.insert(h, c);
                     }
                     if let Some(r) = self.objects.handle(o) {
-                        self.host.call_out_added(r, h, delay);
+                        // its own slot was freed by the removal being undone
+                        if let Err(e) = self.host.call_out_added(r, h, delay) {
+                            self.host.message(&format!(
+                                "call_out {h} not rescheduled on rollback: {}\n",
+                                e.message.to_str_lossy()
+                            ));
+                        }
                     }
                 }
             }
@@ -3071,10 +3077,14 @@ impl Vm {
         };
         // the function must exist
         let now = self.now();
+        let Some(h) = self.objects.get(o).map(|ob| ob.next_handle) else {
+            return Ok(Value::Int(0));
+        };
+        // the host schedules it first: a full call_out table is an LPC error
+        self.host.call_out_added(o, h, delay.max(0.0))?;
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };
-        let h = ob.next_handle;
         ob.next_handle = ob.next_handle.wrapping_add(1).max(1);
         ob.callouts.insert(
             h,
@@ -3089,7 +3099,6 @@ impl Vm {
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutAdd(o.index, h));
         }
-        self.host.call_out_added(o, h, delay.max(0.0));
         Ok(Value::Int(h as i32))
     }
 

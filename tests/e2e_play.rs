@@ -64,7 +64,6 @@ fn cold_boot_login_and_play() {
 }
 
 #[test]
-#[ignore = "needs the VM to call close(1) in a user object it destructs (DGD does; vm does not yet)"]
 fn quit_saves_where_the_player_was() {
     let mud = Mud::sample(None);
     let _srv = mud.start(&[]);

@@ -406,10 +406,8 @@ impl<W: World> Server<W> {
             let mut h = self.h();
             h.this_user = None;
             h.net.flush_all();
-            for obj in std::mem::take(&mut h.dropped) {
-                if let Some(id) = h.net.unbind_obj(obj) {
-                    h.net.remove(id);
-                }
+            for id in std::mem::take(&mut h.dropped) {
+                h.net.remove(id);
             }
             let req = std::mem::take(&mut h.requests);
             let tables = req.dump.map(|_| {

@@ -98,14 +98,11 @@ impl VmHostTrait for VmHost {
         self.shared.borrow().millitime()
     }
 
-    fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) {
-        let r = self
-            .shared
+    fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError> {
+        self.shared
             .borrow_mut()
-            .call_out(key(o), handle, Delay::Float(delay));
-        if let Err(e) = r {
-            log::line(&format!("call_out not scheduled: {e}"));
-        }
+            .call_out(key(o), handle, Delay::Float(delay))
+            .map_err(|e| LpcError::new(e.to_string()))
     }
 
     fn call_out_removed(&mut self, o: ObjRef, handle: u32) {
@@ -193,6 +190,19 @@ impl VmHostTrait for VmHost {
 
     fn message(&mut self, msg: &str) {
         log::raw(msg.as_bytes());
+    }
+
+    fn is_user(&mut self, o: ObjRef) -> bool {
+        self.shared.borrow().is_user(key(o))
+    }
+
+    fn swap_this_user(&mut self, user: Option<ObjRef>) -> Option<ObjRef> {
+        let mut h = self.shared.borrow_mut();
+        std::mem::replace(&mut h.this_user, user.map(key)).map(obj)
+    }
+
+    fn user_destructed(&mut self, o: ObjRef) {
+        self.shared.borrow_mut().disconnect(key(o));
     }
 
     /// Static memory is the swap cache (budget, bytes of blobs in it); dynamic memory

@@ -114,8 +114,9 @@ pub struct Host {
     pub requests: Requests,
     pub this_user: Option<ObjKey>,
     pub hotboot_enabled: bool,
-    /// User objects destructed during the task: their connections close.
-    pub(crate) dropped: Vec<ObjKey>,
+    /// Connections of user objects destructed during the task: they close
+    /// at its end, after their pending output.
+    pub(crate) dropped: Vec<crate::net::ConnId>,
     pub start_time: i64,
     pub boot_time: i64,
 }
@@ -173,13 +174,15 @@ impl Host {
     }
 
     /// A user object is being destructed: the world has called its
-    /// `close(1)`; the connection closes at the end of the task.
+    /// `close(1)`. The object loses its connection now (it is no longer
+    /// among `users()`); the connection closes at the end of the task.
     pub fn disconnect(&mut self, obj: ObjKey) -> bool {
-        if self.net.of_obj(obj).is_some() {
-            self.dropped.push(obj);
-            true
-        } else {
-            false
+        match self.net.unbind_obj(obj) {
+            Some(id) => {
+                self.dropped.push(id);
+                true
+            }
+            None => false,
         }
     }
 

@@ -17,8 +17,10 @@ pub trait Host {
     /// Wall clock: seconds since the epoch and milliseconds.
     fn time(&self) -> (i64, u32);
     /// A call_out was made: call `vm.run_call_out(obj, handle)` in a task of its own
-    /// after `delay` seconds (0: as soon as possible).
-    fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64);
+    /// after `delay` seconds (0: as soon as possible). An error (DGD's "Too many
+    /// callouts" when the config's `call_outs` table is full) fails the `call_out()`
+    /// kfun with that message, and the call_out is not made.
+    fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError>;
     /// A call_out was removed (by remove_call_out, or its object was destructed).
     fn call_out_removed(&mut self, obj: ObjRef, handle: u32);
     /// Kfuns that need connections (`this_user`, `users`, `send_message`,
@@ -32,6 +34,24 @@ pub trait Host {
     ) -> Result<Value, LpcError> {
         let _ = (this, args);
         Err(LpcError::new(format!("Kfun {name} is not available")))
+    }
+    /// Whether `obj` has a connection (DGD's `O_USER`). Destructing such an object
+    /// first calls its `close(1)`, with `this_user()` the object, as DGD does.
+    fn is_user(&mut self, obj: ObjRef) -> bool {
+        let _ = obj;
+        false
+    }
+    /// Makes `user` what `this_user()` returns (for `close(1)` on destruct); gives
+    /// the previous one back, to be restored afterwards.
+    fn swap_this_user(&mut self, user: Option<ObjRef>) -> Option<ObjRef> {
+        let _ = user;
+        None
+    }
+    /// A user object is destructed and its `close(1)` has returned: the object
+    /// loses its connection now (`users()` no longer lists it), and the connection
+    /// closes after its pending output at the end of the task.
+    fn user_destructed(&mut self, obj: ObjRef) {
+        let _ = obj;
     }
     /// A message from the VM for the log (compile errors when there is no driver
     /// object, warnings).
@@ -159,6 +179,9 @@ pub struct TestHost {
     pub echo: bool,
     /// Pending call_outs: (object, handle, delay).
     pub call_outs: Vec<(ObjRef, u32, f64)>,
+    /// At most this many pending call_outs (None: no limit), as the config's
+    /// `call_outs`.
+    pub max_call_outs: Option<usize>,
     /// Fixed time (None: the real clock).
     pub fixed_time: Option<i64>,
     /// What `this_user()` returns (tests driving a connection object).
@@ -216,8 +239,12 @@ impl Host for TestHost {
             }
         }
     }
-    fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64) {
+    fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError> {
+        if self.call_outs.len() >= self.max_call_outs.unwrap_or(usize::MAX) {
+            return Err(LpcError::new("Too many callouts"));
+        }
         self.call_outs.push((obj, handle, delay));
+        Ok(())
     }
     fn call_out_removed(&mut self, obj: ObjRef, handle: u32) {
         self.call_outs.retain(|c| !(c.0 == obj && c.1 == handle));

@@ -128,6 +128,9 @@ pub struct Vm {
     pub objects: ObjectTable,
     next_prog_id: u32,
     driver: Option<ObjRef>,
+    /// User objects whose `close(1)` runs because they are being destructed (a
+    /// destruct_object of one of them from its own close() does not call it again).
+    closing: Vec<u32>,
     auto_prog: Option<Rc<Program>>,
     stack: Vec<Value>,
     frames: Vec<Frame>,
@@ -314,6 +317,7 @@ impl Vm {
             objects: ObjectTable::default(),
             next_prog_id: 1,
             driver: None,
+            closing: Vec::new(),
             auto_prog: None,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
@@ -1349,7 +1353,13 @@ impl Vm {
                         obj.callouts.insert(h, c);
                     }
                     if let Some(r) = self.objects.handle(o) {
-                        self.host.call_out_added(r, h, delay);
+                        // its own slot was freed by the removal being undone
+                        if let Err(e) = self.host.call_out_added(r, h, delay) {
+                            self.host.message(&format!(
+                                "call_out {h} not rescheduled on rollback: {}\n",
+                                e.message.to_str_lossy()
+                            ));
+                        }
                     }
                 }
             }
@@ -2708,6 +2718,12 @@ impl Vm {
             },
             k::DESTRUCT_OBJECT => match arg(&args, 0) {
                 Value::Object(o) => {
+                    if self.objects.is_live(o)
+                        && !self.closing.contains(&o.index)
+                        && self.host.is_user(o)
+                    {
+                        self.close_on_destruct(o)?;
+                    }
                     self.destruct(o)?;
                     Ok(Value::Nil)
                 }
@@ -3094,10 +3110,14 @@ impl Vm {
         };
         // the function must exist
         let now = self.now();
+        let Some(h) = self.objects.get(o).map(|ob| ob.next_handle) else {
+            return Ok(Value::Int(0));
+        };
+        // the host schedules it first: a full call_out table is an LPC error
+        self.host.call_out_added(o, h, delay.max(0.0))?;
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };
-        let h = ob.next_handle;
         ob.next_handle = ob.next_handle.wrapping_add(1).max(1);
         ob.callouts.insert(
             h,
@@ -3112,7 +3132,6 @@ impl Vm {
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutAdd(o.index, h));
         }
-        self.host.call_out_added(o, h, delay.max(0.0));
         Ok(Value::Int(h as i32))
     }
 
@@ -3181,6 +3200,20 @@ impl Vm {
         Ok(h)
     }
 
+    /// As DGD: a user object being destructed gets `close(1)` first, with
+    /// `this_user()` the object; an error in it stops the destruct and the object
+    /// keeps its connection, which it loses otherwise.
+    fn close_on_destruct(&mut self, o: ObjRef) -> Result<(), LpcError> {
+        self.closing.push(o.index);
+        let prev = self.host.swap_this_user(Some(o));
+        let r = self.call_in(o, "close", vec![Value::Int(1)], true);
+        self.host.swap_this_user(prev);
+        self.closing.retain(|&i| i != o.index);
+        r?;
+        self.host.user_destructed(o);
+        Ok(())
+    }
+
     fn destruct(&mut self, o: ObjRef) -> Result<(), LpcError> {
         let Some(ob) = self.objects.get_mut(o) else {
             return err("Destructing destructed object");
@@ -3213,6 +3246,7 @@ impl Vm {
     // ================================================================== end of task
 
     fn end_task(&mut self) {
+        self.closing.clear();
         self.frames.clear();
         self.stack.clear();
         self.catches.clear();

@@ -1,0 +1,113 @@
+//! Case-by-case golden programs (`tests/dgd_golden/*.c`) whose expected
+//! output (`*.out`) was produced by running them on real DGD 1.7.9 (never by
+//! our VM). Each program holds many small cases `string t_NAME()`; its
+//! `run()` prints one line `NAME: result` per case (an error raised by a case
+//! prints `NAME: ERROR: message`). This test runs every program on the VM's
+//! test host and compares line by line, so each case passes or fails alone.
+//!
+//! Cases the VM does not yet run like DGD are listed in `KNOWN_DIFFERENCES`
+//! as `file/case`; the test fails when a listed case starts to match, so the
+//! list only shrinks.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// `file/case` pairs where the VM differs from DGD today, with the reason.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[];
+
+fn programs() -> Vec<(String, String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dgd_golden");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("golden directory") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("c") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let src = std::fs::read_to_string(&path).expect("source");
+        let expected = std::fs::read_to_string(path.with_extension("out"))
+            .unwrap_or_else(|_| panic!("{name}.c has no {name}.out"));
+        out.push((name, src, expected));
+    }
+    out.sort();
+    out
+}
+
+/// Splits `NAME: result` lines into a case map (in order of appearance).
+fn cases(out: &str) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for line in out.lines() {
+        if let Some((name, rest)) = line.split_once(": ") {
+            map.insert(name.to_string(), rest.to_string());
+        }
+    }
+    map
+}
+
+fn run_vm(src: &str) -> String {
+    let root = tempfile::tempdir().expect("tempdir");
+    let lib = root.path().join("lib");
+    std::fs::create_dir(&lib).expect("lib dir");
+    std::fs::write(lib.join("driver.c"), "static void initialize() { }\n").expect("driver");
+    std::fs::write(lib.join("auto.c"), "\n").expect("auto");
+    std::fs::write(root.path().join("ob.c"), "int x;\n").expect("ob");
+    let main = "\nvoid main() { string r, e; e = catch(r = run()); \
+                send_message(e ? \"ERROR: \" + e : r); }\n";
+    std::fs::write(root.path().join("t.c"), format!("{src}{main}")).expect("t.c");
+    let opts = vm::testrun::RunOptions::default();
+    vm::testrun::run(root.path(), "/t", "main", &opts)
+}
+
+#[test]
+fn every_case_runs_like_dgd() {
+    let progs = programs();
+    assert!(!progs.is_empty(), "golden programs missing");
+    let filter = std::env::var("GOLDEN_FILTER").ok();
+    let mut total = 0;
+    let mut failures = Vec::new();
+    let mut fixed = Vec::new();
+    let mut seen_known = Vec::new();
+    for (file, src, expected) in &progs {
+        if filter.as_ref().is_some_and(|f| !file.contains(f.as_str())) {
+            continue;
+        }
+        let want = cases(expected);
+        assert!(!want.is_empty(), "{file}.out has no cases");
+        let got = cases(&run_vm(src));
+        for (case, exp) in &want {
+            total += 1;
+            let key = format!("{file}/{case}");
+            let known = KNOWN_DIFFERENCES.iter().any(|(k, _)| *k == key);
+            if known {
+                seen_known.push(key.clone());
+            }
+            let actual = got.get(case);
+            match (actual == Some(exp), known) {
+                (true, true) => fixed.push(key),
+                (false, false) => failures.push(format!(
+                    "{key}: DGD `{exp}`, VM `{}`",
+                    actual.map_or("<missing>", |s| s.as_str())
+                )),
+                _ => {}
+            }
+        }
+    }
+    if filter.is_none() {
+        for (k, _) in KNOWN_DIFFERENCES {
+            assert!(
+                seen_known.iter().any(|s| s == k),
+                "KNOWN_DIFFERENCES names a case that does not exist: {k}"
+            );
+        }
+    }
+    assert!(
+        fixed.is_empty(),
+        "now run like DGD, remove from KNOWN_DIFFERENCES: {fixed:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {total} golden cases differ from DGD:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -2384,10 +2384,8 @@ impl Vm {
                 self.stack.extend(args);
                 return self.call_other_from_stack(n);
             }
-            Value::Object(_) | Value::Lwo(_) | Value::Nil => {
-                self.stack.truncate(args_start - 2);
-                return Ok(Some(Value::Nil));
-            }
+            // DGD: a destructed object reads as nil, and nil is a bad
+            // argument 1 (only a live object or a path is accepted).
             _ => {
                 self.stack.truncate(args_start - 2);
                 return err("Bad argument 1 for kfun call_other");

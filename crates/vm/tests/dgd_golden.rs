@@ -23,14 +23,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "nil index kept and sorted first by DGD; dropped by the VM",
     ),
     (
-        "objects/call_destructed",
-        "call_other on a destructed object: DGD raises Bad argument 1, VM returns nil",
-    ),
-    (
-        "strings_arrays/call_nil",
-        "call_other on nil: DGD raises Bad argument 1, VM returns nil",
-    ),
-    (
         "objects/objects_in_array_sub",
         "array - ({ nil }): DGD removes destructed objects (they are nil), VM keeps them",
     ),

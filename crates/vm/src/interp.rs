@@ -2081,10 +2081,17 @@ impl Vm {
                     let n = n as usize;
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();
+                    let mut seen = std::collections::BTreeSet::new();
                     let mut it = items.into_iter();
+                    let mut dup = false;
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         let k = self.fix(k);
+                        // DGD rejects a literal naming one index twice.
+                        dup |= !seen.insert(k.clone());
                         m.set(k, v);
+                    }
+                    if dup {
+                        tri!(err::<()>("Identical indices in mapping"));
                     }
                     self.stack.push(Value::mapping(m));
                 }

@@ -1363,6 +1363,24 @@ impl Vm {
     }
 
     #[inline]
+    /// An array with its destructed objects replaced by nil (the same
+    /// array when it holds none); any other value unchanged.
+    fn fix_array(&self, v: Value) -> Value {
+        let Value::Array(a) = &v else {
+            return v;
+        };
+        let dead = |e: &Value| match e {
+            Value::Object(o) => !self.objects.is_live(*o),
+            Value::Lwo(l) => !self.objects.is_live(l.master()),
+            _ => false,
+        };
+        if !a.borrow().iter().any(dead) {
+            return v;
+        }
+        let items: Vec<Value> = a.borrow().iter().map(|e| self.fix(e.clone())).collect();
+        Value::array(items)
+    }
+
     fn fix(&self, v: Value) -> Value {
         match &v {
             Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
@@ -1554,6 +1572,13 @@ impl Vm {
             }
         }
         use std::cmp::Ordering::*;
+        // DGD: a destructed object in an array reads as nil, so the set
+        // operators match it against nil.
+        let (a, b) = if matches!(op, Op::Sub | Op::And | Op::Or | Op::Xor) {
+            (self.fix_array(a), self.fix_array(b))
+        } else {
+            (a, b)
+        };
         let r = match op {
             Op::Add => ops::add(&a, &b),
             Op::Sub => ops::sub(&a, &b),

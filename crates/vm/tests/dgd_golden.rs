@@ -64,10 +64,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "nil index kept and sorted first by DGD; dropped by the VM",
     ),
     (
-        "objects/objects_in_array_sub",
-        "array - ({ nil }): DGD removes destructed objects (they are nil), VM keeps them",
-    ),
-    (
         "objects/recompile_inherited",
         "compile_object of an inherited program: DGD errors \"Cannot recompile inherited object\"",
     ),

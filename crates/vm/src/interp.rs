@@ -1373,6 +1373,24 @@ impl Vm {
     }
 
     #[inline]
+    /// An array with its destructed objects replaced by nil (the same
+    /// array when it holds none); any other value unchanged.
+    fn fix_array(&self, v: Value) -> Value {
+        let Value::Array(a) = &v else {
+            return v;
+        };
+        let dead = |e: &Value| match e {
+            Value::Object(o) => !self.objects.is_live(*o),
+            Value::Lwo(l) => !self.objects.is_live(l.master()),
+            _ => false,
+        };
+        if !a.borrow().iter().any(dead) {
+            return v;
+        }
+        let items: Vec<Value> = a.borrow().iter().map(|e| self.fix(e.clone())).collect();
+        Value::array(items)
+    }
+
     fn fix(&self, v: Value) -> Value {
         match &v {
             Value::Object(o) if !self.objects.is_live(*o) => Value::Nil,
@@ -1564,6 +1582,13 @@ impl Vm {
             }
         }
         use std::cmp::Ordering::*;
+        // DGD: a destructed object in an array reads as nil, so the set
+        // operators match it against nil.
+        let (a, b) = if matches!(op, Op::Sub | Op::And | Op::Or | Op::Xor) {
+            (self.fix_array(a), self.fix_array(b))
+        } else {
+            (a, b)
+        };
         let r = match op {
             Op::Add => ops::add(&a, &b),
             Op::Sub => ops::sub(&a, &b),
@@ -2091,10 +2116,17 @@ impl Vm {
                     let n = n as usize;
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();
+                    let mut seen = std::collections::BTreeSet::new();
                     let mut it = items.into_iter();
+                    let mut dup = false;
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         let k = self.fix(k);
+                        // DGD rejects a literal naming one index twice.
+                        dup |= !seen.insert(k.clone());
                         m.set(k, v);
+                    }
+                    if dup {
+                        tri!(err::<()>("Identical indices in mapping"));
                     }
                     self.stack.push(Value::mapping(m));
                 }
@@ -2394,10 +2426,8 @@ impl Vm {
                 self.stack.extend(args);
                 return self.call_other_from_stack(n);
             }
-            Value::Object(_) | Value::Lwo(_) | Value::Nil => {
-                self.stack.truncate(args_start - 2);
-                return Ok(Some(Value::Nil));
-            }
+            // DGD: a destructed object reads as nil, and nil is a bad
+            // argument 1 (only a live object or a path is accepted).
             _ => {
                 self.stack.truncate(args_start - 2);
                 return err("Bad argument 1 for kfun call_other");

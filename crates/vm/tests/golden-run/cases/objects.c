@@ -37,7 +37,7 @@ void main()
     writeln(arr[1] == c2);
     writeln(map["c1"]);
     writeln(map_sizeof(map));
-    writeln(c1->query_value());
+    writeln(catch(c1->query_value()));
     writeln(catch(destruct_object(c1)));
     writeln(catch(clone_object(c2)));
     writeln(typeof(c1));

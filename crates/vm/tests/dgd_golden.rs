@@ -1,0 +1,203 @@
+//! Case-by-case golden programs (`tests/dgd_golden/*.c`) whose expected
+//! output (`*.out`) was produced by running them on real DGD 1.7.9 (never by
+//! our VM). Each program holds many small cases `string t_NAME()`; its
+//! `run()` prints one line `NAME: result` per case (an error raised by a case
+//! prints `NAME: ERROR: message`; a program with `run2()` has it run in a
+//! second task, printing more lines). This test runs every program on the VM's
+//! test host and compares line by line, so each case passes or fails alone.
+//!
+//! Cases the VM does not yet run like DGD are listed in `KNOWN_DIFFERENCES`
+//! as `file/case`; the test fails when a listed case starts to match, so the
+//! list only shrinks.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// `file/case` pairs where the VM differs from DGD today, with the reason.
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
+    (
+        "kfuns_more/call_other_wrong_type",
+        "DGD's message names the type: Bad argument 1 (string) for function f",
+    ),
+    (
+        "parse_more/ps_ambiguous",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "parse_more/ps_bad_grammar",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "parse_more/ps_empty_input",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "parse_more/ps_literal_tokens",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "parse_more/ps_no_match",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "parse_more/ps_numbers",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "parse_more/ps_words",
+        "parse_string is not implemented in the VM yet",
+    ),
+    (
+        "kfuns_misc/call_out_float_delay",
+        "float call_out delay: DGD's remove_call_out returns the float remaining (2.5), VM an int",
+    ),
+    (
+        "kfuns_misc/sizeof_mapping",
+        "DGD's message names the type: Bad argument 1 (mapping) for kfun sizeof",
+    ),
+    (
+        "kfuns_misc/to_string_obj",
+        "string + object at run time: DGD says Value is not a string",
+    ),
+    (
+        "mappings/index_nil_key",
+        "DGD keeps nil as a mapping index; the VM drops the entry",
+    ),
+    (
+        "mappings/mixed_order",
+        "nil index kept and sorted first by DGD; dropped by the VM",
+    ),
+    (
+        "objects/recompile_inherited",
+        "compile_object of an inherited program: DGD errors \"Cannot recompile inherited object\"",
+    ),
+    (
+        "sscanf/s_then_d",
+        "same lvalue given twice to sscanf: DGD leaves the first match in it",
+    ),
+    (
+        "sscanf/too_few_args",
+        "sscanf with fewer lvalues than conversions: DGD returns the count, VM errors Missing lvalue",
+    ),
+    (
+        "strings_arrays/strlen_typeerr",
+        "DGD's message names the type: Bad argument 1 (int) for kfun strlen",
+    ),
+];
+
+fn programs() -> Vec<(String, String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dgd_golden");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("golden directory") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("c") {
+            continue;
+        }
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let src = std::fs::read_to_string(&path).expect("source");
+        let expected = std::fs::read_to_string(path.with_extension("out"))
+            .unwrap_or_else(|_| panic!("{name}.c has no {name}.out"));
+        out.push((name, src, expected));
+    }
+    out.sort();
+    out
+}
+
+/// Splits `NAME: result` lines into a case map (in order of appearance).
+fn cases(out: &str) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for line in out.lines() {
+        if let Some((name, rest)) = line.split_once(": ") {
+            map.insert(name.to_string(), rest.to_string());
+        }
+    }
+    map
+}
+
+fn run_vm(src: &str) -> String {
+    let root = tempfile::tempdir().expect("tempdir");
+    let lib = root.path().join("lib");
+    std::fs::create_dir(&lib).expect("lib dir");
+    std::fs::write(
+        lib.join("driver.c"),
+        "static void initialize() { }\nint compile_rlimits(string o) { return 1; }\n",
+    )
+    .expect("driver");
+    std::fs::write(lib.join("auto.c"), "\n").expect("auto");
+    std::fs::write(root.path().join("ob.c"), "int x;\n").expect("ob");
+    // Like the DGD harness: `run()` in one task; a program that also has
+    // `run2()` gets it called in the next task (from a call_out), so effects
+    // that happen at the end of a task (upgrades, arrays copied apart) show.
+    let main = "\nvoid main() { string r, e; e = catch(r = run()); \
+                r = e ? \"ERROR: \" + e : r; \
+                if (function_object(\"run2\", this_object())) \
+                call_out(\"main2\", 0, r); \
+                else send_message(r); }\n\
+                void main2(string first_out) { string r, e; e = catch(r = call_other(this_object(), \"run2\")); \
+                send_message(first_out + (e ? \"ERROR: \" + e : r)); }\n";
+    std::fs::write(root.path().join("t.c"), format!("{src}{main}")).expect("t.c");
+    // DGD was run with `array_size = 1000`.
+    let opts = vm::testrun::RunOptions {
+        array_size: 1000,
+        ..Default::default()
+    };
+    vm::testrun::run(root.path(), "/t", "main", &opts)
+}
+
+#[test]
+fn every_case_runs_like_dgd() {
+    let progs = programs();
+    assert!(!progs.is_empty(), "golden programs missing");
+    let filter = std::env::var("GOLDEN_FILTER").ok();
+    let mut total = 0;
+    let mut failures = Vec::new();
+    let mut fixed = Vec::new();
+    let mut seen_known = Vec::new();
+    for (file, src, expected) in &progs {
+        if filter.as_ref().is_some_and(|f| !file.contains(f.as_str())) {
+            continue;
+        }
+        let want = cases(expected);
+        assert!(!want.is_empty(), "{file}.out has no cases");
+        let raw = run_vm(src);
+        if std::env::var("GOLDEN_DEBUG").is_ok() {
+            eprintln!("{file}:\n{raw}");
+        }
+        let got = cases(&raw);
+        for (case, exp) in &want {
+            total += 1;
+            let key = format!("{file}/{case}");
+            let known = KNOWN_DIFFERENCES.iter().any(|(k, _)| *k == key);
+            if known {
+                seen_known.push(key.clone());
+            }
+            let actual = got.get(case);
+            match (actual == Some(exp), known) {
+                (true, true) => fixed.push(key),
+                (false, false) => failures.push(format!(
+                    "{key}: DGD `{exp}`, VM `{}`",
+                    actual.map_or("<missing>", |s| s.as_str())
+                )),
+                _ => {}
+            }
+        }
+    }
+    if filter.is_none() {
+        for (k, _) in KNOWN_DIFFERENCES {
+            assert!(
+                seen_known.iter().any(|s| s == k),
+                "KNOWN_DIFFERENCES names a case that does not exist: {k}"
+            );
+        }
+    }
+    assert!(
+        fixed.is_empty(),
+        "now run like DGD, remove from KNOWN_DIFFERENCES: {fixed:?}"
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {total} golden cases differ from DGD:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -116,14 +116,9 @@ impl VmHostTrait for VmHost {
         args: &mut [Value],
     ) -> Result<Value, LpcError> {
         let mut h = self.shared.borrow_mut();
-        // Until the VM tells which object is the driver (after the boot
-        // task), a message from a non-user object during boot is taken as
-        // the driver object's: during boot only the driver runs code that
-        // logs. (The VM's Host trait has no hook for the driver object yet.)
-        let is_driver = match self.driver.get() {
-            Some(d) => this == Some(d),
-            None => this.is_some(),
-        };
+        // The VM names the driver object (Host::set_driver_object) as soon
+        // as it is compiled or restored.
+        let is_driver = this.is_some() && this == self.driver.get();
         let user = this.map(key).filter(|k| h.is_user(*k));
         match name {
             "this_user" => Ok(h.this_user().map_or(Value::Nil, |k| Value::Object(obj(k)))),
@@ -134,15 +129,17 @@ impl VmHostTrait for VmHost {
                     .collect(),
             )),
             "send_message" => match args.first() {
+                // as DGD: a user's connection first, then the driver
+                // object's log; from any other object it is ignored
                 Some(Value::String(s)) => {
-                    if is_driver {
-                        h.driver_message(s.as_bytes());
-                        Ok(Value::Int(s.as_bytes().len() as i32))
-                    } else if let Some(u) = user {
+                    if let Some(u) = user {
                         let n = h
                             .send_message(u, s.as_bytes())
                             .map_err(|e| LpcError::new(e.to_string()))?;
                         Ok(Value::Int(n as i32))
+                    } else if is_driver {
+                        h.driver_message(s.as_bytes());
+                        Ok(Value::Int(s.as_bytes().len() as i32))
                     } else {
                         Ok(Value::Int(0))
                     }
@@ -190,6 +187,10 @@ impl VmHostTrait for VmHost {
 
     fn message(&mut self, msg: &str) {
         log::raw(msg.as_bytes());
+    }
+
+    fn set_driver_object(&mut self, o: ObjRef) {
+        self.driver.set(Some(o));
     }
 
     fn is_user(&mut self, o: ObjRef) -> bool {

@@ -35,6 +35,11 @@ pub trait Host {
         let _ = (this, args);
         Err(LpcError::new(format!("Kfun {name} is not available")))
     }
+    /// `obj` is now the driver object (DGD's `O_DRIVER`): compiled at boot, or found
+    /// in a restored state. `send_message()` from it goes to the log (stderr).
+    fn set_driver_object(&mut self, obj: ObjRef) {
+        let _ = obj;
+    }
     /// Whether `obj` has a connection (DGD's `O_USER`). Destructing such an object
     /// first calls its `close(1)`, with `this_user()` the object, as DGD does.
     fn is_user(&mut self, obj: ObjRef) -> bool {

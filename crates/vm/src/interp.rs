@@ -362,6 +362,7 @@ impl Vm {
             if let Some(d) = vm.cfg.driver_object.clone() {
                 let o = vm.compile_path(&d, None)?;
                 vm.driver = Some(o);
+                vm.host.set_driver_object(o);
                 vm.call_in(o, "initialize", Vec::new(), true)?;
             }
             Ok(())
@@ -696,6 +697,7 @@ impl Vm {
         }
         if is_driver {
             self.driver = Some(h);
+            self.host.set_driver_object(h);
         }
         Ok(h)
     }

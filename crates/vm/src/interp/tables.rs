@@ -392,6 +392,9 @@ impl Vm {
         }
         vm.objects.free.reverse();
         vm.driver = driver;
+        if let Some(d) = driver {
+            vm.host.set_driver_object(d);
+        }
         for (id, p) in &progs {
             vm.stored_progs.insert(*id);
             vm.prog_infos

@@ -1,0 +1,73 @@
+//! The VM world's host adapter: what the driver object may do that other
+//! objects may not, the call_out table limit as an LPC error.
+
+mod common;
+use common::{config, free_port};
+use driver::callout::CallOuts;
+use driver::net::Net;
+use driver::vmworld::VmWorld;
+use driver::world::{Host, World};
+use std::cell::RefCell;
+use std::rc::Rc;
+use vm::value::Value;
+
+const DRIVER: &str = r#"
+int *sent;
+
+static void initialize()
+{
+    sent = ({ send_message("driver boots\n"), "/obj/other"->say() });
+}
+
+int *sent() { return sent; }
+"#;
+
+const OTHER: &str = r#"
+int say() { return send_message("not the driver\n"); }
+int fill(int n)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        if (catch(call_out("say", 100))) {
+            return i;
+        }
+    }
+    return -1;
+}
+"#;
+
+#[test]
+fn only_the_driver_object_logs_with_send_message_and_call_outs_are_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(dir.path(), free_port(), free_port(), 10);
+    for (f, src) in [
+        ("sys/driver.c", DRIVER),
+        ("sys/auto.c", ""),
+        ("obj/other.c", OTHER),
+    ] {
+        let p = dir.path().join("lib").join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, src).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join("lib/include")).unwrap();
+    std::fs::write(dir.path().join("lib/include/std.h"), "").unwrap();
+    let host = Rc::new(RefCell::new(Host::new(
+        Net::with_listeners(Vec::new(), 10),
+        CallOuts::new(cfg.call_outs),
+        false,
+    )));
+    let mut w = VmWorld::in_memory(&cfg, host.clone());
+    w.cold_boot(&host).unwrap();
+    let d = w.vm.driver_object().unwrap();
+    // the driver's message went to the log (its length); another object
+    // without a connection is ignored (0), also while booting
+    let sent = w.vm.call(d, "sent", Vec::new()).unwrap();
+    assert_eq!(
+        format!("{sent:?}"),
+        format!("{:?}", Value::array(vec![Value::Int(13), Value::Int(0)]))
+    );
+    // config call_outs = 100: the 101st is "Too many callouts"
+    let o = w.vm.find_object("/obj/other").unwrap();
+    let r = w.vm.call(o, "fill", vec![Value::Int(150)]).unwrap();
+    assert_eq!(r, Value::Int(100));
+}

@@ -1853,8 +1853,19 @@ impl Vm {
                     let r = tri!(self.binop(op, a, b));
                     self.stack.push(r);
                 }
-                Op::Mul
-                | Op::Div
+                Op::Mul => {
+                    if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
+                        *x = x.wrapping_mul(*y);
+                        self.pop_int();
+                        continue;
+                    }
+                    let b = self.pop();
+                    let a = self.pop();
+                    save!();
+                    let r = tri!(self.binop(op, a, b));
+                    self.stack.push(r);
+                }
+                Op::Div
                 | Op::Mod
                 | Op::Shl
                 | Op::Shr

@@ -31,7 +31,13 @@ fn itoa_buf(i: i32) -> Vec<u8> {
 /// Appends the decimal form of `i` without an intermediate String.
 pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
     let mut buf = [0u8; 11];
-    let mut n = (i as i64).unsigned_abs();
+    out.extend_from_slice(itoa_slice(i, &mut buf));
+}
+
+/// Writes the decimal form of `i` (sign included) at the end of `buf` and returns
+/// that part; 11 bytes hold any i32.
+fn itoa_slice(i: i32, buf: &mut [u8; 11]) -> &[u8] {
+    let mut n = i.unsigned_abs();
     let mut p = buf.len();
     loop {
         p -= 1;
@@ -42,9 +48,10 @@ pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
         }
     }
     if i < 0 {
-        out.push(b'-');
+        p -= 1;
+        buf[p] = b'-';
     }
-    out.extend_from_slice(&buf[p..]);
+    &buf[p..]
 }
 
 fn check_len(n: usize) -> Result<(), LpcError> {
@@ -113,11 +120,12 @@ pub fn add(a: &Value, b: &Value) -> Result<Value, LpcError> {
 /// `s += t` on a string held uniquely: appends in place.
 pub fn add_assign(a: &mut Value, b: &Value) -> Result<(), LpcError> {
     if let Value::String(s) = a {
+        // an int's digits go through a stack buffer: no heap temporary
+        let mut digits = [0u8; 11];
         let tail: std::borrow::Cow<'_, [u8]> = match b {
             Value::String(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
-            Value::Int(_) | Value::Float(_) => {
-                std::borrow::Cow::Owned(scalar_str(b).unwrap_or_default())
-            }
+            Value::Int(i) => std::borrow::Cow::Borrowed(itoa_slice(*i, &mut digits)),
+            Value::Float(_) => std::borrow::Cow::Owned(scalar_str(b).unwrap_or_default()),
             _ => return Err(bad(2, "+")),
         };
         check_len(s.len() + tail.len())?;

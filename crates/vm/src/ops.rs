@@ -39,13 +39,21 @@ pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
 fn itoa_slice(i: i32, buf: &mut [u8; 11]) -> &[u8] {
     let mut n = i.unsigned_abs();
     let mut p = buf.len();
-    loop {
+    // two digits per division
+    while n >= 100 {
+        let d = (n % 100) as u8;
+        n /= 100;
+        p -= 2;
+        buf[p] = b'0' + d / 10;
+        buf[p + 1] = b'0' + d % 10;
+    }
+    if n >= 10 {
+        p -= 2;
+        buf[p] = b'0' + (n / 10) as u8;
+        buf[p + 1] = b'0' + (n % 10) as u8;
+    } else {
         p -= 1;
-        buf[p] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[p] = b'0' + n as u8;
     }
     if i < 0 {
         p -= 1;
@@ -493,6 +501,29 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn itoa_matches_std() {
+        let mut buf = [0u8; 11];
+        for i in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            101,
+            -1,
+            -10,
+            12345,
+            -987654,
+            1_000_000_000,
+            i32::MAX,
+            i32::MIN,
+        ] {
+            assert_eq!(itoa_slice(i, &mut buf), i.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn ints() {

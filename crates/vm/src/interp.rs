@@ -1406,6 +1406,14 @@ impl Vm {
         self.stack.pop().unwrap_or(Value::Nil)
     }
 
+    /// Pops the top value, which the caller has just seen to be an int: forgetting
+    /// it skips the out-of-line drop glue of `Value` (an int owns nothing, so
+    /// nothing leaks).
+    #[inline(always)]
+    fn pop_int(&mut self) {
+        std::mem::forget(self.stack.pop());
+    }
+
     /// Global variable index in the current object's dataspace.
     #[inline]
     fn gidx(&self, fi: usize, i: u16) -> usize {
@@ -1649,7 +1657,7 @@ impl Vm {
         Ok(self.binop(op, a, b)?.truthy())
     }
 
-    #[inline]
+    #[inline(always)]
     fn spread_args(&mut self, argc: u8) -> Result<usize, LpcError> {
         let n = (argc & !SPREAD) as usize;
         if argc & SPREAD == 0 {
@@ -1835,14 +1843,13 @@ impl Vm {
                     self.stack.push(if post { cur } else { new });
                 }
                 Op::Add => {
-                    let b = self.pop();
-                    let n = self.stack.len();
-                    if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
+                    if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         *x = x.wrapping_add(*y);
+                        self.pop_int();
                         continue;
                     }
+                    let b = self.pop();
                     let mut a = self.stack.pop().unwrap_or(Value::Nil);
-                    let _ = n;
                     if let Value::String(_) = a {
                         // appends in place when the left string is not shared
                         tri!(ops::add_assign(&mut a, &b));
@@ -1854,36 +1861,48 @@ impl Vm {
                     self.stack.push(r);
                 }
                 Op::Sub => {
-                    let b = self.pop();
-                    if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last_mut(), &b) {
+                    if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         *x = x.wrapping_sub(*y);
+                        self.pop_int();
                         continue;
                     }
+                    let b = self.pop();
                     let a = self.pop();
                     save!();
                     let r = tri!(self.binop(Op::Sub, a, b));
                     self.stack.push(r);
                 }
                 Op::Lt | Op::Gt | Op::Le | Op::Ge => {
-                    let b = self.pop();
-                    if let (Some(Value::Int(x)), Value::Int(y)) = (self.stack.last(), &b) {
+                    if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         let r = match op {
-                            Op::Lt => x < y,
-                            Op::Gt => x > y,
-                            Op::Le => x <= y,
-                            _ => x >= y,
+                            Op::Lt => *x < *y,
+                            Op::Gt => *x > *y,
+                            Op::Le => *x <= *y,
+                            _ => *x >= *y,
                         };
-                        let n = self.stack.len() - 1;
-                        self.stack[n] = Value::Int(r as i32);
+                        *x = r as i32;
+                        self.pop_int();
                         continue;
                     }
+                    let b = self.pop();
                     let a = self.pop();
                     save!();
                     let r = tri!(self.binop(op, a, b));
                     self.stack.push(r);
                 }
-                Op::Mul
-                | Op::Div
+                Op::Mul => {
+                    if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
+                        *x = x.wrapping_mul(*y);
+                        self.pop_int();
+                        continue;
+                    }
+                    let b = self.pop();
+                    let a = self.pop();
+                    save!();
+                    let r = tri!(self.binop(op, a, b));
+                    self.stack.push(r);
+                }
+                Op::Div
                 | Op::Mod
                 | Op::Shl
                 | Op::Shr
@@ -2019,28 +2038,38 @@ impl Vm {
                     self.stack.push(out);
                 }
                 Op::CmpJumpFalse(k, t) => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => int_cmp(k, *x, *y),
-                        _ => {
-                            save!();
-                            tri!(self.cmp_slow(k, a, b))
-                        }
+                    let fast = match self.stack.as_slice() {
+                        [.., Value::Int(x), Value::Int(y)] => Some(int_cmp(k, *x, *y)),
+                        _ => None,
+                    };
+                    let r = if let Some(r) = fast {
+                        self.pop_int();
+                        self.pop_int();
+                        r
+                    } else {
+                        let b = self.pop();
+                        let a = self.pop();
+                        save!();
+                        tri!(self.cmp_slow(k, a, b))
                     };
                     if !r {
                         pc = t as usize;
                     }
                 }
                 Op::CmpLoop(k, t) => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => int_cmp(k, *x, *y),
-                        _ => {
-                            save!();
-                            tri!(self.cmp_slow(k, a, b))
-                        }
+                    let fast = match self.stack.as_slice() {
+                        [.., Value::Int(x), Value::Int(y)] => Some(int_cmp(k, *x, *y)),
+                        _ => None,
+                    };
+                    let r = if let Some(r) = fast {
+                        self.pop_int();
+                        self.pop_int();
+                        r
+                    } else {
+                        let b = self.pop();
+                        let a = self.pop();
+                        save!();
+                        tri!(self.cmp_slow(k, a, b))
                     };
                     if r {
                         self.ticks -= if self.atomic > 0 {

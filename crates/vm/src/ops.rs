@@ -31,20 +31,35 @@ fn itoa_buf(i: i32) -> Vec<u8> {
 /// Appends the decimal form of `i` without an intermediate String.
 pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
     let mut buf = [0u8; 11];
-    let mut n = (i as i64).unsigned_abs();
+    out.extend_from_slice(itoa_slice(i, &mut buf));
+}
+
+/// Writes the decimal form of `i` (sign included) at the end of `buf` and returns
+/// that part; 11 bytes hold any i32.
+fn itoa_slice(i: i32, buf: &mut [u8; 11]) -> &[u8] {
+    let mut n = i.unsigned_abs();
     let mut p = buf.len();
-    loop {
+    // two digits per division
+    while n >= 100 {
+        let d = (n % 100) as u8;
+        n /= 100;
+        p -= 2;
+        buf[p] = b'0' + d / 10;
+        buf[p + 1] = b'0' + d % 10;
+    }
+    if n >= 10 {
+        p -= 2;
+        buf[p] = b'0' + (n / 10) as u8;
+        buf[p + 1] = b'0' + (n % 10) as u8;
+    } else {
         p -= 1;
-        buf[p] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[p] = b'0' + n as u8;
     }
     if i < 0 {
-        out.push(b'-');
+        p -= 1;
+        buf[p] = b'-';
     }
-    out.extend_from_slice(&buf[p..]);
+    &buf[p..]
 }
 
 fn check_len(n: usize) -> Result<(), LpcError> {
@@ -113,11 +128,12 @@ pub fn add(a: &Value, b: &Value) -> Result<Value, LpcError> {
 /// `s += t` on a string held uniquely: appends in place.
 pub fn add_assign(a: &mut Value, b: &Value) -> Result<(), LpcError> {
     if let Value::String(s) = a {
+        // an int's digits go through a stack buffer: no heap temporary
+        let mut digits = [0u8; 11];
         let tail: std::borrow::Cow<'_, [u8]> = match b {
             Value::String(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
-            Value::Int(_) | Value::Float(_) => {
-                std::borrow::Cow::Owned(scalar_str(b).unwrap_or_default())
-            }
+            Value::Int(i) => std::borrow::Cow::Borrowed(itoa_slice(*i, &mut digits)),
+            Value::Float(_) => std::borrow::Cow::Owned(scalar_str(b).unwrap_or_default()),
             _ => return Err(bad(2, "+")),
         };
         check_len(s.len() + tail.len())?;
@@ -485,6 +501,29 @@ pub fn cast(v: Value, ty: TypeSpec) -> Result<Value, LpcError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn itoa_matches_std() {
+        let mut buf = [0u8; 11];
+        for i in [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            101,
+            -1,
+            -10,
+            12345,
+            -987654,
+            1_000_000_000,
+            i32::MAX,
+            i32::MIN,
+        ] {
+            assert_eq!(itoa_slice(i, &mut buf), i.to_string().as_bytes());
+        }
+    }
 
     #[test]
     fn ints() {

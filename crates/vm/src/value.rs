@@ -91,7 +91,10 @@ impl LStr {
         match Rc::get_mut(&mut self.0) {
             Some(v) => v.extend_from_slice(tail),
             None => {
-                let mut v = Vec::with_capacity(self.0.len() + tail.len());
+                // a copy made to append to is likely appended to again (`a + b + c`):
+                // leave room so the next appends need no reallocation
+                let need = self.0.len() + tail.len();
+                let mut v = Vec::with_capacity(need + need / 2 + 16);
                 v.extend_from_slice(&self.0);
                 v.extend_from_slice(tail);
                 self.0 = Rc::new(v);

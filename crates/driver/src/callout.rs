@@ -75,6 +75,14 @@ impl CallOuts {
         (wall_ms() + self.offset_ms).max(0) as u64
     }
 
+    /// `status()`'s ST_NCOSHORT and ST_NCOLONG: call_outs due within
+    /// 128 seconds (DGD's short-term cyclic buffer), and the others.
+    pub fn counts(&self) -> (usize, usize) {
+        let horizon = self.clock().saturating_add(128_000);
+        let short = self.queue.range(..(horizon, 0)).count();
+        (short, self.queue.len() - short)
+    }
+
     /// Number of scheduled call_outs.
     pub fn len(&self) -> usize {
         self.queue.len()

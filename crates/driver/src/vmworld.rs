@@ -221,7 +221,10 @@ impl VmHostTrait for VmHost {
         let rss = resident_bytes();
         st.dmem_size = rss;
         st.dmem_used = rss;
-        st.nusers = self.shared.borrow().users().len() as i64;
+        let h = self.shared.borrow();
+        st.nusers = h.users().len() as i64;
+        let (short, long) = h.callouts.counts();
+        st.call_outs_pending = Some((short as i64, long as i64));
         st
     }
 }

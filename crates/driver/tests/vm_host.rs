@@ -24,6 +24,8 @@ int *sent() { return sent; }
 
 const OTHER: &str = r#"
 int say() { return send_message("not the driver\n"); }
+void later() { call_out("say", 1000); }
+int *counts() { return ({ status()[16], status()[17], status()[27] }); }
 int fill(int n)
 {
     int i;
@@ -37,7 +39,7 @@ int fill(int n)
 "#;
 
 #[test]
-fn only_the_driver_object_logs_with_send_message_and_call_outs_are_bounded() {
+fn driver_object_call_out_limit_and_status_counts() {
     let dir = tempfile::tempdir().unwrap();
     let cfg = config(dir.path(), free_port(), free_port(), 10);
     for (f, src) in [
@@ -68,6 +70,17 @@ fn only_the_driver_object_logs_with_send_message_and_call_outs_are_bounded() {
     );
     // config call_outs = 100: the 101st is "Too many callouts"
     let o = w.vm.find_object("/obj/other").unwrap();
+    w.vm.call(o, "later", Vec::new()).unwrap();
     let r = w.vm.call(o, "fill", vec![Value::Int(150)]).unwrap();
-    assert_eq!(r, Value::Int(100));
+    assert_eq!(r, Value::Int(99));
+    // status(): ST_NCOSHORT (due within 128 s), ST_NCOLONG, ST_NUSERS from
+    // the driver's schedule and connections
+    let c = w.vm.call(o, "counts", Vec::new()).unwrap();
+    assert_eq!(
+        format!("{c:?}"),
+        format!(
+            "{:?}",
+            Value::array(vec![Value::Int(99), Value::Int(1), Value::Int(0)])
+        )
+    );
 }

@@ -104,6 +104,9 @@ pub struct HostStatus {
     pub binary_ports: Vec<i32>,
     /// `ST_NUSERS`: connections now.
     pub nusers: i64,
+    /// `ST_NCOSHORT`, `ST_NCOLONG`: call_outs in the host's schedule due within
+    /// 128 seconds, and the others. `None`: the VM counts its own, all short-term.
+    pub call_outs_pending: Option<(i64, i64)>,
 }
 
 /// The figures of a host that has none of its own (tests, `lpcrun`): sizes like a
@@ -127,6 +130,7 @@ impl Default for HostStatus {
             telnet_ports: Vec::new(),
             binary_ports: Vec::new(),
             nusers: 0,
+            call_outs_pending: None,
         }
     }
 }

@@ -3086,6 +3086,7 @@ impl Vm {
                     .map(|o| o.callouts.len())
                     .sum();
                 let hs = self.host.status_info();
+                let (co_short, co_long) = hs.call_outs_pending.unwrap_or((ncallouts as i64, 0));
                 let num = |n: i64| match i32::try_from(n) {
                     Ok(i) => Value::Int(i),
                     Err(_) => Value::Float(crate::float::Float::from_exact(n as f64)),
@@ -3109,8 +3110,8 @@ impl Vm {
                     Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
                     Value::Int(self.objects.live as i32),                       // 14 ST_NOBJECTS
                     num(hs.call_outs),                                          // 15 ST_COTABSIZE
-                    Value::Int(ncallouts as i32),                               // 16 ST_NCOSHORT
-                    Value::Int(0),                                              // 17 ST_NCOLONG
+                    num(co_short),                                              // 16 ST_NCOSHORT
+                    num(co_long),                                               // 17 ST_NCOLONG
                     num(hs.users),                                              // 18 ST_UTABSIZE
                     num(hs.editors),                                            // 19 ST_ETABSIZE
                     Value::Int(MAX_STRLEN as i32),                              // 20 ST_STRSIZE

@@ -60,14 +60,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "string + object at run time: DGD says Value is not a string",
     ),
     (
-        "mappings/index_nil_key",
-        "DGD keeps nil as a mapping index; the VM drops the entry",
-    ),
-    (
-        "mappings/mixed_order",
-        "nil index kept and sorted first by DGD; dropped by the VM",
-    ),
-    (
         "objects/recompile_inherited",
         "compile_object of an inherited program: DGD errors \"Cannot recompile inherited object\"",
     ),

@@ -58,14 +58,14 @@ fn kf_sizeof(_ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcErr
 }
 
 /// The live entries of a mapping, in key order: an entry whose key or value
-/// is a destructed object is gone, as in DGD.
+/// is a destructed object is gone, as in DGD. A nil key is an ordinary key.
 fn live_entries(ctx: &dyn KfunCtx, m: &crate::value::MappingRef) -> Vec<(Value, Value)> {
     m.borrow()
         .iter()
-        .filter_map(|(k, v)| {
-            let k = ctx.fix(k);
+        .filter_map(|(k0, v)| {
+            let k = ctx.fix(k0);
             let v = ctx.fix(v);
-            if k.is_nil() || v.is_nil() {
+            if (k.is_nil() && !k0.is_nil()) || v.is_nil() {
                 None
             } else {
                 Some((k, v))

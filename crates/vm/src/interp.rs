@@ -1182,6 +1182,21 @@ impl Vm {
     }
 
     /// Pops frames down to `n`, rolling back atomic functions left on the way.
+    /// Is the program of master `o` inherited by another object's program?
+    fn is_inherited(&self, o: ObjRef) -> bool {
+        let Some(prog) = self.objects.get(o).map(|m| m.prog.clone()) else {
+            return false;
+        };
+        self.objects.slots.iter().enumerate().any(|(i, s)| {
+            i != o.index as usize
+                && s.obj.as_deref().is_some_and(|x| {
+                    !x.is_clone
+                        && !Rc::ptr_eq(&x.prog, &prog)
+                        && x.prog.ancestors.iter().any(|a| Rc::ptr_eq(&a.prog, &prog))
+                })
+        })
+    }
+
     fn unwind_to(&mut self, n: usize) {
         while self.frames.len() > n {
             let atomic_mark = self.frames.last().and_then(|f| f.atomic_mark);
@@ -2748,6 +2763,11 @@ impl Vm {
                         .is_some_and(|o| o.pending_prog.is_some())
                     {
                         return err("Object is already being upgraded");
+                    }
+                    // as DGD: a program that another live program inherits
+                    // cannot be recompiled (destruct it first)
+                    if self.is_inherited(o) {
+                        return err("Cannot recompile inherited object");
                     }
                 }
                 let o = self.compile_path(&path, src.as_deref())?;

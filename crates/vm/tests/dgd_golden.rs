@@ -60,10 +60,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "string + object at run time: DGD says Value is not a string",
     ),
     (
-        "objects/recompile_inherited",
-        "compile_object of an inherited program: DGD errors \"Cannot recompile inherited object\"",
-    ),
-    (
         "sscanf/s_then_d",
         "same lvalue given twice to sscanf: DGD leaves the first match in it",
     ),

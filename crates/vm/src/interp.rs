@@ -1012,7 +1012,12 @@ impl Vm {
             for (i, t) in f.params.iter().enumerate() {
                 let v = &self.stack[base + i];
                 if !t.accepts(v) {
-                    return err(format!("Bad argument {} for function {}", i + 1, f.name));
+                    return err(format!(
+                        "Bad argument {} ({}) for function {}",
+                        i + 1,
+                        v.type_name(),
+                        f.name
+                    ));
                 }
             }
         }
@@ -2654,8 +2659,14 @@ impl Vm {
             if !t.accepts(v) {
                 let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
                 if bad {
+                    let msg = format!(
+                        "Bad argument {} ({}) for kfun {}",
+                        i + 1,
+                        v.type_name(),
+                        proto.name
+                    );
                     self.stack.truncate(start);
-                    return err(format!("Bad argument {} for kfun {}", i + 1, proto.name));
+                    return err(msg);
                 }
             }
         }

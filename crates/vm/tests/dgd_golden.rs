@@ -16,10 +16,6 @@ use std::path::Path;
 /// `file/case` pairs where the VM differs from DGD today, with the reason.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "kfuns_more/call_other_wrong_type",
-        "DGD's message names the type: Bad argument 1 (string) for function f",
-    ),
-    (
         "parse_more/ps_ambiguous",
         "parse_string is not implemented in the VM yet",
     ),
@@ -52,10 +48,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "float call_out delay: DGD's remove_call_out returns the float remaining (2.5), VM an int",
     ),
     (
-        "kfuns_misc/sizeof_mapping",
-        "DGD's message names the type: Bad argument 1 (mapping) for kfun sizeof",
-    ),
-    (
         "kfuns_misc/to_string_obj",
         "string + object at run time: DGD says Value is not a string",
     ),
@@ -66,10 +58,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
         "sscanf/too_few_args",
         "sscanf with fewer lvalues than conversions: DGD returns the count, VM errors Missing lvalue",
-    ),
-    (
-        "strings_arrays/strlen_typeerr",
-        "DGD's message names the type: Bad argument 1 (int) for kfun strlen",
     ),
 ];
 

@@ -900,60 +900,7 @@ impl<'r> Pp<'r> {
                     }
                 }
             }
-            "elif" => {
-                let cond = self.lexer().and_then(|f| f.conds.last().copied());
-                match cond {
-                    None => {
-                        self.error("#elif without #if");
-                        self.skip_line();
-                    }
-                    Some(c) if c.seen_else => {
-                        self.error("#elif after #else");
-                        self.skip_line();
-                    }
-                    Some(c) => {
-                        let val = if c.parent_active && !c.taken {
-                            self.if_expr()
-                        } else {
-                            self.skip_line();
-                            false
-                        };
-                        if let Some(f) = self.lexer() {
-                            if let Some(last) = f.conds.last_mut() {
-                                last.active = c.parent_active && !c.taken && val;
-                                last.taken |= val;
-                            }
-                        }
-                    }
-                }
-            }
-            "else" => {
-                let cond = self.lexer().and_then(|f| f.conds.last().copied());
-                match cond {
-                    None => self.error("#else without #if"),
-                    Some(c) if c.seen_else => self.error("#else after #else"),
-                    Some(c) => {
-                        if let Some(f) = self.lexer() {
-                            if let Some(last) = f.conds.last_mut() {
-                                last.active = c.parent_active && !c.taken;
-                                last.taken = true;
-                                last.seen_else = true;
-                            }
-                        }
-                        self.end_of_directive();
-                    }
-                }
-                self.skip_line();
-            }
-            "endif" => {
-                let popped = self.lexer().and_then(|f| f.conds.pop());
-                if popped.is_none() {
-                    self.error("#endif without #if");
-                } else {
-                    self.end_of_directive();
-                }
-                self.skip_line();
-            }
+            "elif" | "else" | "endif" => self.conditional_tail(&name),
             _ if !self.active() => self.skip_line(),
             "define" => self.define(),
             "undef" => {
@@ -1072,6 +1019,15 @@ impl<'r> Pp<'r> {
                 }
                 self.skip_line();
             }
+            "elif" | "else" | "endif" => self.conditional_tail(&name),
+            _ => self.skip_line(),
+        }
+    }
+
+    /// Tokens after a complete directive are an error.
+    /// `#elif`, `#else` and `#endif`, the same in active and skipped groups.
+    fn conditional_tail(&mut self, name: &str) {
+        match name {
             "elif" => {
                 let cond = self.lexer().and_then(|f| f.conds.last().copied());
                 match cond {
@@ -1126,11 +1082,10 @@ impl<'r> Pp<'r> {
                 }
                 self.skip_line();
             }
-            _ => self.skip_line(),
+            _ => {}
         }
     }
 
-    /// Tokens after a complete directive are an error.
     fn end_of_directive(&mut self) {
         if !self.line_tokens().is_empty() {
             self.error("bad token in control");

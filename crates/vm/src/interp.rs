@@ -3560,75 +3560,48 @@ fn claim(v: &mut Value, owner: u32, wid: u32, depth: u32) {
     if depth > 200 {
         return;
     }
-    match v {
+    let Some(h) = container_header(v) else {
+        return;
+    };
+    let (prev, mark) = (h.owner.get(), h.mark.get());
+    if prev != NO_OWNER && prev != owner {
+        // shared with another object: this one gets its own copy, whose
+        // contents are claimed below like those of any unclaimed container
+        *v = deep_copy(v);
+    } else if mark == wid {
+        return;
+    }
+    if let Some(h) = container_header(v) {
+        h.owner.set(owner);
+        h.mark.set(wid);
+    }
+    match v.clone() {
         Value::Array(a) => {
-            let h = a.header();
-            if h.owner.get() != NO_OWNER && h.owner.get() != owner {
-                *v = deep_copy(v);
-                if let Value::Array(a2) = v {
-                    a2.header().owner.set(owner);
-                    a2.header().mark.set(wid);
-                    let mut items = a2.borrow_mut();
-                    for x in items.iter_mut() {
-                        claim(x, owner, wid, depth + 1);
-                    }
-                }
-                return;
-            }
-            if h.mark.get() == wid {
-                return;
-            }
-            h.owner.set(owner);
-            h.mark.set(wid);
-            let a = a.clone();
-            let mut items = a.borrow_mut();
-            for x in items.iter_mut() {
+            for x in a.borrow_mut().iter_mut() {
                 claim(x, owner, wid, depth + 1);
             }
         }
         Value::Mapping(m) => {
-            let h = m.header();
-            if h.owner.get() != NO_OWNER && h.owner.get() != owner {
-                *v = deep_copy(v);
-                if let Value::Mapping(m2) = v {
-                    m2.header().owner.set(owner);
-                    m2.header().mark.set(wid);
-                }
-                return;
-            }
-            if h.mark.get() == wid {
-                return;
-            }
-            h.owner.set(owner);
-            h.mark.set(wid);
-            let m = m.clone();
-            let mut mm = m.borrow_mut();
-            for x in mm.map.values_mut() {
+            for x in m.borrow_mut().map.values_mut() {
                 claim(x, owner, wid, depth + 1);
             }
         }
         Value::Lwo(l) => {
-            let h = l.header();
-            if h.owner.get() != NO_OWNER && h.owner.get() != owner {
-                *v = deep_copy(v);
-                if let Value::Lwo(l2) = v {
-                    l2.header().owner.set(owner);
-                    l2.header().mark.set(wid);
-                }
-                return;
-            }
-            if h.mark.get() == wid {
-                return;
-            }
-            h.owner.set(owner);
-            h.mark.set(wid);
-            let l = l.clone();
-            let mut d = l.data_mut();
-            for x in d.vars.iter_mut() {
+            for x in l.data_mut().vars.iter_mut() {
                 claim(x, owner, wid, depth + 1);
             }
         }
         _ => {}
+    }
+}
+
+/// The ownership header of an array, mapping or light-weight object.
+fn container_header(v: &Value) -> Option<&Header> {
+    match v {
+        Value::Array(a) => Some(a.header()),
+        Value::Mapping(m) => Some(m.header()),
+        Value::Lwo(l) => Some(l.header()),
+        _ => None,
     }
 }
 

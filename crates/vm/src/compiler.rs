@@ -120,6 +120,8 @@ struct Comp<'a> {
     cur_fn_name: String,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
+    /// Code length just after `status()[i]` or `call_trace()[i]` was compiled.
+    trace_index_at: Option<usize>,
 }
 
 type Pos = ast::Pos;
@@ -175,7 +177,46 @@ impl<'a> Comp<'a> {
             cur_line: 0,
             cur_fn_name: String::new(),
             targets: Default::default(),
+            trace_index_at: None,
         }
+    }
+
+    /// The base of an index was just compiled. DGD compiles `status()[i]`,
+    /// `status(obj)[i]`, `call_trace()[i]` and `call_trace()[i][j]` to kfuns
+    /// of their own, which cost less than the whole array: give back the
+    /// difference (`crate::ticks`). Returns the adjustment to emit before the
+    /// `Index`; for `status` one is inserted before the kfun, as DGD has
+    /// charged only the index cost when it reads the ticks left.
+    fn indexed_kfun_ticks(&mut self) -> Option<Op> {
+        use crate::ticks::*;
+        let kfun = |c: &Self, name: &str| c.inp.kfuns.lookup(name).map(|(k, _)| k);
+        let last = self.code.len();
+        if let Some(Op::Kfun(k, _)) = self.code.last().copied() {
+            if Some(k) == kfun(self, "status") {
+                let kop = self.code.pop()?;
+                self.code.push(Op::Ticks((STATUS_INDEX - STATUS) as i16, 0));
+                self.code.push(kop);
+                return Some(Op::Ticks(-INDEX as i16, 0));
+            }
+            if Some(k) == kfun(self, "call_trace") {
+                return Some(Op::Ticks(
+                    (CALL_TRACE_INDEX - INDEX) as i16,
+                    -CALL_TRACE_FRAME as i16,
+                ));
+            }
+        }
+        if self.trace_index_at == Some(last) && last >= 3 {
+            // call_trace()[i][j]: DGD charges TRACE_INDEX2 for both indexes
+            if let Some(Op::Ticks(_, per)) = self.code.get(last - 2).copied() {
+                if per != 0 {
+                    return Some(Op::Ticks(
+                        (CALL_TRACE_INDEX2 - CALL_TRACE_INDEX - INDEX) as i16,
+                        0,
+                    ));
+                }
+            }
+        }
+        None
     }
 
     fn err(&mut self, pos: Pos, msg: impl Into<String>) {
@@ -473,7 +514,15 @@ impl<'a> Comp<'a> {
         // resolve gotos
         for (at, label, pos) in std::mem::take(&mut self.gotos) {
             match self.labels.get(&label) {
-                Some(&pc) => self.patch(at, pc),
+                Some(&pc) => {
+                    if (pc as usize) <= at {
+                        // a jump back costs ticks, as a loop does
+                        if let Some(op) = self.code.get_mut(at) {
+                            *op = Op::Loop(pc);
+                        }
+                    }
+                    self.patch(at, pc)
+                }
                 None => self.err(pos, format!("unknown label: {label}")),
             }
         }
@@ -484,6 +533,7 @@ impl<'a> Comp<'a> {
         let func = &mut self.funcs[idx as usize];
         func.defined = true;
         func.code = Rc::from(std::mem::take(&mut self.code));
+        self.trace_index_at = None;
         func.lines = std::mem::take(&mut self.lines);
         func.switches = std::mem::take(&mut self.switches);
         func.nlocals = self.max_slot;
@@ -786,6 +836,17 @@ impl<'a> Comp<'a> {
                     self.patch(j, pc);
                 }
             }
+            StmtKind::While { cond, body } if always_true(cond) => {
+                // as DGD: no jump to the condition first, so no loop charge
+                // before the first iteration
+                let top = self.pc();
+                self.push_loop(false);
+                self.compile_stmt(body);
+                let cont = self.pc();
+                self.emit(Op::Loop(top));
+                let end = self.pc();
+                self.pop_loop(end, cont);
+            }
             StmtKind::While { cond, body } => {
                 let jc = self.emit(Op::Jump(0));
                 let top = self.pc();
@@ -817,7 +878,9 @@ impl<'a> Comp<'a> {
                 if let Some(i) = init {
                     self.compile_effect(i);
                 }
-                let jc = self.emit(Op::Jump(0));
+                let cond = cond.as_ref().filter(|c| !always_true(c));
+                // as DGD, a loop without a condition does not jump to it first
+                let jc = cond.map(|_| self.emit(Op::Jump(0)));
                 let top = self.pc();
                 self.push_loop(false);
                 self.compile_stmt(body);
@@ -826,7 +889,9 @@ impl<'a> Comp<'a> {
                     self.compile_effect(st);
                 }
                 let condpc = self.pc();
-                self.patch(jc, condpc);
+                if let Some(jc) = jc {
+                    self.patch(jc, condpc);
+                }
                 match cond {
                     Some(c) => {
                         self.compile_expr(c);
@@ -1353,8 +1418,15 @@ impl<'a> Comp<'a> {
             }
             ExprKind::Index { base, index } => {
                 self.compile_expr(base);
+                let adjust = self.indexed_kfun_ticks();
                 self.compile_expr(index);
+                if let Some(t) = adjust {
+                    self.code.push(t);
+                }
                 self.emit(Op::Index);
+                if adjust.is_some() {
+                    self.trace_index_at = Some(self.code.len());
+                }
             }
             ExprKind::Range { base, from, to } => {
                 self.compile_expr(base);
@@ -1689,6 +1761,13 @@ impl<'a> Comp<'a> {
         self.emit(Op::Kfun(k, argc(args.len(), spread)));
     }
 
+    /// An `Index` the compiler adds for its own plumbing: free of ticks, as
+    /// DGD has no such step.
+    fn emit_internal_index(&mut self) {
+        self.code.push(Op::Ticks(-crate::ticks::INDEX as i16, 0));
+        self.emit(Op::Index);
+    }
+
     fn compile_sscanf(&mut self, pos: Pos, k: u16, args: &[Expr]) {
         if args.len() < 2 {
             self.err(pos, "too few arguments for function sscanf");
@@ -1713,7 +1792,7 @@ impl<'a> Comp<'a> {
             let j = self.emit(Op::JumpFalse(0));
             self.emit(Op::Local(tmp));
             self.emit(Op::Int(i as i32 + 1));
-            self.emit(Op::Index);
+            self.emit_internal_index();
             self.emit(Op::CheckType(t));
             self.emit(Op::Pop);
             let end = self.pc();
@@ -1727,7 +1806,7 @@ impl<'a> Comp<'a> {
             self.lv_prefix(&lv);
             self.emit(Op::Local(tmp));
             self.emit(Op::Int(i as i32 + 1));
-            self.emit(Op::Index);
+            self.emit_internal_index();
             self.lv_store(&lv);
             self.emit(Op::Pop);
             let end = self.pc();
@@ -1735,7 +1814,7 @@ impl<'a> Comp<'a> {
         }
         self.emit(Op::Local(tmp));
         self.emit(Op::Int(0));
-        self.emit(Op::Index);
+        self.emit_internal_index();
     }
 }
 
@@ -2021,4 +2100,10 @@ pub fn compute_links(
         anc_map,
     });
     links
+}
+
+/// A loop condition that is a non-zero integer constant (`while (1)`): DGD
+/// compiles such a loop as one without a condition.
+fn always_true(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Int(i) if i != 0)
 }

@@ -157,6 +157,10 @@ pub enum Op {
     /// `[arr]` -> nothing; "Missing lvalue" if the sscanf result array holds more
     /// values than the call has lvalues.
     SscanfLimit(u16),
+    /// Charge `fixed + per_frame * frames` ticks (negative: give back). The
+    /// compiler emits it where DGD charges a construct differently from its
+    /// parts (`status()[i]`, `call_trace()[i]`, see `crate::ticks`).
+    Ticks(i16, i16),
 }
 
 /// Function modifiers.

@@ -1490,10 +1490,20 @@ impl<'a> Comp<'a> {
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {
+                if *op == BinOp::Add && is_sum(e) {
+                    let mut terms = Vec::new();
+                    sum_terms(e, &mut terms);
+                    self.line(e.pos);
+                    self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    return;
+                }
                 self.compile_expr(lhs);
                 self.compile_expr(rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
+                if *op == BinOp::Add {
+                    self.to_string_ticks(&lhs.ty, &rhs.ty);
+                }
             }
             ExprKind::And(a, b) => {
                 self.compile_expr(a);
@@ -1538,6 +1548,33 @@ impl<'a> Comp<'a> {
             }
             ExprKind::AssignOp { op, lhs, rhs } => {
                 let Some(lv) = self.lvalue(lhs) else { return };
+                if *op == BinOp::Add && is_sum_assign(lhs, rhs) {
+                    // DGD's summand with the variable as its first term
+                    let mut terms = Vec::new();
+                    sum_terms(rhs, &mut terms);
+                    let strings = sum_of_strings(&lhs.ty);
+                    match lv {
+                        LVal::Local(s) => {
+                            self.emit(Op::Local(s));
+                        }
+                        LVal::Global(g) => {
+                            self.emit(Op::Global(g));
+                        }
+                        LVal::Index(..) => {
+                            self.lv_prefix(&lv);
+                            self.emit(Op::Dup2);
+                            self.emit(Op::Index);
+                        }
+                        LVal::Unpack(_) => return self.err(e.pos, "bad lvalue"),
+                    };
+                    self.compile_sum(&terms, strings, 1);
+                    self.lv_store(&lv);
+                    return;
+                }
+                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
+                    // only the right operand is converted
+                    self.to_string_ticks(&lhs.ty, &rhs.ty);
+                }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
                         self.compile_expr(rhs);
@@ -1766,6 +1803,44 @@ impl<'a> Comp<'a> {
     fn emit_internal_index(&mut self) {
         self.code.push(Op::Ticks(-crate::ticks::INDEX as i16, 0));
         self.emit(Op::Index);
+    }
+
+    /// `a + b` with one operand typed string and the other not: DGD's
+    /// compiler converts the other to a string first, at a cost.
+    fn to_string_ticks(&mut self, a: &ast::Type, b: &ast::Type) {
+        if (*a == ast::Type::STRING) != (*b == ast::Type::STRING) {
+            self.code.push(Op::Ticks(crate::ticks::TO_STRING as i16, 0));
+        }
+    }
+
+    /// The terms of DGD's summand: each is pushed and added with `SumAdd`
+    /// (to a first term already on the stack when `pushed` is 1), then one
+    /// `Ticks` charges what DGD's sum kfun does: a tick per term, the
+    /// conversion to string of a term not typed string (in a string sum), and
+    /// nothing for an aggregate or a string range among the terms.
+    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) {
+        use crate::ticks::*;
+        let mut cost = (terms.len() + pushed) as i64;
+        for (i, t) in terms.iter().enumerate() {
+            self.compile_expr(t);
+            if i + pushed > 0 {
+                self.emit(Op::SumAdd);
+            }
+            match &t.kind {
+                ExprKind::Array(items) => cost -= array_aggregate(items.len()),
+                ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
+                _ => {}
+            }
+            if strings && t.ty != ast::Type::STRING {
+                cost += TO_STRING;
+                if t.ty == ast::Type::FLOAT {
+                    cost += FLOAT_OP;
+                }
+            }
+        }
+        if let Ok(c) = i16::try_from(cost) {
+            self.code.push(Op::Ticks(c, 0));
+        }
     }
 
     fn compile_sscanf(&mut self, pos: Pos, k: u16, args: &[Expr]) {
@@ -2106,4 +2181,59 @@ pub fn compute_links(
 /// compiles such a loop as one without a condition.
 fn always_true(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Int(i) if i != 0)
+}
+
+/// Is `t` a type DGD's summand applies to: string, or an array?
+fn summable(t: &ast::Type) -> bool {
+    *t == ast::Type::STRING || t.depth > 0
+}
+
+/// A string (rather than an array) sum.
+fn sum_of_strings(t: &ast::Type) -> bool {
+    *t == ast::Type::STRING
+}
+
+/// Does DGD compile the addition `e` to its summand kfun? When the left
+/// operand is typed string or array and the addition has more than two
+/// terms, or an aggregate or a range among them.
+fn is_sum(e: &Expr) -> bool {
+    let ExprKind::Binary {
+        op: BinOp::Add,
+        lhs,
+        rhs,
+    } = &e.kind
+    else {
+        return false;
+    };
+    summable(&lhs.ty)
+        && (is_sum(lhs)
+            || matches!(lhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
+            || matches!(lhs.kind, ExprKind::Array(_) | ExprKind::Range { .. })
+            || matches!(rhs.kind, ExprKind::Array(_) | ExprKind::Range { .. }))
+}
+
+/// Does DGD compile `lhs += rhs` to its summand kfun?
+fn is_sum_assign(lhs: &Expr, rhs: &Expr) -> bool {
+    summable(&lhs.ty)
+        && (summable(&rhs.ty) || matches!(rhs.kind, ExprKind::Range { .. }))
+        && matches!(
+            rhs.kind,
+            ExprKind::Binary { op: BinOp::Add, .. } | ExprKind::Array(_) | ExprKind::Range { .. }
+        )
+}
+
+/// The terms of an addition chain DGD sums: the left operands while they are
+/// additions of a summable type, then each right operand.
+fn sum_terms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } if summable(&lhs.ty) => {
+            sum_terms(lhs, out);
+            out.push(rhs);
+        }
+        _ => out.push(e),
+    }
 }

@@ -1919,7 +1919,7 @@ impl Vm {
                     }
                     self.stack.push(if post { cur } else { new });
                 }
-                Op::Add => {
+                Op::Add | Op::SumAdd => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         *x = x.wrapping_add(*y);
                         self.pop_int();
@@ -1927,6 +1927,10 @@ impl Vm {
                     }
                     let b = self.pop();
                     let mut a = self.stack.pop().unwrap_or(Value::Nil);
+                    if op == Op::SumAdd {
+                        // charged for the whole sum by the compiler
+                        self.ticks += ticks::binop(Op::Add, &a, &b);
+                    }
                     if let Value::String(_) = a {
                         self.ticks -= ticks::binop(Op::Add, &a, &b);
                         // appends in place when the left string is not shared

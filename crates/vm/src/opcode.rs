@@ -86,6 +86,7 @@ pub fn op_parts(op: &Op) -> (u8, Vec<u32>) {
         Op::Nop => (75, vec![]),
         Op::SscanfLimit(f0) => (76, vec![*f0 as u32]),
         Op::Ticks(f0, f1) => (77, vec![*f0 as u16 as u32, *f1 as u16 as u32]),
+        Op::SumAdd => (78, vec![]),
     }
 }
 
@@ -204,6 +205,7 @@ pub fn op_from_parts(tag: u8, mut r: impl FnMut() -> Option<u32>) -> Option<Op> 
             74 => Op::RlimitsEnd,
             75 => Op::Nop,
             76 => Op::SscanfLimit(u16::try_from(r()?).map_err(|_| ())?),
+            78 => Op::SumAdd,
             77 => Op::Ticks(
                 u16::try_from(r()?).map_err(|_| ())? as i16,
                 u16::try_from(r()?).map_err(|_| ())? as i16,

@@ -161,6 +161,10 @@ pub enum Op {
     /// compiler emits it where DGD charges a construct differently from its
     /// parts (`status()[i]`, `call_trace()[i]`, see `crate::ticks`).
     Ticks(i16, i16),
+    /// `+` as a term of DGD's summand (a chain of string or array additions):
+    /// the same result as `Add`, with no ticks of its own (the chain is charged
+    /// by one `Ticks`).
+    SumAdd,
 }
 
 /// Function modifiers.

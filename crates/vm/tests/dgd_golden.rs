@@ -16,26 +16,6 @@ use std::path::Path;
 /// `file/case` pairs where the VM differs from DGD today, with the reason.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "ticks/arr_addeq",
-        "DGD compiles a chain of string/array additions (and += of an aggregate) to one summand kfun costing one tick per term; the VM charges each + (2 per string +, array sizes)",
-    ),
-    (
-        "ticks/str_addeq2",
-        "DGD compiles a chain of string/array additions (and += of an aggregate) to one summand kfun costing one tick per term; the VM charges each + (2 per string +, array sizes)",
-    ),
-    (
-        "ticks/str_mul_dec",
-        "DGD compiles a chain of string/array additions (and += of an aggregate) to one summand kfun costing one tick per term; the VM charges each + (2 per string +, array sizes) (ranges inside a sum are free)",
-    ),
-    (
-        "ticks/str_sum3",
-        "DGD compiles a chain of string/array additions (and += of an aggregate) to one summand kfun costing one tick per term; the VM charges each + (2 per string +, array sizes)",
-    ),
-    (
-        "ticks/str_sum5",
-        "DGD compiles a chain of string/array additions (and += of an aggregate) to one summand kfun costing one tick per term; the VM charges each + (2 per string +, array sizes)",
-    ),
-    (
         "ticks/kf_map_sizeof",
         "DGD charges the size of a mapping's sorted part only; entries added by m[k] = v sit in a hash part until the mapping is compacted, so DGD charges less; the VM counts every entry",
     ),

@@ -1502,7 +1502,7 @@ impl<'a> Comp<'a> {
                 self.line(e.pos);
                 self.emit(binop(*op));
                 if *op == BinOp::Add {
-                    self.to_string_ticks(&lhs.ty, &rhs.ty);
+                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
             }
             ExprKind::And(a, b) => {
@@ -1573,7 +1573,7 @@ impl<'a> Comp<'a> {
                 }
                 if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
                     // only the right operand is converted
-                    self.to_string_ticks(&lhs.ty, &rhs.ty);
+                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
@@ -1807,7 +1807,7 @@ impl<'a> Comp<'a> {
 
     /// `a + b` with one operand typed string and the other not: DGD's
     /// compiler converts the other to a string first, at a cost.
-    fn to_string_ticks(&mut self, a: &ast::Type, b: &ast::Type) {
+    fn charge_string_conversion(&mut self, a: &ast::Type, b: &ast::Type) {
         if (*a == ast::Type::STRING) != (*b == ast::Type::STRING) {
             self.code.push(Op::Ticks(crate::ticks::TO_STRING as i16, 0));
         }

@@ -1821,11 +1821,18 @@ impl<'a> Comp<'a> {
     fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) {
         use crate::ticks::*;
         let mut cost = (terms.len() + pushed) as i64;
+        let mut prev_literal = false;
         for (i, t) in terms.iter().enumerate() {
             self.compile_expr(t);
             if i + pushed > 0 {
                 self.emit(Op::SumAdd);
             }
+            // DGD folds adjacent string constants into one term
+            let literal = matches!(t.kind, ExprKind::Str(_));
+            if literal && prev_literal {
+                cost -= 1;
+            }
+            prev_literal = literal;
             match &t.kind {
                 ExprKind::Array(items) => cost -= array_aggregate(items.len()),
                 ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,

@@ -116,7 +116,8 @@ fn run_vm(src: &str) -> String {
     std::fs::create_dir(&lib).expect("lib dir");
     std::fs::write(
         lib.join("driver.c"),
-        "static void initialize() { }\nint compile_rlimits(string o) { return 1; }\n",
+        "static void initialize() { }\nint compile_rlimits(string o) { return 1; }\n\
+         object call_object(string p) { return find_object(p); }\n",
     )
     .expect("driver");
     std::fs::write(lib.join("auto.c"), "\n").expect("auto");

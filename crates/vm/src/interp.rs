@@ -1084,6 +1084,8 @@ impl Vm {
     /// atomically already (inside an atomic function and not inside a `catch`
     /// begun since), this starts a new atomic level: the ticks left are halved
     /// now and doubled when the function returns or fails.
+    #[cold]
+    #[inline(never)]
     fn atomic_ticks_enter(&mut self) {
         let me = self.frames.len() - 1;
         let caller_atomic = self.frames[..me]

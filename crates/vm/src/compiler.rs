@@ -1277,7 +1277,7 @@ impl<'a> Comp<'a> {
                     self.lv_prefix(&lv);
                     self.emit(Op::Local(tmp));
                     self.emit(Op::Int(i as i32));
-                    self.emit(Op::Index);
+                    self.emit_internal_index();
                     self.lv_store(&lv);
                     self.emit(Op::Pop);
                 }

@@ -32,10 +32,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "DGD charges the size of a mapping's sorted part only; entries added by m[k] = v sit in a hash part until the mapping is compacted, so DGD charges less; the VM counts every entry",
     ),
     (
-        "ticks/lvalue_assign",
-        "({ a, b }) = arr: the VM's unpacking indexes the array (2 ticks per lvalue), DGD's stores are free",
-    ),
-    (
         "parse_more/ps_ambiguous",
         "parse_string is not implemented in the VM yet",
     ),

@@ -1,4 +1,4 @@
-# define CASES ({ "atomic_nested","atomic_catch_nested","atomic_oot_loop","atomic_rlimits_inside","atomic_after_odd","atomic_oot_calls","lwo_new","lwo_call","garr_inc_elt","call_other_string","str_index_mixed","neg_range","explode_empty_sep","lvalue_assign_global","lvalue_assign_elt" })
+# define CASES ({ "atomic_nested","atomic_catch_nested","atomic_oot_loop","atomic_rlimits_inside","atomic_after_odd","atomic_oot_calls","lwo_new","lwo_call","garr_inc_elt","call_other_string","str_index_mixed","neg_range","explode_empty_sep","lvalue_assign_global","lvalue_assign_elt","colon_status_idx","colon_find_object" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -60,3 +60,5 @@ string t_neg_range() { int t0, t1; string a, b; b = "abcdef"; T0 a = b[.. 2]; T1
 string t_explode_empty_sep() { int t0, t1; string *a; T0 a = explode("abc", ""); T1 }
 string t_lvalue_assign_global() { int t0, t1, i; T0 ({ i, g }) = ({ 1, 2 }); T1 }
 string t_lvalue_assign_elt() { int t0, t1, i; mixed *a; a = ({ 0, 0 }); T0 ({ i, a[1] }) = ({ 1, 2 }); T1 }
+string t_colon_status_idx() { int t0, t1, d; T0 d = ::status()[20]; T1 }
+string t_colon_find_object() { int t0, t1; object o; T0 o = ::find_object("/ob"); T1 }

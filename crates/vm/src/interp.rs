@@ -3785,6 +3785,13 @@ impl KfunCtx for Vm {
     fn charge(&mut self, ticks: u64) -> Result<(), LpcError> {
         Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)
     }
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)?;
+        if !self.noticks && self.ticks < 0 {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
     fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
         let n = ticks.min(i64::MAX as u64 / 4) as i64;
         if !self.noticks && self.ticks <= n {

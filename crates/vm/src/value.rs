@@ -763,6 +763,11 @@ pub trait KfunCtx {
     fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
         self.charge(ticks)
     }
+    /// Charge `ticks`, then "Out of ticks" if that used them up (DGD's big
+    /// number kfuns check after each costly step).
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        self.charge(ticks)
+    }
     /// Largest allowed array/mapping size (config `array_size`).
     fn max_array_size(&self) -> usize;
     /// Is an atomic function running (file kfuns must fail there)?

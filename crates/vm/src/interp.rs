@@ -581,10 +581,15 @@ impl Vm {
         }
         // inherits
         let mut inherits = Vec::new();
+        // inherit path as the typechecker names it -> the program the driver gave
+        let mut by_path = Vec::new();
         for inh in &ast.inherits {
             let p = crate::typecheck::object_path(path, &inh.path);
             match self.program_for_inherit(path, &p, inh.private) {
-                Ok(prog) => inherits.push(prog),
+                Ok(prog) => {
+                    by_path.push((p, prog.clone()));
+                    inherits.push(prog);
+                }
                 Err(e) => {
                     return self.compile_failed(
                         &file,
@@ -598,6 +603,13 @@ impl Vm {
             HashMap::new();
         for p in inherits.iter().chain(auto.iter()) {
             self.collect_infos(p, &mut infos);
+        }
+        // inherit_program may hand back an object under another name than the
+        // inherit statement's path (`inherit "~/lib/x"` -> /usr/Name/lib/x)
+        for (p, prog) in &by_path {
+            if let Some(i) = self.prog_infos.get(&prog.id) {
+                infos.insert(p.clone(), i.clone());
+            }
         }
         let tco = crate::typecheck::TcOptions {
             typechecking: self.cfg.typechecking,
@@ -1140,7 +1152,7 @@ impl Vm {
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
     /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
+    fn handle_error(&mut self, mut e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // An error leaving atomic functions: as DGD, atomic_error first (stack and
         // changes still there; `atom` is the call_trace index of the outermost atomic
@@ -1149,8 +1161,11 @@ impl Vm {
         let target = catch_idx.map_or(stop, |i| self.catches[i].frames);
         if let Some(a) = (target..self.frames.len()).find(|&i| self.frames[i].atomic_mark.is_some())
         {
-            self.atomic_error_hook(&e, a);
+            let replacement = self.atomic_error_hook(&e, a);
             self.unwind_to(a);
+            if let Some(m) = replacement {
+                e = LpcError { message: m };
+            }
         }
         // runtime_error hook, stack still visible
         let caught = match catch_idx {
@@ -1267,32 +1282,40 @@ impl Vm {
         replacement
     }
 
-    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) {
+    /// Calls the driver's atomic_error (stack and changes still there); as DGD, a
+    /// string it returns replaces the error message.
+    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) -> Option<LStr> {
         if self.in_error_hook || self.cfg.driver_object.is_none() {
-            return;
+            return None;
         }
-        let Some(d) = self.driver_object() else {
-            return;
-        };
+        let d = self.driver_object()?;
         self.in_error_hook = true;
+        let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
-        if let Err(he) = self.call_in(
+        let r = self.call_in(
             d,
             "atomic_error",
             vec![
                 Value::String(e.message.clone()),
                 Value::Int(atom as i32),
-                Value::Int(-1),
+                Value::Int(ticks.min(i32::MAX as i64) as i32),
             ],
             true,
-        ) {
-            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
-            self.host.message(&msg);
+        );
+        let mut replacement = None;
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+                self.host.message(&msg);
+            }
         }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
+        replacement
     }
 
     fn rollback(&mut self, mark: usize) {

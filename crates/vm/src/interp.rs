@@ -585,7 +585,7 @@ impl Vm {
         let mut by_path = Vec::new();
         for inh in &ast.inherits {
             let p = crate::typecheck::object_path(path, &inh.path);
-            match self.program_for_inherit(path, &p, inh.private) {
+            match self.program_for_inherit(path, &inh.path, &p, inh.private) {
                 Ok(prog) => {
                     by_path.push((p, prog.clone()));
                     inherits.push(prog);
@@ -767,33 +767,36 @@ impl Vm {
         }
     }
 
-    /// The program of an object to inherit: asks the driver's `inherit_program`, or
-    /// finds/compiles the object.
+    /// The program of an object to inherit. As DGD, the driver's `inherit_program`
+    /// is asked for every inherit statement (with the path as written; kernel
+    /// libraries track dependencies there) and must return an object ("Cannot
+    /// inherit" otherwise); without a driver object the path is found or compiled.
     fn program_for_inherit(
         &mut self,
         from: &str,
+        raw: &str,
         path: &str,
         private: bool,
     ) -> Result<Rc<Program>, LpcError> {
         let path = crate::typecheck::object_path("/", path);
-        let obj = match self.driver_object() {
-            Some(d)
-                if self.cfg.driver_object.is_some()
-                    && self.objects.find(path.as_bytes()).is_none() =>
-            {
+        let hook = self.driver_object().filter(|&d| {
+            self.cfg.driver_object.is_some() && self.driver_defines(d, "inherit_program")
+        });
+        let obj = match hook {
+            Some(d) => {
                 let r = self.call_in(
                     d,
                     "inherit_program",
                     vec![
                         Value::str(from),
-                        Value::str(&path),
+                        Value::str(raw),
                         Value::Int(private as i32),
                     ],
                     true,
                 )?;
                 match r {
                     Value::Object(o) if self.objects.is_live(o) => Some(o),
-                    _ => self.objects.find(path.as_bytes()),
+                    _ => return err(format!("Cannot inherit \"{raw}\"")),
                 }
             }
             _ => self.objects.find(path.as_bytes()),
@@ -870,6 +873,18 @@ impl Vm {
         self.stack.extend(args);
         self.push_frame(This::Obj(obj.index), prog, fr, nargs, true)?;
         self.execute(stop)
+    }
+
+    /// Does the driver object define function `func` (so that DGD would call it)?
+    fn driver_defines(&self, d: ObjRef, func: &str) -> bool {
+        self.objects
+            .get(d)
+            .and_then(|o| {
+                o.prog
+                    .find_function(func.as_bytes())
+                    .map(|(_, f)| f.defined)
+            })
+            .unwrap_or(false)
     }
 
     /// An object flagged by call_touch() is about to be called: tell the driver.

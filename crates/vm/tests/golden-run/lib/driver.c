@@ -26,6 +26,13 @@ object inherit_program(string from, string path, int priv)
     object obj;
     string rest;
 
+    /* the path comes as written in the inherit statement */
+    if (path[0] != '/') {
+	string *dirs;
+
+	dirs = explode(from, "/");
+	path = "/" + implode(dirs[.. sizeof(dirs) - 2], "/") + "/" + path;
+    }
     /* as kernel libraries do with ~user paths: another name for a program */
     if (sscanf(path, "/alias/%s", rest) != 0) {
 	path = "/obj/" + rest;

@@ -153,6 +153,8 @@ pub struct Vm {
     /// Nested `execute` calls (Rust recursion through callbacks).
     nesting: usize,
     compiling: Vec<String>,
+    /// preprocess_file() is running: no compilation may start.
+    preprocessing: bool,
     /// Programs that have been compiled with privileged rlimits.
     privileged: std::collections::HashSet<u32>,
     /// Boot time (status()): of the cold boot, kept across restores (ST_STARTTIME).
@@ -204,12 +206,14 @@ mod k {
     pub const MAP_INDICES: u16 = 32;
     pub const MAP_VALUES: u16 = 33;
     pub const CALL_OUT_SUMMAND: u16 = 34;
+    pub const PREPROCESS_FILE: u16 = 50;
 }
 
 /// Registers the kfuns implemented inside the VM.
 pub fn register_vm_kfuns(r: &mut KfunRegistry) {
     let list: &[(&str, u16)] = &[
         ("compile_object", k::COMPILE_OBJECT),
+        ("preprocess_file", k::PREPROCESS_FILE),
         ("clone_object", k::CLONE_OBJECT),
         ("new_object", k::NEW_OBJECT),
         ("destruct_object", k::DESTRUCT_OBJECT),
@@ -338,6 +342,7 @@ impl Vm {
             in_error_hook: false,
             nesting: 0,
             compiling: Vec::new(),
+            preprocessing: false,
             privileged: Default::default(),
             boot_time: boot,
             reboot_time: boot,
@@ -510,6 +515,9 @@ impl Vm {
         let path = crate::typecheck::object_path("/", path);
         if path.contains('#') {
             return err(format!("Illegal object name \"{path}\""));
+        }
+        if self.preprocessing {
+            return err("Compilation within preprocess");
         }
         if self.compiling.contains(&path) {
             return err(format!("Cycle in inheritance from \"{path}.c\""));
@@ -752,6 +760,132 @@ impl Vm {
             }
         }
         err(format!("Failed to compile \"{file}\""))
+    }
+
+    /// preprocess_file(): the file (or the given source) after preprocessing, as
+    /// DGD returns it: tokens separated by single spaces, line breaks kept (up to
+    /// ten blank lines, `#line N` beyond), `#line N "file"` where the file
+    /// changes, cut into strings of at most 65,535 bytes. Preprocessing errors go
+    /// to compile_error and the text is returned anyway.
+    fn preprocess_file(
+        &mut self,
+        path: &str,
+        source: Option<Vec<u8>>,
+    ) -> Result<Vec<Value>, LpcError> {
+        if !self.compiling.is_empty() || self.preprocessing {
+            return err("Preprocess within compilation");
+        }
+        let path = crate::preprocess::normalize_path("/", path);
+        if path.contains('#') {
+            return err(format!("Illegal file name \"{path}\""));
+        }
+        let src = match source {
+            Some(s) => s,
+            None => match self.host.read_file(&path) {
+                Some(s) => s,
+                None => return err(format!("Could not preprocess \"{path}\"")),
+            },
+        };
+        self.preprocessing = true;
+        self.compiling.push(path.clone());
+        let mut resolver = IncludeHook {
+            vm: self,
+            from: path.clone(),
+        };
+        let opts = crate::preprocess::PpOptions {
+            include_dirs: resolver.vm.cfg.include_dirs.clone(),
+            include_file: resolver.vm.cfg.include_file.clone(),
+            date: None,
+            time: None,
+        };
+        let out = crate::preprocess::preprocess(&path, &src, &mut resolver, &opts);
+        self.compiling.pop();
+        self.preprocessing = false;
+        for d in &out.diags {
+            let msg = format!("{}, {}: {}\n", d.file, d.line, d.message);
+            let reported = match self.driver_object() {
+                Some(drv) if self.cfg.driver_object.is_some() && !self.in_error_hook => self
+                    .call_in(
+                        drv,
+                        "compile_error",
+                        vec![
+                            Value::str(&d.file),
+                            Value::Int(d.line as i32),
+                            Value::str(&d.message),
+                        ],
+                        true,
+                    )
+                    .is_ok(),
+                _ => false,
+            };
+            if !reported {
+                self.host.message(&msg);
+            }
+        }
+        let max = self.cfg.array_size.max(1);
+        let mut chunks = PpCollect::default();
+        let mut file: Option<u32> = None;
+        let mut line = 0u32;
+        let mut output = false;
+        for t in &out.tokens {
+            if matches!(t.tok, crate::lex::Tok::Eof) {
+                break;
+            }
+            if file != Some(t.pos.file) {
+                if output {
+                    chunks.add(b"\n");
+                }
+                file = Some(t.pos.file);
+                line = t.pos.line;
+                let name = out.files.get(t.pos.file as usize).map_or("", |f| &**f);
+                chunks.add(format!("#line {line} \"{name}\"\n").as_bytes());
+                output = false;
+            } else if t.pos.line != line {
+                if t.pos.line > line && t.pos.line - line <= 10 {
+                    while line < t.pos.line {
+                        chunks.add(b"\n");
+                        line += 1;
+                    }
+                } else {
+                    line = t.pos.line;
+                    chunks.add(format!("\n#line {line}\n").as_bytes());
+                }
+                output = false;
+            }
+            if output {
+                chunks.add(b" ");
+            }
+            let mut text = Vec::new();
+            match &t.tok {
+                crate::lex::Tok::Str(b) => {
+                    text.push(b'"');
+                    for &c in b.iter() {
+                        match c {
+                            0 => text.extend_from_slice(b"\\0"),
+                            b'\n' => text.extend_from_slice(b"\\n"),
+                            b'"' => text.extend_from_slice(b"\\\""),
+                            b'\\' => text.extend_from_slice(b"\\\\"),
+                            c => text.push(c),
+                        }
+                    }
+                    text.push(b'"');
+                }
+                tok => tok.spell(&mut text),
+            }
+            chunks.add(&text);
+            output = true;
+        }
+        if output {
+            chunks.add(b"\n");
+        }
+        let strs = chunks.finish();
+        if strs.len() > max {
+            return err("Array too large");
+        }
+        Ok(strs
+            .into_iter()
+            .map(|s| Value::String(LStr::from(s)))
+            .collect())
     }
 
     /// The auto object's program (compiled if there is no auto object yet).
@@ -2822,6 +2956,24 @@ impl Vm {
                 let o = self.compile_path(&path, src.as_deref())?;
                 Ok(Value::Object(o))
             }
+            k::PREPROCESS_FILE => {
+                let Value::String(p) = arg(&args, 0) else {
+                    return err("Bad argument 1 for kfun preprocess_file");
+                };
+                let mut src = None;
+                if args.len() > 1 {
+                    let mut s = Vec::new();
+                    for a in &args[1..] {
+                        if let Value::String(x) = a {
+                            s.extend_from_slice(x);
+                        }
+                    }
+                    src = Some(s);
+                }
+                self.charge(3000 * (args.len() as i64 - 1).max(1))?;
+                let lines = self.preprocess_file(&p.to_str_lossy(), src)?;
+                Ok(Value::Array(ArrayRef::new(lines)))
+            }
             k::CLONE_OBJECT => {
                 let o = match arg(&args, 0) {
                     Value::Object(o) if self.objects.is_live(o) => o,
@@ -3844,10 +3996,11 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         // not asked while the driver or auto object compiles, and when it exists and
         // returns neither a path nor lines, the include fails
         let compiling = self.vm.compiling.last().cloned();
-        let autodriver = [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
-            .into_iter()
-            .flatten()
-            .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
+        let autodriver = !self.vm.preprocessing
+            && [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
+                .into_iter()
+                .flatten()
+                .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
         let hook = self.vm.driver_object().filter(|d| {
             self.vm.objects.get(*d).is_some_and(|o| {
                 o.prog
@@ -3885,6 +4038,37 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         }
         let src = self.vm.host.read_file(path)?;
         Some((std::sync::Arc::from(path), std::sync::Arc::from(src)))
+    }
+}
+
+/// Collects preprocess_file() output in strings of at most 65,535 bytes.
+#[derive(Default)]
+struct PpCollect {
+    buf: Vec<u8>,
+    done: Vec<Vec<u8>>,
+}
+
+impl PpCollect {
+    const MAX: usize = 65_535;
+
+    fn add(&mut self, text: &[u8]) {
+        if self.buf.len() + text.len() > Self::MAX {
+            self.done.push(std::mem::take(&mut self.buf));
+        }
+        // a single piece longer than a string can hold is cut
+        for part in text.chunks(Self::MAX) {
+            if self.buf.len() + part.len() > Self::MAX {
+                self.done.push(std::mem::take(&mut self.buf));
+            }
+            self.buf.extend_from_slice(part);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Vec<u8>> {
+        if !self.buf.is_empty() {
+            self.done.push(self.buf);
+        }
+        self.done
     }
 }
 

@@ -3976,6 +3976,12 @@ impl KfunCtx for Vm {
     fn object_name(&self, o: ObjRef) -> Option<LStr> {
         self.objects.get(o).map(|x| x.name.clone())
     }
+    fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        match self.this_objref() {
+            Some(o) => self.call_in(o, func, args, true),
+            None => Ok(Value::Nil),
+        }
+    }
 }
 
 // ====================================================================== front-end glue

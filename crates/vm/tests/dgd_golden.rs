@@ -16,34 +16,6 @@ use std::path::Path;
 /// `file/case` pairs where the VM differs from DGD today, with the reason.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
-        "parse_more/ps_ambiguous",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
-        "parse_more/ps_bad_grammar",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
-        "parse_more/ps_empty_input",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
-        "parse_more/ps_literal_tokens",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
-        "parse_more/ps_no_match",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
-        "parse_more/ps_numbers",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
-        "parse_more/ps_words",
-        "parse_string is not implemented in the VM yet",
-    ),
-    (
         "kfuns_misc/call_out_float_delay",
         "float call_out delay: DGD's remove_call_out returns the float remaining (2.5), VM an int",
     ),

@@ -3,8 +3,7 @@
 //! it), `$` (end of line when it ends the pattern), `\<` `\>` word bounds and
 //! up to nine `\(` `\)` groups. Matching is backtracking; a starred item
 //! followed by something it cannot match takes only its longest match (DGD's
-//! "LSTAR", which also decides some ignore-case and class-after-class cases,
-//! reproduced here). Failed (position, text offset) pairs are remembered so
+//! "LSTAR", which also decides some ignore-case cases, reproduced here). Failed (position, text offset) pairs are remembered so
 //! no pattern takes exponential time, and one search does at most
 //! `STEP_BUDGET` steps (then it finds nothing).
 //!
@@ -186,10 +185,18 @@ impl Regex {
                         if let Op::Star { atom, longest } = &mut self.ops[pp] {
                             match atom {
                                 Atom::Single(s) if !in_class(&cls, *s) => *longest = true,
-                                // DGD compares the new class with a fixed, empty
-                                // part of its buffer here: a starred class
-                                // followed by a class always takes its longest
-                                Atom::Class(_) => *longest = true,
+                                // DGD compares the new class with whatever its
+                                // buffer holds at a fixed place here (so a fresh
+                                // process takes the longest match, a used one
+                                // may not); this compares the two classes, as
+                                // intended: disjoint classes never need to back up
+                                Atom::Class(k)
+                                    if self.classes.get(*k).is_some_and(|c| {
+                                        c.iter().zip(cls.iter()).all(|(a, b)| a & b == 0)
+                                    }) =>
+                                {
+                                    *longest = true
+                                }
                                 _ => {}
                             }
                         }
@@ -527,8 +534,9 @@ mod tests {
 
     #[test]
     fn dgd_quirks() {
-        // a starred class before a class takes its longest match
-        assert_eq!(find("[ab]*[bc]", "ab", false), None);
+        // a starred class backs up before an overlapping class
+        assert_eq!(find("[ab]*[bc]", "ab", false), Some((0, 2)));
+        assert_eq!(find("[ab]*[cd]", "abc", false), Some((0, 3)));
         // ignore case: the quick search looks for the upper case only
         assert_eq!(find("Abc", "abc", true), None);
         assert_eq!(find("abc", "ABC", true), Some((0, 3)));

@@ -158,11 +158,42 @@ fn globals() {
 }
 
 #[test]
+fn errors_inside_globals() {
+    // DGD (each alone: a second aborted global command crashes DGD 1.7.9)
+    let two = ["a", "aa", "bb", "."];
+    for (cmd, m) in [
+        ("g/a/g/b/p", "Command not allowed in global"),
+        ("g/a/a", "Command not allowed in global"),
+        ("g/a/u", "Command not allowed in global"),
+        ("g/a/x", "Command not allowed in global"),
+        ("g/a/q", "Command not allowed in global"),
+        ("g/a/zz", "No such command"),
+        ("g/\\(/p", "Unmatched \\("),
+        ("g/[/p", "Unmatched ["),
+        ("g/a/s/\\(/x/", "Unmatched \\("),
+        ("g/a/zz|p", "No such command"),
+    ] {
+        let mut c: Vec<&str> = two.to_vec();
+        c.push(cmd);
+        c.push("1,$p");
+        assert_eq!(
+            run(&c),
+            format!("[nil][nil][nil][nil][{m}\\n][aa\\nbb\\n]"),
+            "{cmd}"
+        );
+    }
+    assert_eq!(
+        run(&["a", "a1", "b2", "a3", ".", "g/a/m0", "1,$p"]),
+        "[nil][nil][nil][nil][nil][Move to moved line\\n][a1\\nb2\\na3\\n]"
+    );
+}
+
+#[test]
 fn regex_quirks() {
     // DGD
     assert_eq!(
         run(&["a", "ab", ".", "s/[ab]*[bc]/X/", "s/x*/-/g"]),
-        "[nil][nil][nil][Substitute pattern match failed\\n][--\\n]"
+        "[nil][nil][nil][X\\n][-\\n]"
     );
     assert_eq!(
         run(&["a", "abc", ".", "s/x*/-/g"]),

@@ -175,9 +175,6 @@ impl VmHostTrait for VmHost {
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },
-            // No editor sessions in this driver: nobody is ever editing.
-            "query_editor" => Ok(Value::Nil),
-            "editor" => Err(LpcError::new("Too many editor sessions")),
             "send_datagram" | "datagram_challenge" => {
                 Err(LpcError::new("Datagram channel not available"))
             }
@@ -305,6 +302,7 @@ impl VmWorld {
             include_dirs: cfg.include_dirs.clone(),
             include_file: Some(cfg.include_file.clone()),
             objects: cfg.objects as usize,
+            editors: cfg.editors as usize,
             ..Default::default()
         };
         let driver = Rc::new(Cell::new(None));

@@ -20,6 +20,7 @@ use crate::value::*;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+mod editing;
 pub mod tables;
 pub use tables::{object_key, RestoreError, META_KEY};
 
@@ -43,6 +44,8 @@ pub struct Config {
     pub max_ticks: i64,
     /// `objects`: max number of objects.
     pub objects: usize,
+    /// `editors`: max number of editor sessions.
+    pub editors: usize,
 }
 
 impl Default for Config {
@@ -58,6 +61,7 @@ impl Default for Config {
             max_depth: 1000,
             max_ticks: -1,
             objects: 1 << 24,
+            editors: 40,
         }
     }
 }
@@ -168,6 +172,8 @@ pub struct Vm {
     table_dirty: BTreeSet<u32>,
     /// Programs already written to the blob store.
     stored_progs: std::collections::HashSet<u32>,
+    /// Editor sessions (`editor()`).
+    editors: editing::Sessions,
 }
 
 // Codes of the kfuns implemented here.
@@ -207,6 +213,8 @@ mod k {
     pub const MAP_VALUES: u16 = 33;
     pub const CALL_OUT_SUMMAND: u16 = 34;
     pub const PREPROCESS_FILE: u16 = 50;
+    pub const EDITOR: u16 = 35;
+    pub const QUERY_EDITOR: u16 = 36;
 }
 
 /// Registers the kfuns implemented inside the VM.
@@ -246,6 +254,8 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         ("map_sizeof", k::MAP_SIZEOF),
         ("map_indices", k::MAP_INDICES),
         ("map_values", k::MAP_VALUES),
+        ("editor", k::EDITOR),
+        ("query_editor", k::QUERY_EDITOR),
     ];
     // Data kfuns that a library module may also provide: the library wins.
     let lib_first = [
@@ -279,8 +289,6 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         "connect_datagram",
         "send_datagram",
         "datagram_challenge",
-        "editor",
-        "query_editor",
     ] {
         // only if no library implementation was registered
         if let Some((_, _)) = r.lookup(n) {
@@ -350,6 +358,7 @@ impl Vm {
             walk_id: 0,
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
+            editors: Default::default(),
         }
     }
 
@@ -3006,6 +3015,7 @@ impl Vm {
                     {
                         self.close_on_destruct(o)?;
                     }
+                    self.editor_destructed(o)?;
                     self.destruct(o)?;
                     Ok(Value::Nil)
                 }
@@ -3209,6 +3219,8 @@ impl Vm {
                 },
                 _ => Ok(Value::Int(0)),
             },
+            k::EDITOR => self.kf_editor(&args),
+            k::QUERY_EDITOR => self.kf_query_editor(&args),
             k::HOST => {
                 let this = self.this_objref();
                 self.host.kfun(name, this, &mut args)
@@ -3530,6 +3542,7 @@ impl Vm {
 
     fn end_task(&mut self) {
         self.closing.clear();
+        self.editors.end_task();
         self.frames.clear();
         self.stack.clear();
         self.catches.clear();

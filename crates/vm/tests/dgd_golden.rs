@@ -68,7 +68,8 @@ fn run_vm(src: &str) -> String {
     std::fs::create_dir(&lib).expect("lib dir");
     std::fs::write(
         lib.join("driver.c"),
-        "static void initialize() { }\nint compile_rlimits(string o) { return 1; }\n",
+        "static void initialize() { }\nint compile_rlimits(string o) { return 1; }\n\
+         string path_read(string p) { return p; }\nstring path_write(string p) { return p; }\n",
     )
     .expect("driver");
     std::fs::write(lib.join("auto.c"), "\n").expect("auto");
@@ -84,9 +85,10 @@ fn run_vm(src: &str) -> String {
                 void main2(string first_out) { string r, e; e = catch(r = call_other(this_object(), \"run2\")); \
                 send_message(first_out + (e ? \"ERROR: \" + e : r)); }\n";
     std::fs::write(root.path().join("t.c"), format!("{src}{main}")).expect("t.c");
-    // DGD was run with `array_size = 1000`.
+    // DGD was run with `array_size = 1000` and `editors = 1`.
     let opts = vm::testrun::RunOptions {
         array_size: 1000,
+        editors: 1,
         ..Default::default()
     };
     vm::testrun::run(root.path(), "/t", "main", &opts)

@@ -81,6 +81,9 @@ pub struct Conn {
     write_shut: bool,
     /// An input line arrived and output may follow (for go-ahead).
     prompt: bool,
+    /// Output was written into the buffer during this task (DGD sends
+    /// go-ahead only then).
+    task_output: bool,
 }
 
 impl Conn {
@@ -108,6 +111,7 @@ impl Conn {
             closing: false,
             write_shut: false,
             prompt: false,
+            task_output: false,
         }
     }
 
@@ -123,7 +127,10 @@ impl Conn {
         self.out.len() - self.out_pos
     }
 
-    /// Queues wire bytes, up to the limit; returns how many were taken.
+    /// One write into the output buffer (DGD's `User::write`): takes what
+    /// fits (see [`telnet::write_len`]); returns how many bytes were taken.
+    /// Any write, even an empty one, makes output pending, so
+    /// `message_done` follows once the buffer drains.
     fn queue(&mut self, bytes: &[u8]) -> usize {
         if self.closing {
             return 0;
@@ -133,31 +140,26 @@ impl Conn {
             self.out_pos = 0;
         }
         let room = OUT_LIMIT.saturating_sub(self.pending_out());
-        let n = bytes.len().min(room);
+        let n = telnet::write_len(bytes, room, self.kind == PortKind::Telnet);
         self.out.extend_from_slice(&bytes[..n]);
-        if n > 0 {
-            self.had_output = true;
+        if n > 0 || !self.had_output {
+            self.task_output = true;
         }
+        self.had_output = true;
         n
     }
 
     /// Queues text from `send_message`; returns how many bytes of `text`
-    /// were accepted (telnet encoding is never split).
+    /// were accepted, counted as DGD counts them.
     pub fn send(&mut self, text: &[u8]) -> usize {
         match self.kind {
             PortKind::Binary => self.queue(text),
             PortKind::Telnet => {
-                let room = OUT_LIMIT.saturating_sub(self.pending_out());
-                let mut wire = Vec::with_capacity(text.len() + 8);
-                let mut taken = 0;
-                for &b in text {
-                    let need = if b == b'\n' || b == telnet::IAC { 2 } else { 1 };
-                    if wire.len() + need > room {
-                        break;
-                    }
-                    telnet::encode(&[b], &mut wire);
-                    taken += 1;
+                if self.closing {
+                    return 0;
                 }
+                let room = OUT_LIMIT.saturating_sub(self.pending_out());
+                let (wire, taken) = telnet::encode_chunks(text, room);
                 self.queue(&wire);
                 taken
             }
@@ -223,10 +225,10 @@ impl Conn {
             }
             Ok(n) => match &mut self.telnet {
                 Some(t) => {
-                    let mut reply = Vec::new();
-                    t.feed(&buf[..n], &mut reply);
-                    if !reply.is_empty() {
-                        self.queue(&reply);
+                    let mut replies = Vec::new();
+                    t.feed(&buf[..n], &mut replies);
+                    for r in replies {
+                        self.queue(&r);
                     }
                 }
                 None => self.raw_in.push_back(buf[..n].to_vec()),
@@ -248,10 +250,14 @@ impl Conn {
         self.negotiate_echo();
         if self.prompt {
             self.prompt = false;
-            if self.telnet.as_ref().is_some_and(|t| t.go_ahead) && self.pending_out() > 0 {
+            if self.telnet.as_ref().is_some_and(|t| t.go_ahead)
+                && self.task_output
+                && self.pending_out() > 0
+            {
                 self.queue(&[telnet::IAC, telnet::GA]);
             }
         }
+        self.task_output = false;
         while self.out_pos < self.out.len() {
             match self.stream.write(&self.out[self.out_pos..]) {
                 Ok(0) => break,
@@ -409,8 +415,9 @@ impl Net {
         c.serial = self.next_serial;
         self.next_serial += 1;
         if kind == PortKind::Telnet {
+            // as in DGD, the greeting is output like any other: once it is
+            // written, the user object gets message_done()
             c.queue(&telnet::GREETING);
-            c.had_output = false;
         }
         self.slots[slot] = Some(c);
         id
@@ -474,6 +481,7 @@ impl Net {
     pub fn flush_all(&mut self) {
         for c in self.slots.iter_mut().flatten() {
             if c.pending_out() > 0
+                || c.had_output
                 || c.prompt
                 || (c.closing && !c.write_shut)
                 || c.echo != c.want_echo

@@ -569,7 +569,37 @@ impl Vm {
             date: None,
             time: None,
         };
-        let (mut ast, diags) = crate::parse::parse_source(&file, &src, &mut resolver, &opts);
+        let pp = crate::preprocess::preprocess(&file, &src, &mut resolver, &opts);
+        // typed object names go through the driver's object_type as they are
+        // parsed (not while the driver or auto object compiles), as in DGD
+        let type_hook = if is_auto || is_driver || self.cfg.driver_object.is_none() {
+            None
+        } else {
+            self.driver_object().filter(|d| {
+                self.objects.get(*d).is_some_and(|o| {
+                    o.prog
+                        .find_function(b"object_type")
+                        .is_some_and(|(_, f)| f.defined)
+                })
+            })
+        };
+        let mut object_type = |name: &str| -> Option<String> {
+            let Some(d) = type_hook else {
+                return Some(name.to_string());
+            };
+            match self.call_in(
+                d,
+                "object_type",
+                vec![Value::str(&file), Value::str(name)],
+                true,
+            ) {
+                Ok(Value::String(s)) => Some(s.to_str_lossy().to_string()),
+                _ => None,
+            }
+        };
+        let (mut ast, mut diags) =
+            crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
+        diags.splice(0..0, pp.diags);
         if !diags.is_empty() {
             return self.compile_failed(
                 &file,
@@ -1988,6 +2018,42 @@ impl Vm {
                         }
                     }
                 }
+                Op::ClassCheck(c) => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    let v = self.fix(v);
+                    if !matches!(v, Value::Nil) {
+                        let path = self.frames[fi].prog.consts.get(c as usize).cloned();
+                        let path = path.unwrap_or(Value::Nil);
+                        if !matches!(v, Value::Object(_) | Value::Lwo(_)) {
+                            tri!(err::<()>("Value is not an object"));
+                        } else if self.instance_of(&v, &path) <= 0 {
+                            let msg = match &path {
+                                Value::String(p) => {
+                                    format!("Value is not of object type {}", p.to_str_lossy())
+                                }
+                                _ => "Value is not of object type".to_string(),
+                            };
+                            tri!(err::<()>(msg));
+                        }
+                    }
+                }
+                Op::ArgClassCheck(n, c) => {
+                    let v = self.stack.get(base + n as usize).cloned();
+                    let v = self.fix(v.unwrap_or(Value::Nil));
+                    if matches!(v, Value::Object(_) | Value::Lwo(_)) {
+                        let prog = self.frames[fi].prog.clone();
+                        let path = prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                        if self.instance_of(&v, &path) <= 0 {
+                            let name = prog.funcs.get(self.frames[fi].func as usize);
+                            let msg = format!(
+                                "Bad object argument {} for function {}",
+                                n + 1,
+                                name.map(|f| f.name.to_string()).unwrap_or_default()
+                            );
+                            tri!(err::<()>(msg));
+                        }
+                    }
+                }
                 Op::Cast(t) => {
                     let v = self.pop();
                     let r = tri!(ops::cast(v, t));
@@ -2337,7 +2403,7 @@ impl Vm {
                         .cloned()
                         .unwrap_or(Value::Nil);
                     let r = self.instance_of(&v, &path);
-                    self.stack.push(Value::Int(r as i32));
+                    self.stack.push(Value::Int(r));
                 }
                 Op::Return | Op::ReturnNil => {
                     let v = if matches!(op, Op::Return) {
@@ -2618,14 +2684,29 @@ impl Vm {
         d.prog = prog.id;
     }
 
-    fn instance_of(&self, v: &Value, path: &Value) -> bool {
-        let Value::String(p) = path else { return false };
+    /// DGD's instanceOf: 1 when `v`'s program is or inherits program `path`, -1
+    /// when it inherits it privately, 0 otherwise.
+    fn instance_of(&self, v: &Value, path: &Value) -> i32 {
+        let Value::String(p) = path else { return 0 };
         let prog = match v {
             Value::Object(o) => self.objects.get(*o).map(|o| o.prog.clone()),
             Value::Lwo(l) => self.objects.get(l.master()).map(|o| o.prog.clone()),
             _ => None,
         };
-        prog.is_some_and(|pr| pr.inherits_name(p.as_bytes()))
+        let Some(prog) = prog else { return 0 };
+        if prog.name.as_bytes() == p.as_bytes() {
+            return 1;
+        }
+        match prog
+            .ancestors
+            .iter()
+            .rev()
+            .find(|a| a.prog.name.as_bytes() == p.as_bytes())
+        {
+            Some(a) if a.private => -1,
+            Some(_) => 1,
+            None => 0,
+        }
     }
 
     // ================================================================== kfuns
@@ -2903,9 +2984,41 @@ impl Vm {
                 let Value::String(p) = arg(&args, 1) else {
                     return Ok(Value::Int(0));
                 };
-                let p = crate::typecheck::object_path("/", &p.to_str_lossy());
+                // as DGD, the driver's object_type resolves the name, asked on
+                // behalf of the current object (`/path#-1` for a light-weight one)
+                let mut name = p.to_str_lossy().to_string();
+                let hook = self.driver_object().filter(|d| {
+                    self.cfg.driver_object.is_some()
+                        && self.objects.get(*d).is_some_and(|o| {
+                            o.prog
+                                .find_function(b"object_type")
+                                .is_some_and(|(_, f)| f.defined)
+                        })
+                });
+                if let Some(d) = hook {
+                    let from = match self.this_value() {
+                        Value::Object(o) => {
+                            self.object_name(o).map(|n| n.to_str_lossy().to_string())
+                        }
+                        Value::Lwo(l) => self
+                            .object_name(l.master())
+                            .map(|n| format!("{}#-1", n.to_str_lossy())),
+                        _ => None,
+                    };
+                    let from = from.unwrap_or_default();
+                    match self.call_in(
+                        d,
+                        "object_type",
+                        vec![Value::str(&from), Value::str(&name)],
+                        true,
+                    )? {
+                        Value::String(s) => name = s.to_str_lossy().to_string(),
+                        _ => return err("Invalid object type"),
+                    }
+                }
+                let p = crate::preprocess::normalize_path("/", &name);
                 Ok(Value::Int(
-                    self.instance_of(&arg(&args, 0), &Value::str(&p)) as i32,
+                    self.instance_of(&arg(&args, 0), &Value::str(&p)),
                 ))
             }
             k::CALL_OUT | k::CALL_OUT_SUMMAND => {

@@ -61,6 +61,20 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The driver object: the hooks the DGD side's driver had.
+const DRIVER: &str = r#"string *types;
+static void initialize() { }
+int compile_rlimits(string objname) { return 1; }
+string object_type(string from, string obj)
+{
+    types = (types ? types : ({ })) + ({ from + " " + obj });
+    if (obj == "bad") return nil;
+    if (sscanf(obj, "alias/%s", obj)) return "/" + obj;
+    return obj;
+}
+string *object_types() { return types; }
+"#;
+
 fn programs() -> Vec<(String, String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dgd_golden");
     let mut out = Vec::new();
@@ -92,14 +106,9 @@ fn cases(out: &str) -> BTreeMap<String, String> {
 
 fn run_vm(src: &str) -> String {
     let root = tempfile::tempdir().expect("tempdir");
-    let lib = root.path().join("lib");
-    std::fs::create_dir(&lib).expect("lib dir");
-    std::fs::write(
-        lib.join("driver.c"),
-        "static void initialize() { }\nint compile_rlimits(string o) { return 1; }\n",
-    )
-    .expect("driver");
-    std::fs::write(lib.join("auto.c"), "\n").expect("auto");
+    // the hooks of the DGD harness's driver (README.md), without its task code
+    std::fs::write(root.path().join("driver.c"), DRIVER).expect("driver");
+    std::fs::write(root.path().join("auto.c"), "\n").expect("auto");
     std::fs::write(root.path().join("ob.c"), "int x;\n").expect("ob");
     // Like the DGD harness: `run()` in one task; a program that also has
     // `run2()` gets it called in the next task (from a call_out), so effects
@@ -115,6 +124,8 @@ fn run_vm(src: &str) -> String {
     // DGD was run with `array_size = 1000`.
     let opts = vm::testrun::RunOptions {
         array_size: 1000,
+        driver_object: Some("/driver".into()),
+        auto_object: Some("/auto".into()),
         ..Default::default()
     };
     vm::testrun::run(root.path(), "/t", "main", &opts)

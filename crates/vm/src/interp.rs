@@ -159,6 +159,9 @@ pub struct Vm {
     pub boot_time: i64,
     /// When this process started, cold boot or restore (ST_BOOTTIME).
     pub reboot_time: i64,
+    /// Variable layouts of replaced program versions (by program id), for
+    /// upgrading light-weight objects made from them.
+    lwo_layouts: HashMap<u32, Rc<[VarKey]>>,
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
@@ -342,6 +345,7 @@ impl Vm {
             boot_time: boot,
             reboot_time: boot,
             prog_infos: HashMap::new(),
+            lwo_layouts: HashMap::new(),
             walk_id: 0,
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
@@ -2670,16 +2674,23 @@ impl Vm {
         if old_id == prog.id {
             return;
         }
-        // find the old program through the master's history: we only keep variable
-        // names in the new layout; match by position of names when the old program is
-        // gone, keep values whose index still exists.
+        // as masters and clones, variables whose (program, name, type) still match
+        // keep their values; the old version's layout was kept when the master was
+        // upgraded (not across a restore: then values keep their position)
+        let old = self.lwo_layouts.get(&old_id).cloned();
         let mut d = l.data_mut();
-        let mut vars = prog.initial_vars();
-        for (i, v) in d.vars.iter().enumerate() {
-            if i < vars.len() {
-                vars[i] = v.clone();
+        let vars = match old {
+            Some(old_keys) => remap_vars(&old_keys, std::mem::take(&mut d.vars), &var_keys(&prog)),
+            None => {
+                let mut vars = prog.initial_vars();
+                for (i, v) in d.vars.iter().enumerate() {
+                    if i < vars.len() {
+                        vars[i] = v.clone();
+                    }
+                }
+                vars
             }
-        }
+        };
         d.vars = vars;
         d.prog = prog.id;
     }
@@ -3547,32 +3558,20 @@ impl Vm {
             })
             .map(|(i, _)| i as u32)
             .collect();
-        let new_layout = new.layout_vars();
+        let new_keys = var_keys(&new);
         for t in targets {
             let _ = self.ensure_loaded(t);
             let Some(o) = self.objects.slot_mut(t) else {
                 continue;
             };
-            let old_layout = o.prog.layout_vars();
+            let old_keys = var_keys(&o.prog);
             let old_vars = o.vars.take().unwrap_or_default();
-            let mut by_name: HashMap<(LStr, LStr), (TypeSpec, Value)> = HashMap::new();
-            for ((d, a), v) in old_layout.iter().zip(old_vars) {
-                let pname = o
-                    .prog
-                    .anc_prog(*a)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
-                by_name.insert((pname, d.name.clone()), (d.ty, v));
+            o.vars = Some(remap_vars(&old_keys, old_vars, &new_keys));
+            if t == idx {
+                // light-weight objects of the old version are upgraded when next
+                // used, by the same rule
+                self.lwo_layouts.insert(o.prog.id, old_keys.into());
             }
-            let mut vars = Vec::with_capacity(new_layout.len());
-            for (d, a) in &new_layout {
-                let pname = new.anc_prog(*a).map(|p| p.name.clone()).unwrap_or_default();
-                match by_name.remove(&(pname, d.name.clone())) {
-                    Some((ty, v)) if ty == d.ty => vars.push(v),
-                    _ => vars.push(d.ty.default_value()),
-                }
-            }
-            o.vars = Some(vars);
             o.prog = new.clone();
             o.dirty = true;
             self.table_dirty.insert(t);
@@ -3777,6 +3776,36 @@ pub fn deep_copy(v: &Value) -> Value {
 }
 
 /// DGD's message for a value that does not fit a declared type.
+/// A variable of a program's layout: (defining program, name, type).
+type VarKey = (LStr, LStr, TypeSpec);
+
+/// The variables of `prog` in layout order.
+fn var_keys(prog: &Rc<Program>) -> Vec<VarKey> {
+    prog.layout_vars()
+        .into_iter()
+        .map(|(d, a)| {
+            let pname = prog.anc_prog(a).map(|p| p.name.clone()).unwrap_or_default();
+            (pname, d.name, d.ty)
+        })
+        .collect()
+}
+
+/// Values for layout `new` from `vars` in layout `old`: a variable keeps its
+/// value when the same program defines it with the same name and type, as DGD
+/// upgrades objects; others start at their type's default.
+fn remap_vars(old: &[VarKey], vars: Vec<Value>, new: &[VarKey]) -> Vec<Value> {
+    let mut by_name: HashMap<(&LStr, &LStr), (TypeSpec, Value)> = HashMap::new();
+    for ((p, n, t), v) in old.iter().zip(vars) {
+        by_name.insert((p, n), (*t, v));
+    }
+    new.iter()
+        .map(|(p, n, t)| match by_name.remove(&(p, n)) {
+            Some((ty, v)) if ty == *t => v,
+            _ => t.default_value(),
+        })
+        .collect()
+}
+
 fn not_of_type(t: TypeSpec) -> String {
     if t.depth > 0 {
         return "Value is not an array".into();

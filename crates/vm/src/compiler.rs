@@ -1729,39 +1729,55 @@ impl<'a> Comp<'a> {
         }
         self.compile_expr(&args[0]);
         self.compile_expr(&args[1]);
+        // as DGD, the lvalues' containers and indices are evaluated left to
+        // right before the call
+        let lvs: Vec<Option<LVal<'_>>> = args[2..].iter().map(|a| self.lvalue(a)).collect();
+        let mut prefixes = Vec::new();
+        for lv in &lvs {
+            let pre = match lv {
+                Some(LVal::Index(base, index, false)) => {
+                    self.compile_expr(base);
+                    let tb = self.alloc_temp();
+                    self.emit(Op::SetLocal(tb));
+                    self.compile_expr(index);
+                    let ti = self.alloc_temp();
+                    self.emit(Op::SetLocal(ti));
+                    Some((tb, ti))
+                }
+                _ => None,
+            };
+            prefixes.push(pre);
+        }
         self.emit(Op::Kfun(k, 2));
         let tmp = self.alloc_temp();
         self.emit(Op::SetLocal(tmp));
-        // as DGD: too many results, or a result of the wrong type for its lvalue, is
-        // an error before anything is assigned
-        self.emit(Op::Local(tmp));
-        self.emit(Op::SscanfLimit((args.len() - 2) as u16));
-        for (i, a) in args[2..].iter().enumerate() {
-            let t = type_spec(&a.ty);
-            if t.base as i32 == T_MIXED && t.depth == 0 {
-                continue;
+        if args.len() > 2 {
+            // as DGD: more results than lvalues is an error before anything is
+            // assigned; then the results are stored from the last lvalue to the
+            // first, each checked against its lvalue's type as it is stored
+            self.emit(Op::Local(tmp));
+            self.emit(Op::SscanfLimit((args.len() - 2) as u16));
+        }
+        for (i, (a, lv)) in args[2..].iter().zip(&lvs).enumerate().rev() {
+            let Some(lv) = lv else { continue };
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Sscanf(i as u16 + 1));
+            let j = self.emit(Op::JumpFalse(0));
+            match prefixes.get(i).copied().flatten() {
+                Some((tb, ti)) => {
+                    self.emit(Op::Local(tb));
+                    self.emit(Op::Local(ti));
+                }
+                None => self.lv_prefix(lv),
             }
             self.emit(Op::Local(tmp));
-            self.emit(Op::Sscanf(i as u16 + 1));
-            let j = self.emit(Op::JumpFalse(0));
-            self.emit(Op::Local(tmp));
             self.emit(Op::Int(i as i32 + 1));
             self.emit(Op::Index);
-            self.emit(Op::CheckType(t));
-            self.emit(Op::Pop);
-            let end = self.pc();
-            self.patch(j, end);
-        }
-        for (i, a) in args[2..].iter().enumerate() {
-            let Some(lv) = self.lvalue(a) else { continue };
-            self.emit(Op::Local(tmp));
-            self.emit(Op::Sscanf(i as u16 + 1));
-            let j = self.emit(Op::JumpFalse(0));
-            self.lv_prefix(&lv);
-            self.emit(Op::Local(tmp));
-            self.emit(Op::Int(i as i32 + 1));
-            self.emit(Op::Index);
-            self.lv_store(&lv);
+            let t = type_spec(&a.ty);
+            if t.base as i32 != T_MIXED || t.depth != 0 {
+                self.emit(Op::CheckType(t));
+            }
+            self.lv_store(lv);
             self.emit(Op::Pop);
             let end = self.pc();
             self.patch(j, end);

@@ -51,14 +51,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "kfuns_misc/to_string_obj",
         "string + object at run time: DGD says Value is not a string",
     ),
-    (
-        "sscanf/s_then_d",
-        "same lvalue given twice to sscanf: DGD leaves the first match in it",
-    ),
-    (
-        "sscanf/too_few_args",
-        "sscanf with fewer lvalues than conversions: DGD returns the count, VM errors Missing lvalue",
-    ),
 ];
 
 /// The driver object: the hooks the DGD side's driver had.

@@ -165,6 +165,9 @@ pub struct Vm {
     pub boot_time: i64,
     /// When this process started, cold boot or restore (ST_BOOTTIME).
     pub reboot_time: i64,
+    /// Variable layouts of replaced program versions (by program id), for
+    /// upgrading light-weight objects made from them.
+    lwo_layouts: HashMap<u32, Rc<[VarKey]>>,
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
@@ -355,6 +358,7 @@ impl Vm {
             boot_time: boot,
             reboot_time: boot,
             prog_infos: HashMap::new(),
+            lwo_layouts: HashMap::new(),
             walk_id: 0,
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
@@ -586,7 +590,37 @@ impl Vm {
             date: None,
             time: None,
         };
-        let (mut ast, diags) = crate::parse::parse_source(&file, &src, &mut resolver, &opts);
+        let pp = crate::preprocess::preprocess(&file, &src, &mut resolver, &opts);
+        // typed object names go through the driver's object_type as they are
+        // parsed (not while the driver or auto object compiles), as in DGD
+        let type_hook = if is_auto || is_driver || self.cfg.driver_object.is_none() {
+            None
+        } else {
+            self.driver_object().filter(|d| {
+                self.objects.get(*d).is_some_and(|o| {
+                    o.prog
+                        .find_function(b"object_type")
+                        .is_some_and(|(_, f)| f.defined)
+                })
+            })
+        };
+        let mut object_type = |name: &str| -> Option<String> {
+            let Some(d) = type_hook else {
+                return Some(name.to_string());
+            };
+            match self.call_in(
+                d,
+                "object_type",
+                vec![Value::str(&file), Value::str(name)],
+                true,
+            ) {
+                Ok(Value::String(s)) => Some(s.to_str_lossy().to_string()),
+                _ => None,
+            }
+        };
+        let (mut ast, mut diags) =
+            crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
+        diags.splice(0..0, pp.diags);
         if !diags.is_empty() {
             return self.compile_failed(
                 &file,
@@ -2169,6 +2203,42 @@ impl Vm {
                         }
                     }
                 }
+                Op::ClassCheck(c) => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    let v = self.fix(v);
+                    if !matches!(v, Value::Nil) {
+                        let path = self.frames[fi].prog.consts.get(c as usize).cloned();
+                        let path = path.unwrap_or(Value::Nil);
+                        if !matches!(v, Value::Object(_) | Value::Lwo(_)) {
+                            tri!(err::<()>("Value is not an object"));
+                        } else if self.instance_of(&v, &path) <= 0 {
+                            let msg = match &path {
+                                Value::String(p) => {
+                                    format!("Value is not of object type {}", p.to_str_lossy())
+                                }
+                                _ => "Value is not of object type".to_string(),
+                            };
+                            tri!(err::<()>(msg));
+                        }
+                    }
+                }
+                Op::ArgClassCheck(n, c) => {
+                    let v = self.stack.get(base + n as usize).cloned();
+                    let v = self.fix(v.unwrap_or(Value::Nil));
+                    if matches!(v, Value::Object(_) | Value::Lwo(_)) {
+                        let prog = self.frames[fi].prog.clone();
+                        let path = prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                        if self.instance_of(&v, &path) <= 0 {
+                            let name = prog.funcs.get(self.frames[fi].func as usize);
+                            let msg = format!(
+                                "Bad object argument {} for function {}",
+                                n + 1,
+                                name.map(|f| f.name.to_string()).unwrap_or_default()
+                            );
+                            tri!(err::<()>(msg));
+                        }
+                    }
+                }
                 Op::Cast(t) => {
                     let v = self.pop();
                     let r = tri!(ops::cast(v, t));
@@ -2518,7 +2588,7 @@ impl Vm {
                         .cloned()
                         .unwrap_or(Value::Nil);
                     let r = self.instance_of(&v, &path);
-                    self.stack.push(Value::Int(r as i32));
+                    self.stack.push(Value::Int(r));
                 }
                 Op::Return | Op::ReturnNil => {
                     let v = if matches!(op, Op::Return) {
@@ -2785,28 +2855,50 @@ impl Vm {
         if old_id == prog.id {
             return;
         }
-        // find the old program through the master's history: we only keep variable
-        // names in the new layout; match by position of names when the old program is
-        // gone, keep values whose index still exists.
+        // as masters and clones, variables whose (program, name, type) still match
+        // keep their values; the old version's layout was kept when the master was
+        // upgraded (not across a restore: then values keep their position)
+        let old = self.lwo_layouts.get(&old_id).cloned();
         let mut d = l.data_mut();
-        let mut vars = prog.initial_vars();
-        for (i, v) in d.vars.iter().enumerate() {
-            if i < vars.len() {
-                vars[i] = v.clone();
+        let vars = match old {
+            Some(old_keys) => remap_vars(&old_keys, std::mem::take(&mut d.vars), &var_keys(&prog)),
+            None => {
+                let mut vars = prog.initial_vars();
+                for (i, v) in d.vars.iter().enumerate() {
+                    if i < vars.len() {
+                        vars[i] = v.clone();
+                    }
+                }
+                vars
             }
-        }
+        };
         d.vars = vars;
         d.prog = prog.id;
     }
 
-    fn instance_of(&self, v: &Value, path: &Value) -> bool {
-        let Value::String(p) = path else { return false };
+    /// DGD's instanceOf: 1 when `v`'s program is or inherits program `path`, -1
+    /// when it inherits it privately, 0 otherwise.
+    fn instance_of(&self, v: &Value, path: &Value) -> i32 {
+        let Value::String(p) = path else { return 0 };
         let prog = match v {
             Value::Object(o) => self.objects.get(*o).map(|o| o.prog.clone()),
             Value::Lwo(l) => self.objects.get(l.master()).map(|o| o.prog.clone()),
             _ => None,
         };
-        prog.is_some_and(|pr| pr.inherits_name(p.as_bytes()))
+        let Some(prog) = prog else { return 0 };
+        if prog.name.as_bytes() == p.as_bytes() {
+            return 1;
+        }
+        match prog
+            .ancestors
+            .iter()
+            .rev()
+            .find(|a| a.prog.name.as_bytes() == p.as_bytes())
+        {
+            Some(a) if a.private => -1,
+            Some(_) => 1,
+            None => 0,
+        }
     }
 
     // ================================================================== kfuns
@@ -3103,9 +3195,41 @@ impl Vm {
                 let Value::String(p) = arg(&args, 1) else {
                     return Ok(Value::Int(0));
                 };
-                let p = crate::typecheck::object_path("/", &p.to_str_lossy());
+                // as DGD, the driver's object_type resolves the name, asked on
+                // behalf of the current object (`/path#-1` for a light-weight one)
+                let mut name = p.to_str_lossy().to_string();
+                let hook = self.driver_object().filter(|d| {
+                    self.cfg.driver_object.is_some()
+                        && self.objects.get(*d).is_some_and(|o| {
+                            o.prog
+                                .find_function(b"object_type")
+                                .is_some_and(|(_, f)| f.defined)
+                        })
+                });
+                if let Some(d) = hook {
+                    let from = match self.this_value() {
+                        Value::Object(o) => {
+                            self.object_name(o).map(|n| n.to_str_lossy().to_string())
+                        }
+                        Value::Lwo(l) => self
+                            .object_name(l.master())
+                            .map(|n| format!("{}#-1", n.to_str_lossy())),
+                        _ => None,
+                    };
+                    let from = from.unwrap_or_default();
+                    match self.call_in(
+                        d,
+                        "object_type",
+                        vec![Value::str(&from), Value::str(&name)],
+                        true,
+                    )? {
+                        Value::String(s) => name = s.to_str_lossy().to_string(),
+                        _ => return err("Invalid object type"),
+                    }
+                }
+                let p = crate::preprocess::normalize_path("/", &name);
                 Ok(Value::Int(
-                    self.instance_of(&arg(&args, 0), &Value::str(&p)) as i32,
+                    self.instance_of(&arg(&args, 0), &Value::str(&p)),
                 ))
             }
             k::CALL_OUT | k::CALL_OUT_SUMMAND => {
@@ -3637,32 +3761,20 @@ impl Vm {
             })
             .map(|(i, _)| i as u32)
             .collect();
-        let new_layout = new.layout_vars();
+        let new_keys = var_keys(&new);
         for t in targets {
             let _ = self.ensure_loaded(t);
             let Some(o) = self.objects.slot_mut(t) else {
                 continue;
             };
-            let old_layout = o.prog.layout_vars();
+            let old_keys = var_keys(&o.prog);
             let old_vars = o.vars.take().unwrap_or_default();
-            let mut by_name: HashMap<(LStr, LStr), (TypeSpec, Value)> = HashMap::new();
-            for ((d, a), v) in old_layout.iter().zip(old_vars) {
-                let pname = o
-                    .prog
-                    .anc_prog(*a)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
-                by_name.insert((pname, d.name.clone()), (d.ty, v));
+            o.vars = Some(remap_vars(&old_keys, old_vars, &new_keys));
+            if t == idx {
+                // light-weight objects of the old version are upgraded when next
+                // used, by the same rule
+                self.lwo_layouts.insert(o.prog.id, old_keys.into());
             }
-            let mut vars = Vec::with_capacity(new_layout.len());
-            for (d, a) in &new_layout {
-                let pname = new.anc_prog(*a).map(|p| p.name.clone()).unwrap_or_default();
-                match by_name.remove(&(pname, d.name.clone())) {
-                    Some((ty, v)) if ty == d.ty => vars.push(v),
-                    _ => vars.push(d.ty.default_value()),
-                }
-            }
-            o.vars = Some(vars);
             o.prog = new.clone();
             o.dirty = true;
             self.table_dirty.insert(t);
@@ -3867,6 +3979,36 @@ pub fn deep_copy(v: &Value) -> Value {
 }
 
 /// DGD's message for a value that does not fit a declared type.
+/// A variable of a program's layout: (defining program, name, type).
+type VarKey = (LStr, LStr, TypeSpec);
+
+/// The variables of `prog` in layout order.
+fn var_keys(prog: &Rc<Program>) -> Vec<VarKey> {
+    prog.layout_vars()
+        .into_iter()
+        .map(|(d, a)| {
+            let pname = prog.anc_prog(a).map(|p| p.name.clone()).unwrap_or_default();
+            (pname, d.name, d.ty)
+        })
+        .collect()
+}
+
+/// Values for layout `new` from `vars` in layout `old`: a variable keeps its
+/// value when the same program defines it with the same name and type, as DGD
+/// upgrades objects; others start at their type's default.
+fn remap_vars(old: &[VarKey], vars: Vec<Value>, new: &[VarKey]) -> Vec<Value> {
+    let mut by_name: HashMap<(&LStr, &LStr), (TypeSpec, Value)> = HashMap::new();
+    for ((p, n, t), v) in old.iter().zip(vars) {
+        by_name.insert((p, n), (*t, v));
+    }
+    new.iter()
+        .map(|(p, n, t)| match by_name.remove(&(p, n)) {
+            Some((ty, v)) if ty == *t => v,
+            _ => t.default_value(),
+        })
+        .collect()
+}
+
 fn not_of_type(t: TypeSpec) -> String {
     if t.depth > 0 {
         return "Value is not an array".into();

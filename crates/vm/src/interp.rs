@@ -16,6 +16,7 @@ use crate::host::{BlobStore, Host};
 use crate::object::{CallOut, Object, ObjectTable};
 use crate::ops;
 use crate::program::*;
+use crate::ticks;
 use crate::value::*;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -145,6 +146,8 @@ pub struct Vm {
     /// Max frames under the current rlimits (cached from `rl`).
     maxdepth: usize,
     atomic: u32,
+    /// Frames that started an atomic level (the ticks were halved there).
+    tick_levels: Vec<usize>,
     undo: Vec<Undo>,
     argbuf: Vec<Value>,
     rng: u64,
@@ -309,8 +312,6 @@ impl KfunRegistry {
     }
 }
 
-const CALL_TICKS: i64 = 5;
-const LOOP_TICKS: i64 = 2;
 /// Hard cap on frames regardless of rlimits (protects memory).
 const HARD_MAX_DEPTH: usize = 100_000;
 /// Hard cap on nested runs of the interpreter loop through Rust callbacks
@@ -342,6 +343,7 @@ impl Vm {
             noticks: true,
             maxdepth: HARD_MAX_DEPTH,
             atomic: 0,
+            tick_levels: Vec::new(),
             undo: Vec::new(),
             argbuf: Vec::new(),
             rng: 0x9E37_79B9_7F4A_7C15 ^ (boot as u64),
@@ -494,6 +496,7 @@ impl Vm {
             self.frames.clear();
             self.catches.clear();
             self.atomic = 0;
+            self.tick_levels.clear();
             self.undo.clear();
         }
         self.in_task += 1;
@@ -714,10 +717,19 @@ impl Vm {
         if is_driver || is_auto {
             self.privileged.insert(id);
         } else if let Some(d) = self.driver_object() {
+            // DGD asks once for each rlimits statement it compiles
+            let nrlimits = prog
+                .funcs
+                .iter()
+                .flat_map(|f| f.code.iter())
+                .filter(|op| matches!(op, Op::RlimitsBegin))
+                .count();
             if self.cfg.driver_object.is_some() {
-                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
-                if matches!(r, Ok(v) if v.truthy()) {
-                    self.privileged.insert(id);
+                for i in 0..nrlimits {
+                    let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
+                    if i == 0 && matches!(r, Ok(v) if v.truthy()) {
+                        self.privileged.insert(id);
+                    }
                 }
             }
         }
@@ -1161,13 +1173,7 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.ticks -= if self.atomic > 0 {
-            2 * CALL_TICKS
-        } else {
-            CALL_TICKS
-        };
-        if self.ticks < 0 && !self.noticks {
-            self.ticks = -1;
+        if self.ticks < ticks::CALL_RESERVE && !self.noticks {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Out of ticks");
         }
@@ -1271,17 +1277,44 @@ impl Vm {
             rl_mark: self.rl.len(),
             atomic_mark,
         });
+        if atomic_mark.is_some() {
+            self.atomic_ticks_enter();
+        }
+        self.ticks -= ticks::CALL;
         Ok(())
+    }
+
+    /// An atomic function was just entered. As DGD, unless its caller runs
+    /// atomically already (inside an atomic function and not inside a `catch`
+    /// begun since), this starts a new atomic level: the ticks left are halved
+    /// now and doubled when the function returns or fails.
+    fn atomic_ticks_enter(&mut self) {
+        let me = self.frames.len() - 1;
+        let caller_atomic = self.frames[..me]
+            .iter()
+            .rposition(|f| f.atomic_mark.is_some())
+            .is_some_and(|a| self.catches.last().is_none_or(|c| c.frames <= a));
+        if !caller_atomic {
+            self.tick_levels.push(me);
+            if !self.noticks {
+                self.ticks >>= 1;
+            }
+        }
+    }
+
+    /// The ticks left as `status()[ST_TICKS]` reports them (-1: unlimited).
+    fn ticks_left(&self) -> i64 {
+        if self.noticks {
+            -1
+        } else {
+            self.ticks.max(0) << self.tick_levels.len().min(32)
+        }
     }
 
     #[inline]
     fn charge(&mut self, n: i64) -> Result<(), LpcError> {
-        let n = if self.atomic > 0 { n * 2 } else { n };
+        // As DGD: no check here; the next call or loop iteration fails.
         self.ticks -= n;
-        if self.ticks < 0 && !self.noticks {
-            self.ticks = -1;
-            return err("Out of ticks");
-        }
         Ok(())
     }
 
@@ -1296,6 +1329,12 @@ impl Vm {
                 self.atomic = self.atomic.saturating_sub(1);
                 if self.atomic == 0 {
                     self.undo.clear();
+                }
+                if self.tick_levels.last() == Some(&self.frames.len()) {
+                    self.tick_levels.pop();
+                    if !self.noticks {
+                        self.ticks *= 2;
+                    }
                 }
             }
             self.stack.truncate(f.base);
@@ -1434,7 +1473,7 @@ impl Vm {
         self.cfg.driver_object.as_ref()?;
         let mut replacement = None;
         self.in_error_hook = true;
-        let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
+        let ticks = self.ticks_left();
         let saved = (self.ticks, self.noticks, self.maxdepth);
         self.ticks = i64::MAX / 4;
         self.noticks = true;
@@ -1482,7 +1521,7 @@ impl Vm {
         }
         let d = self.driver_object()?;
         self.in_error_hook = true;
-        let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
+        let ticks = self.ticks_left().min(i32::MAX as i64) as i32;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
         let r = self.call_in(
@@ -1491,7 +1530,7 @@ impl Vm {
             vec![
                 Value::String(e.message.clone()),
                 Value::Int(atom as i32),
-                Value::Int(ticks.min(i32::MAX as i64) as i32),
+                Value::Int(ticks),
             ],
             true,
         );
@@ -1826,6 +1865,7 @@ impl Vm {
                 return self.lwo_operator(&l, sym, vec![b]);
             }
         }
+        self.ticks -= ticks::binop(op, &a, &b);
         use std::cmp::Ordering::*;
         // DGD: a destructed object in an array reads as nil, so the set
         // operators match it against nil.
@@ -1906,6 +1946,7 @@ impl Vm {
             Value::Array(a) => {
                 let items = a.borrow().clone();
                 let m = items.len();
+                self.ticks -= m as i64;
                 for v in items {
                     let v = self.fix(v);
                     self.stack.push(v);
@@ -1990,14 +2031,17 @@ impl Vm {
                     self.stack[base + s as usize] = v;
                 }
                 Op::Global(g) => {
+                    self.ticks -= ticks::GLOBAL_READ;
                     let v = tri!(self.global_get(fi, g));
                     self.stack.push(v);
                 }
                 Op::StoreGlobal(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     tri!(self.global_set(fi, g, v));
                 }
                 Op::SetGlobal(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.pop();
                     tri!(self.global_set(fi, g, v));
                 }
@@ -2008,6 +2052,7 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::StoreGlobalUnder(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.pop();
                     let x = self.pop();
                     tri!(self.global_set(fi, g, x));
@@ -2016,6 +2061,11 @@ impl Vm {
                 Op::StoreIndexUnder => {
                     let v = self.pop();
                     let x = self.pop();
+                    if let Value::String(_) = x {
+                        // writing back a changed string; an array or mapping
+                        // was changed in place, at no further cost in DGD
+                        self.ticks -= ticks::STORE_INDEX;
+                    }
                     let i = self.pop();
                     let c = self.pop();
                     tri!(self.store_index(&c, &i, x));
@@ -2049,6 +2099,7 @@ impl Vm {
                         Value::Int(i) => *i = i.wrapping_add(d),
                         _ => {
                             let cur = slot.clone();
+                            self.ticks -= ticks::unop(&cur);
                             let r = tri!(incdec(&cur, d));
                             self.stack[base + s as usize] = r;
                         }
@@ -2056,12 +2107,15 @@ impl Vm {
                 }
                 Op::IncDecLocal(s, d, post) => {
                     let cur = self.stack[base + s as usize].clone();
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     self.stack[base + s as usize] = new.clone();
                     self.stack.push(if post { cur } else { new });
                 }
                 Op::IncDecGlobal(g, d, post) => {
+                    self.ticks -= ticks::GLOBAL_READ + ticks::GLOBAL_STORE;
                     let cur = tri!(self.global_get(fi, g));
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     tri!(self.global_set(fi, g, new.clone()));
                     self.stack.push(if post { cur } else { new });
@@ -2069,7 +2123,9 @@ impl Vm {
                 Op::IncDecIndex(d, post) | Op::IncDecIndexWb(d, post) => {
                     let i = self.pop();
                     let c = self.pop();
+                    self.ticks -= ticks::INDEX + ticks::STORE_INDEX;
                     let cur = tri!(self.index(&c, &i));
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     let nc = tri!(self.store_index(&c, &i, new.clone()));
                     if let Op::IncDecIndexWb(..) = op {
@@ -2077,7 +2133,7 @@ impl Vm {
                     }
                     self.stack.push(if post { cur } else { new });
                 }
-                Op::Add => {
+                Op::Add | Op::SumAdd => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         *x = x.wrapping_add(*y);
                         self.pop_int();
@@ -2085,7 +2141,12 @@ impl Vm {
                     }
                     let b = self.pop();
                     let mut a = self.stack.pop().unwrap_or(Value::Nil);
+                    if op == Op::SumAdd {
+                        // charged for the whole sum by the compiler
+                        self.ticks += ticks::binop(Op::Add, &a, &b);
+                    }
                     if let Value::String(_) = a {
+                        self.ticks -= ticks::binop(Op::Add, &a, &b);
                         // appends in place when the left string is not shared
                         tri!(ops::add_assign(&mut a, &b));
                         self.stack.push(a);
@@ -2154,6 +2215,7 @@ impl Vm {
                 }
                 Op::Neg => {
                     let a = self.pop();
+                    self.ticks -= ticks::unop(&a);
                     let r = tri!(ops::neg(&a));
                     self.stack.push(r);
                 }
@@ -2183,6 +2245,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
+                    self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
                     let out = cur.clone();
                     self.stack[base + s as usize] = cur;
@@ -2194,6 +2257,9 @@ impl Vm {
                     if !t.accepts(&v) {
                         tri!(err::<()>(not_of_type(t)));
                     }
+                }
+                Op::Ticks(fixed, per_frame) => {
+                    self.ticks -= fixed as i64 + per_frame as i64 * self.frames.len() as i64;
                 }
                 Op::SscanfLimit(n) => {
                     let v = self.pop();
@@ -2241,6 +2307,9 @@ impl Vm {
                 }
                 Op::Cast(t) => {
                     let v = self.pop();
+                    if t.depth == 0 {
+                        self.ticks -= ticks::cast(&v, t.base);
+                    }
                     let r = tri!(ops::cast(v, t));
                     self.stack.push(r);
                 }
@@ -2302,6 +2371,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
+                    self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
                     let out = cur.clone();
                     self.stack[base + d as usize] = cur;
@@ -2343,13 +2413,8 @@ impl Vm {
                         tri!(self.cmp_slow(k, a, b))
                     };
                     if r {
-                        self.ticks -= if self.atomic > 0 {
-                            2 * LOOP_TICKS
-                        } else {
-                            LOOP_TICKS
-                        };
-                        if self.ticks < 0 && !self.noticks {
-                            self.ticks = -1;
+                        self.ticks -= ticks::LOOP;
+                        if self.ticks <= 0 && !self.noticks {
                             tri!(err::<()>("Out of ticks"));
                         }
                         pc = t as usize;
@@ -2358,26 +2423,16 @@ impl Vm {
                 Op::LoopTrue(t) => {
                     let v = self.pop();
                     if v.truthy() {
-                        self.ticks -= if self.atomic > 0 {
-                            2 * LOOP_TICKS
-                        } else {
-                            LOOP_TICKS
-                        };
-                        if self.ticks < 0 && !self.noticks {
-                            self.ticks = -1;
+                        self.ticks -= ticks::LOOP;
+                        if self.ticks <= 0 && !self.noticks {
                             tri!(err::<()>("Out of ticks"));
                         }
                         pc = t as usize;
                     }
                 }
                 Op::Loop(t) => {
-                    self.ticks -= if self.atomic > 0 {
-                        2 * LOOP_TICKS
-                    } else {
-                        LOOP_TICKS
-                    };
-                    if self.ticks < 0 && !self.noticks {
-                        self.ticks = -1;
+                    self.ticks -= ticks::LOOP;
+                    if self.ticks <= 0 && !self.noticks {
                         tri!(err::<()>("Out of ticks"));
                     }
                     pc = t as usize;
@@ -2411,11 +2466,13 @@ impl Vm {
                     if n > self.cfg.array_size {
                         tri!(err::<()>("Array too large"));
                     }
+                    self.ticks -= ticks::array_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - n);
                     self.stack.push(Value::array(items));
                 }
                 Op::Mapping(n) => {
                     let n = n as usize;
+                    self.ticks -= ticks::mapping_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();
                     let mut seen = std::collections::BTreeSet::new();
@@ -2433,6 +2490,7 @@ impl Vm {
                     self.stack.push(Value::mapping(m));
                 }
                 Op::Index => {
+                    self.ticks -= ticks::INDEX;
                     let i = self.pop();
                     let c = self.pop();
                     let r = if let Value::Lwo(l) = &c {
@@ -2463,11 +2521,19 @@ impl Vm {
                             vec![from.unwrap_or(Value::Nil), to.unwrap_or(Value::Nil)]
                         ))
                     } else {
-                        tri!(ops::range(&c, from.as_ref(), to.as_ref()))
+                        let r = tri!(ops::range(&c, from.as_ref(), to.as_ref()));
+                        let n = match (&c, &r) {
+                            (Value::Mapping(m), _) => m.len(),
+                            (_, Value::Array(a)) => a.len(),
+                            _ => 0,
+                        };
+                        self.ticks -= ticks::range(&c, n);
+                        r
                     };
                     self.stack.push(r);
                 }
                 Op::StoreIndex | Op::StoreIndexWb => {
+                    self.ticks -= ticks::STORE_INDEX;
                     let v = self.pop();
                     let i = self.pop();
                     let c = self.pop();
@@ -2685,11 +2751,7 @@ impl Vm {
                 new.noticks = true;
                 new.ticks = 0;
             } else {
-                let t = if self.atomic > 0 {
-                    (ticks >> 1) as i64
-                } else {
-                    ticks as i64
-                };
+                let t = (ticks as i64) >> self.tick_levels.len().min(32);
                 if let Some(c) = self.rl.last_mut() {
                     c.ticks -= t;
                 }
@@ -2952,7 +3014,6 @@ impl Vm {
                 let mut args = std::mem::take(&mut self.argbuf);
                 args.clear();
                 args.extend(self.stack.drain(start..));
-                self.charge(1)?;
                 let r = f(self, &mut args);
                 args.clear();
                 self.argbuf = args;
@@ -3115,6 +3176,7 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun destruct_object"),
             },
             k::FIND_OBJECT => {
+                self.ticks -= ticks::LOOKUP;
                 let Value::String(s) = arg(&args, 0) else {
                     return Ok(Value::Nil);
                 };
@@ -3154,6 +3216,7 @@ impl Vm {
                 _ => Ok(Value::Nil),
             },
             k::FUNCTION_OBJECT => {
+                self.ticks -= ticks::LOOKUP;
                 let Value::String(f) = arg(&args, 0) else {
                     return Ok(Value::Nil);
                 };
@@ -3189,8 +3252,14 @@ impl Vm {
                     None => self.execute(stop),
                 }
             }
-            k::CALL_TRACE => Ok(self.call_trace()),
-            k::STATUS => self.status(args.first().cloned()),
+            k::CALL_TRACE => {
+                self.ticks -= ticks::CALL_TRACE_FRAME * self.frames.len() as i64;
+                Ok(self.call_trace())
+            }
+            k::STATUS => {
+                self.ticks -= ticks::STATUS;
+                self.status(args.first().cloned())
+            }
             k::INSTANCEOF => {
                 let Value::String(p) = arg(&args, 1) else {
                     return Ok(Value::Int(0));
@@ -3233,6 +3302,7 @@ impl Vm {
                 ))
             }
             k::CALL_OUT | k::CALL_OUT_SUMMAND => {
+                self.ticks -= args.len() as i64;
                 let Value::String(f) = arg(&args, 0) else {
                     return err("Bad argument 1 for kfun call_out");
                 };
@@ -3250,6 +3320,7 @@ impl Vm {
                 self.call_out(f, delay, rest)
             }
             k::REMOVE_CALL_OUT => {
+                self.ticks -= ticks::REMOVE_CALL_OUT;
                 let Value::Int(h) = arg(&args, 0) else {
                     return Ok(Value::Int(-1));
                 };
@@ -3286,13 +3357,17 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun strlen"),
             },
             k::MAP_SIZEOF => match arg(&args, 0) {
-                Value::Mapping(m) => Ok(Value::Int(self.mapping_live(&m).len() as i32)),
+                Value::Mapping(m) => {
+                    let n = self.mapping_live(&m).len();
+                    self.charge(2 * n as i64)?;
+                    Ok(Value::Int(n as i32))
+                }
                 _ => err("Bad argument 1 for kfun map_sizeof"),
             },
             k::MAP_INDICES => match arg(&args, 0) {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
-                    self.charge(live.len() as i64)?;
+                    self.charge(2 * live.len() as i64)?;
                     Ok(Value::array(live.into_iter().map(|(k, _)| k).collect()))
                 }
                 _ => err("Bad argument 1 for kfun map_indices"),
@@ -3300,7 +3375,7 @@ impl Vm {
             k::MAP_VALUES => match arg(&args, 0) {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
-                    self.charge(live.len() as i64)?;
+                    self.charge(2 * live.len() as i64)?;
                     Ok(Value::array(
                         live.into_iter().map(|(_, v)| self.fix(v)).collect(),
                     ))
@@ -3430,11 +3505,7 @@ impl Vm {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
                     None => Value::Int(-1),
                 };
-                let ticks = if self.noticks {
-                    Value::Int(-1)
-                } else {
-                    Value::Int(self.ticks.clamp(0, i32::MAX as i64) as i32)
-                };
+                let ticks = Value::Int(self.ticks_left().min(i32::MAX as i64) as i32);
                 let ncallouts: usize = self
                     .objects
                     .slots
@@ -3671,6 +3742,7 @@ impl Vm {
         self.stack.clear();
         self.catches.clear();
         self.atomic = 0;
+        self.tick_levels.clear();
         self.undo.clear();
         // upgrades
         let ups = std::mem::take(&mut self.upgrades);

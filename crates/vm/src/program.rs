@@ -165,6 +165,14 @@ pub enum Op {
     /// must hold nil, a non-object or an object inheriting that program
     /// publicly, else "Bad object argument n+1 for function f".
     ArgClassCheck(u16, u32),
+    /// Charge `fixed + per_frame * frames` ticks (negative: give back). The
+    /// compiler emits it where DGD charges a construct differently from its
+    /// parts (`status()[i]`, `call_trace()[i]`, see `crate::ticks`).
+    Ticks(i16, i16),
+    /// `+` as a term of DGD's summand (a chain of string or array additions):
+    /// the same result as `Add`, with no ticks of its own (the chain is charged
+    /// by one `Ticks`).
+    SumAdd,
 }
 
 /// Function modifiers.

@@ -77,14 +77,27 @@ pub enum This {
     Lwo(LwoRef),
 }
 
-struct Frame {
-    prog: Rc<Program>,
-    func: u16,
-    code: Rc<[Op]>,
-    pc: usize,
-    base: usize,
+/// Who a frame runs for: `this_object()` and the program of that object (`oprog`,
+/// whose links map the running code's calls and variables). Consecutive frames of
+/// one object share a context: an internal call pushes a frame but no context.
+struct Ctx {
     this: This,
     oprog: Rc<Program>,
+}
+
+/// One LPC function activation: plain data, no references. The function is
+/// `prog.funcs[func]` where `prog` is ancestor `link` of the context's `oprog`
+/// ([`Vm::fprog`]); its code is that function's code (the interpreter loop keeps its
+/// own handle on the running code).
+#[derive(Clone, Copy)]
+struct Frame {
+    /// Index in `Vm::ctxs`.
+    ctx: u32,
+    /// This frame pushed its context (popped with it).
+    owns_ctx: bool,
+    func: u16,
+    pc: usize,
+    base: usize,
     link: u16,
     nparams: u16,
     external: bool,
@@ -134,6 +147,7 @@ pub struct Vm {
     auto_prog: Option<Rc<Program>>,
     stack: Vec<Value>,
     frames: Vec<Frame>,
+    ctxs: Vec<Ctx>,
     catches: Vec<Catch>,
     rl: Vec<RlInfo>,
     ticks: i64,
@@ -321,6 +335,7 @@ impl Vm {
             auto_prog: None,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
+            ctxs: Vec::with_capacity(64),
             catches: Vec::new(),
             rl: Vec::new(),
             ticks: 0,
@@ -474,6 +489,7 @@ impl Vm {
             self.load_rl();
             self.stack.clear();
             self.frames.clear();
+            self.ctxs.clear();
             self.catches.clear();
             self.atomic = 0;
             self.undo.clear();
@@ -957,11 +973,7 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.ticks -= if self.atomic > 0 {
-            2 * CALL_TICKS
-        } else {
-            CALL_TICKS
-        };
+        self.ticks -= self.call_cost();
         if self.ticks < 0 && !self.noticks {
             self.ticks = -1;
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
@@ -1052,14 +1064,29 @@ impl Vm {
                 }
             }
         }
+        // a call inside the running object shares the caller's context
+        let same_ctx = self.frames.last().map(|top| top.ctx).filter(|&c| {
+            let ctx = &self.ctxs[c as usize];
+            Rc::ptr_eq(&ctx.oprog, &oprog)
+                && match (&ctx.this, &this) {
+                    (This::Obj(a), This::Obj(b)) => a == b,
+                    (This::Lwo(a), This::Lwo(b)) => LwoRef::ptr_eq(a, b),
+                    _ => false,
+                }
+        });
+        let (ctx, owns_ctx) = match same_ctx {
+            Some(c) => (c, false),
+            None => {
+                self.ctxs.push(Ctx { this, oprog });
+                (self.ctxs.len() as u32 - 1, true)
+            }
+        };
         self.frames.push(Frame {
-            code: f.code.clone(),
+            ctx,
+            owns_ctx,
             func: fr.func,
-            prog,
             pc: 0,
             base,
-            this,
-            oprog,
             link,
             nparams: np as u16,
             external,
@@ -1068,6 +1095,88 @@ impl Vm {
             atomic_mark,
         });
         Ok(())
+    }
+
+    /// The context of frame `f`.
+    #[inline(always)]
+    fn fctx(&self, f: &Frame) -> &Ctx {
+        &self.ctxs[f.ctx as usize]
+    }
+
+    /// `this_object()` of frame `f`.
+    #[inline(always)]
+    fn fthis(&self, f: &Frame) -> &This {
+        &self.ctxs[f.ctx as usize].this
+    }
+
+    /// The program of the object frame `f` runs in.
+    #[inline(always)]
+    fn foprog(&self, f: &Frame) -> &Rc<Program> {
+        &self.ctxs[f.ctx as usize].oprog
+    }
+
+    /// The program whose function frame `f` runs (an ancestor of its object's
+    /// program, or that program itself).
+    #[inline(always)]
+    fn fprog(&self, f: &Frame) -> &Rc<Program> {
+        let oprog = &self.ctxs[f.ctx as usize].oprog;
+        oprog.anc_prog(f.link).unwrap_or(oprog)
+    }
+
+    /// Ticks a function call costs (push_frame and the interpreter's fast call path).
+    #[inline(always)]
+    fn call_cost(&self) -> i64 {
+        if self.atomic > 0 {
+            2 * CALL_TICKS
+        } else {
+            CALL_TICKS
+        }
+    }
+
+    /// The fast case of an internal call (`Op::Call`, `Op::CallStatic`) from frame
+    /// `fi`: a defined, non-atomic function without ellipsis called with exactly its
+    /// number of parameters, within the depth and tick limits. Pushes the frame and
+    /// returns the callee's code; returns None, changing nothing, in every other case
+    /// (the caller then takes `push_frame`, which raises the errors).
+    #[inline(always)]
+    fn push_frame_fast(&mut self, fi: usize, fr: FuncRef, nargs: usize) -> Option<Rc<[Op]>> {
+        let cost = self.call_cost();
+        if self.frames.len() >= self.maxdepth || (self.ticks < cost && !self.noticks) {
+            return None;
+        }
+        let caller = self.frames[fi];
+        let oprog = &self.ctxs[caller.ctx as usize].oprog;
+        let prog = oprog.anc_prog(fr.anc)?;
+        let f = prog.funcs.get(fr.func as usize)?;
+        if !f.defined || f.ellipsis || f.mods.atomic || f.params.len() != nargs {
+            return None;
+        }
+        let code = f.code.clone();
+        let nl = f.nlocals as usize;
+        let link = if Rc::ptr_eq(prog, oprog) {
+            oprog.self_anc()
+        } else {
+            fr.anc
+        };
+        let frame = Frame {
+            ctx: caller.ctx,
+            owns_ctx: false,
+            func: fr.func,
+            pc: 0,
+            base: self.stack.len() - nargs,
+            link,
+            nparams: nargs as u16,
+            external: false,
+            catch_mark: self.catches.len(),
+            rl_mark: self.rl.len(),
+            atomic_mark: None,
+        };
+        self.ticks -= cost;
+        if nl > nargs {
+            self.stack.resize(frame.base + nl, Value::Nil);
+        }
+        self.frames.push(frame);
+        Some(code)
     }
 
     #[inline]
@@ -1082,8 +1191,12 @@ impl Vm {
     }
 
     /// Pops the top frame after a return.
+    #[inline]
     fn pop_frame(&mut self) {
         if let Some(f) = self.frames.pop() {
+            if f.owns_ctx {
+                self.ctxs.pop();
+            }
             self.catches.truncate(f.catch_mark);
             if self.rl.len() > f.rl_mark {
                 self.restore_rl(f.rl_mark);
@@ -1438,8 +1551,8 @@ impl Vm {
     #[inline]
     fn gidx(&self, fi: usize, i: u16) -> usize {
         let f = &self.frames[fi];
-        match f
-            .oprog
+        match self
+            .foprog(f)
             .links
             .get(f.link as usize)
             .and_then(|l| l.var_map.get(i as usize))
@@ -1451,7 +1564,7 @@ impl Vm {
 
     fn global_get(&self, fi: usize, i: u16) -> Result<Value, LpcError> {
         let gi = self.gidx(fi, i);
-        let v = match &self.frames[fi].this {
+        let v = match self.fthis(&self.frames[fi]) {
             This::Obj(o) => self
                 .objects
                 .slot(*o)
@@ -1469,7 +1582,7 @@ impl Vm {
     fn global_set(&mut self, fi: usize, i: u16, v: Value) -> Result<(), LpcError> {
         let gi = self.gidx(fi, i);
         let atomic = self.atomic > 0;
-        match &self.frames[fi].this {
+        match self.fthis(&self.frames[fi]) {
             This::Obj(o) => {
                 let o = *o;
                 let Some(slot) = self
@@ -1702,17 +1815,27 @@ impl Vm {
         }
     }
 
+    /// The code of frame `fi`.
+    #[inline]
+    fn frame_code(&self, fi: usize) -> Rc<[Op]> {
+        let f = &self.frames[fi];
+        match self.fprog(f).funcs.get(f.func as usize) {
+            Some(func) => func.code.clone(),
+            None => Rc::from(Vec::new()),
+        }
+    }
+
     /// The interpreter loop proper.
     fn run(&mut self, stop: usize) -> Result<Value, LpcError> {
         let mut fi = self.frames.len() - 1;
-        let mut code = self.frames[fi].code.clone();
+        let mut code = self.frame_code(fi);
         let mut pc = self.frames[fi].pc;
         let mut base = self.frames[fi].base;
 
         macro_rules! reload {
             () => {{
                 fi = self.frames.len() - 1;
-                code = self.frames[fi].code.clone();
+                code = self.frame_code(fi);
                 pc = self.frames[fi].pc;
                 base = self.frames[fi].base;
             }};
@@ -1750,8 +1873,8 @@ impl Vm {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
-                    let v = self.frames[fi]
-                        .prog
+                    let v = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2134,7 +2257,7 @@ impl Vm {
                 Op::Switch(t) => {
                     let v = self.pop();
                     let f = &self.frames[fi];
-                    let func = &f.prog.funcs[f.func as usize];
+                    let func = &self.fprog(f).funcs[f.func as usize];
                     let target = match func.switches.get(t as usize) {
                         Some(SwitchTable::Int(ranges, def)) => match v {
                             Value::Int(i) => {
@@ -2243,16 +2366,35 @@ impl Vm {
                 }
                 Op::Call(slot, argc) => {
                     save!();
+                    if argc & SPREAD == 0 {
+                        let f = &self.frames[fi];
+                        if let Some(CallTarget::Func(fr)) = self
+                            .foprog(f)
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.call_map.get(slot as usize))
+                            .copied()
+                        {
+                            if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
+                                code = c;
+                                fi += 1;
+                                pc = 0;
+                                base = self.frames[fi].base;
+                                continue;
+                            }
+                        }
+                    }
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, target) = {
                         let f = &self.frames[fi];
-                        let t = f
+                        let c = self.fctx(f);
+                        let t = c
                             .oprog
                             .links
                             .get(f.link as usize)
                             .and_then(|l| l.call_map.get(slot as usize))
                             .copied();
-                        (f.this.clone(), f.oprog.clone(), t)
+                        (c.this.clone(), c.oprog.clone(), t)
                     };
                     match target {
                         Some(CallTarget::Func(fr)) => {
@@ -2264,8 +2406,8 @@ impl Vm {
                             self.stack.push(r);
                         }
                         _ => {
-                            let name = self.frames[fi]
-                                .prog
+                            let name = self
+                                .fprog(&self.frames[fi])
                                 .call_slots
                                 .get(slot as usize)
                                 .cloned()
@@ -2276,18 +2418,37 @@ impl Vm {
                 }
                 Op::CallStatic(anc, func, argc) => {
                     save!();
+                    if argc & SPREAD == 0 {
+                        let f = &self.frames[fi];
+                        if let Some(&a) = self
+                            .foprog(f)
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.anc_map.get(anc as usize))
+                        {
+                            let fr = FuncRef { anc: a, func };
+                            if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
+                                code = c;
+                                fi += 1;
+                                pc = 0;
+                                base = self.frames[fi].base;
+                                continue;
+                            }
+                        }
+                    }
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, fr) = {
                         let f = &self.frames[fi];
-                        let a = f
+                        let c = self.fctx(f);
+                        let a = c
                             .oprog
                             .links
                             .get(f.link as usize)
                             .and_then(|l| l.anc_map.get(anc as usize))
                             .copied();
                         (
-                            f.this.clone(),
-                            f.oprog.clone(),
+                            c.this.clone(),
+                            c.oprog.clone(),
                             a.map(|a| FuncRef { anc: a, func }),
                         )
                     };
@@ -2318,8 +2479,8 @@ impl Vm {
                 Op::NewLwo(c, argc) => {
                     save!();
                     let n = tri!(self.spread_args(argc));
-                    let path = self.frames[fi]
-                        .prog
+                    let path = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2330,8 +2491,8 @@ impl Vm {
                 }
                 Op::InstanceOf(c) => {
                     let v = self.pop();
-                    let path = self.frames[fi]
-                        .prog
+                    let path = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2388,10 +2549,10 @@ impl Vm {
         let Value::Int(ticks) = t else {
             return err("Bad rlimits ticks type");
         };
-        let privileged =
-            self.privileged.contains(&self.frames[fi].prog.id) || self.cfg.driver_object.is_none();
+        let privileged = self.privileged.contains(&self.fprog(&self.frames[fi]).id)
+            || self.cfg.driver_object.is_none();
         if !privileged {
-            let this = match &self.frames[fi].this {
+            let this = match self.fthis(&self.frames[fi]) {
                 This::Obj(o) => self
                     .objects
                     .handle(*o)
@@ -2498,8 +2659,7 @@ impl Vm {
                     self.stack.truncate(self.stack.len() - n);
                     return Ok(Some(Value::Nil));
                 }
-                let same =
-                    matches!(self.frames.last().map(|f| &f.this), Some(This::Obj(j)) if j == i);
+                let same = matches!(self.frames.last().map(|f| self.fthis(f)), Some(This::Obj(j)) if j == i);
                 (o.prog.clone(), same)
             }
             This::Lwo(l) => {
@@ -2521,7 +2681,7 @@ impl Vm {
             return Ok(Some(Value::Nil));
         }
         // the caller must not be destructed
-        if let Some(This::Obj(c)) = self.frames.last().map(|f| &f.this) {
+        if let Some(This::Obj(c)) = self.frames.last().map(|f| self.fthis(f)) {
             if self.objects.slot(*c).is_some_and(|o| o.destructed) {
                 self.stack.truncate(self.stack.len() - n);
                 return Ok(Some(Value::Nil));
@@ -2539,7 +2699,7 @@ impl Vm {
                 let caller = self
                     .frames
                     .last()
-                    .map(|f| f.prog.name.to_string())
+                    .map(|f| self.fprog(f).name.to_string())
                     .unwrap_or_default();
                 let _ = caller;
                 let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
@@ -2693,7 +2853,7 @@ impl Vm {
     }
 
     fn this_value(&self) -> Value {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
@@ -2706,7 +2866,7 @@ impl Vm {
     }
 
     fn this_objref(&self) -> Option<ObjRef> {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self.objects.handle(*o),
             _ => None,
         }
@@ -2742,7 +2902,9 @@ impl Vm {
                 };
                 let len = self.frames.len();
                 if len >= 2 + n {
-                    Ok(Value::String(self.frames[len - 2 - n].prog.name.clone()))
+                    Ok(Value::String(
+                        self.fprog(&self.frames[len - 2 - n]).name.clone(),
+                    ))
                 } else {
                     Ok(Value::Nil)
                 }
@@ -3051,7 +3213,7 @@ impl Vm {
                     return Value::Nil;
                 }
                 if count == n {
-                    return self.this_value_of(&self.frames[i - 1].this);
+                    return self.this_value_of(self.fthis(&self.frames[i - 1]));
                 }
                 count += 1;
             }
@@ -3062,7 +3224,7 @@ impl Vm {
     fn call_trace(&self) -> Value {
         let mut out = Vec::with_capacity(self.frames.len());
         for f in &self.frames {
-            let objname = match &f.this {
+            let objname = match self.fthis(f) {
                 This::Obj(o) => self
                     .objects
                     .slot(*o)
@@ -3074,13 +3236,14 @@ impl Vm {
                     .map(|x| Value::str(&format!("{}#-1", x.name)))
                     .unwrap_or(Value::Nil),
             };
-            let func = f.prog.funcs.get(f.func as usize);
+            let prog = self.fprog(f);
+            let func = prog.funcs.get(f.func as usize);
             let line = func
                 .map(|fu| fu.line_at(f.pc.saturating_sub(1)))
                 .unwrap_or(0);
             let mut e = vec![
                 objname,
-                Value::String(f.prog.name.clone()),
+                Value::String(prog.name.clone()),
                 func.map(|fu| Value::String(fu.name.clone()))
                     .unwrap_or(Value::Nil),
                 Value::Int(line as i32),
@@ -3341,6 +3504,7 @@ impl Vm {
     fn end_task(&mut self) {
         self.closing.clear();
         self.frames.clear();
+        self.ctxs.clear();
         self.stack.clear();
         self.catches.clear();
         self.atomic = 0;
@@ -3735,7 +3899,7 @@ impl KfunCtx for Vm {
         self.this_objref()
     }
     fn object_variables(&self) -> Vec<VarDesc> {
-        let prog = match self.frames.last().map(|f| &f.this) {
+        let prog = match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self.objects.slot(*o).map(|x| x.prog.clone()),
             _ => None,
         };
@@ -3753,7 +3917,7 @@ impl KfunCtx for Vm {
         }
     }
     fn get_variable(&self, i: usize) -> Value {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self
                 .objects
                 .slot(*o)
@@ -3766,7 +3930,7 @@ impl KfunCtx for Vm {
         }
     }
     fn set_variable(&mut self, i: usize, v: Value) {
-        let Some(This::Obj(o)) = self.frames.last().map(|f| f.this.clone()) else {
+        let Some(This::Obj(o)) = self.frames.last().map(|f| self.fthis(f).clone()) else {
             return;
         };
         let atomic = self.atomic > 0;

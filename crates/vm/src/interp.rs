@@ -148,6 +148,9 @@ pub struct Vm {
     stack: Vec<Value>,
     frames: Vec<Frame>,
     ctxs: Vec<Ctx>,
+    /// The interpreter loop's handles on the code of the callers of the frames it
+    /// pushed (so a return needs no lookup); see `Vm::run`.
+    saved_code: Vec<Rc<[Op]>>,
     catches: Vec<Catch>,
     rl: Vec<RlInfo>,
     ticks: i64,
@@ -336,6 +339,7 @@ impl Vm {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             ctxs: Vec::with_capacity(64),
+            saved_code: Vec::with_capacity(64),
             catches: Vec::new(),
             rl: Vec::new(),
             ticks: 0,
@@ -1825,17 +1829,40 @@ impl Vm {
         }
     }
 
-    /// The interpreter loop proper.
+    /// The interpreter loop proper. Each frame it pushes stores the caller's code in
+    /// `saved_code` (above `mark`, the length at entry), each return takes it back:
+    /// the frames pushed by this run are the top ones, so the two stacks match.
     fn run(&mut self, stop: usize) -> Result<Value, LpcError> {
+        let mark = self.saved_code.len();
+        let r = self.run_frames(stop, mark);
+        self.saved_code.truncate(mark);
+        r
+    }
+
+    fn run_frames(&mut self, stop: usize, mark: usize) -> Result<Value, LpcError> {
         let mut fi = self.frames.len() - 1;
         let mut code = self.frame_code(fi);
         let mut pc = self.frames[fi].pc;
         let mut base = self.frames[fi].base;
 
-        macro_rules! reload {
+        // after pushing a frame
+        macro_rules! enter {
             () => {{
                 fi = self.frames.len() - 1;
-                code = self.frame_code(fi);
+                let c = self.frame_code(fi);
+                self.saved_code.push(std::mem::replace(&mut code, c));
+                pc = self.frames[fi].pc;
+                base = self.frames[fi].base;
+            }};
+        }
+        // after popping a frame
+        macro_rules! leave {
+            () => {{
+                fi = self.frames.len() - 1;
+                code = match self.saved_code.len() > mark {
+                    true => self.saved_code.pop().unwrap_or_else(|| self.frame_code(fi)),
+                    false => self.frame_code(fi),
+                };
                 pc = self.frames[fi].pc;
                 base = self.frames[fi].base;
             }};
@@ -1856,6 +1883,20 @@ impl Vm {
                 self.frames[fi].pc = pc;
             };
         }
+        // the ticks of one loop iteration (Loop, LoopTrue, CmpLoop)
+        macro_rules! loop_ticks {
+            () => {
+                self.ticks -= if self.atomic > 0 {
+                    2 * LOOP_TICKS
+                } else {
+                    LOOP_TICKS
+                };
+                if self.ticks < 0 && !self.noticks {
+                    self.ticks = -1;
+                    tri!(err::<()>("Out of ticks"));
+                }
+            };
+        }
 
         loop {
             let Some(&op) = code.get(pc) else {
@@ -1865,7 +1906,7 @@ impl Vm {
                     return Ok(Value::Nil);
                 }
                 self.stack.push(Value::Nil);
-                reload!();
+                leave!();
                 continue;
             };
             pc += 1;
@@ -2092,6 +2133,12 @@ impl Vm {
                     }
                     let mut cur = std::mem::take(slot);
                     let r = self.add_assign_checked(&mut cur, &b);
+                    if r.is_ok() && matches!(code.get(pc), Some(Op::Pop)) {
+                        // `a += b;` as a statement: the value is popped at once
+                        self.stack[base + s as usize] = cur;
+                        pc += 1;
+                        continue;
+                    }
                     let out = cur.clone();
                     self.stack[base + s as usize] = cur;
                     tri!(r);
@@ -2144,6 +2191,36 @@ impl Vm {
                     }
                 }
                 Op::LocalInt(l, i) => {
+                    if let Value::Int(x) = self.stack[base + l as usize] {
+                        // an int local and an int constant feeding a compare-and-jump,
+                        // `+` or `-` are combined at run time, without the stack: the
+                        // result, ticks and errors are those of the two instructions
+                        match code.get(pc) {
+                            Some(&Op::CmpJumpFalse(k, t)) => {
+                                pc = if int_cmp(k, x, i) { pc + 1 } else { t as usize };
+                            }
+                            Some(&Op::CmpLoop(k, t)) => {
+                                pc += 1;
+                                if int_cmp(k, x, i) {
+                                    loop_ticks!();
+                                    pc = t as usize;
+                                }
+                            }
+                            Some(Op::Add) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_add(i)));
+                            }
+                            Some(Op::Sub) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_sub(i)));
+                            }
+                            _ => {
+                                self.stack.push(Value::Int(x));
+                                self.stack.push(Value::Int(i));
+                            }
+                        }
+                        continue;
+                    }
                     let v = match &self.stack[base + l as usize] {
                         Value::Int(i) => Value::Int(*i),
                         v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
@@ -2162,7 +2239,12 @@ impl Vm {
                     if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &b) {
                         *x = x.wrapping_add(*y);
                         let r = Value::Int(*x);
-                        self.stack.push(r);
+                        // `a += b;` as a statement: the value is popped at once
+                        if let Some(Op::Pop) = code.get(pc) {
+                            pc += 1;
+                        } else {
+                            self.stack.push(r);
+                        }
                         continue;
                     }
                     if let Value::Lwo(_) = slot {
@@ -2215,43 +2297,19 @@ impl Vm {
                         tri!(self.cmp_slow(k, a, b))
                     };
                     if r {
-                        self.ticks -= if self.atomic > 0 {
-                            2 * LOOP_TICKS
-                        } else {
-                            LOOP_TICKS
-                        };
-                        if self.ticks < 0 && !self.noticks {
-                            self.ticks = -1;
-                            tri!(err::<()>("Out of ticks"));
-                        }
+                        loop_ticks!();
                         pc = t as usize;
                     }
                 }
                 Op::LoopTrue(t) => {
                     let v = self.pop();
                     if v.truthy() {
-                        self.ticks -= if self.atomic > 0 {
-                            2 * LOOP_TICKS
-                        } else {
-                            LOOP_TICKS
-                        };
-                        if self.ticks < 0 && !self.noticks {
-                            self.ticks = -1;
-                            tri!(err::<()>("Out of ticks"));
-                        }
+                        loop_ticks!();
                         pc = t as usize;
                     }
                 }
                 Op::Loop(t) => {
-                    self.ticks -= if self.atomic > 0 {
-                        2 * LOOP_TICKS
-                    } else {
-                        LOOP_TICKS
-                    };
-                    if self.ticks < 0 && !self.noticks {
-                        self.ticks = -1;
-                        tri!(err::<()>("Out of ticks"));
-                    }
+                    loop_ticks!();
                     pc = t as usize;
                 }
                 Op::Switch(t) => {
@@ -2376,7 +2434,7 @@ impl Vm {
                             .copied()
                         {
                             if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
-                                code = c;
+                                self.saved_code.push(std::mem::replace(&mut code, c));
                                 fi += 1;
                                 pc = 0;
                                 base = self.frames[fi].base;
@@ -2399,7 +2457,7 @@ impl Vm {
                     match target {
                         Some(CallTarget::Func(fr)) => {
                             tri!(self.push_frame(this, oprog, fr, n, false));
-                            reload!();
+                            enter!();
                         }
                         Some(CallTarget::Kfun(k)) => {
                             let r = tri!(self.call_kfun(k, n));
@@ -2428,7 +2486,7 @@ impl Vm {
                         {
                             let fr = FuncRef { anc: a, func };
                             if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
-                                code = c;
+                                self.saved_code.push(std::mem::replace(&mut code, c));
                                 fi += 1;
                                 pc = 0;
                                 base = self.frames[fi].base;
@@ -2457,7 +2515,7 @@ impl Vm {
                         continue;
                     };
                     tri!(self.push_frame(this, oprog, fr, n, false));
-                    reload!();
+                    enter!();
                 }
                 Op::Kfun(k, argc) => {
                     save!();
@@ -2473,7 +2531,7 @@ impl Vm {
                     if let Some(v) = r {
                         self.stack.push(v);
                     } else {
-                        reload!();
+                        enter!();
                     }
                 }
                 Op::NewLwo(c, argc) => {
@@ -2511,7 +2569,7 @@ impl Vm {
                         return Ok(v);
                     }
                     self.stack.push(v);
-                    reload!();
+                    leave!();
                 }
                 Op::CatchBegin(h) => {
                     self.catches.push(Catch {

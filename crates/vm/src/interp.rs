@@ -2193,7 +2193,7 @@ impl Vm {
                 Op::LocalInt(l, i) => {
                     if let Value::Int(x) = self.stack[base + l as usize] {
                         // an int local and an int constant feeding a compare-and-jump,
-                        // `+` or `-` are combined at run time, without the stack: the
+                        // `+`, `-` or `*` are combined at run time, without the stack: the
                         // result, ticks and errors are those of the two instructions
                         match code.get(pc) {
                             Some(&Op::CmpJumpFalse(k, t)) => {
@@ -2213,6 +2213,10 @@ impl Vm {
                             Some(Op::Sub) => {
                                 pc += 1;
                                 self.stack.push(Value::Int(x.wrapping_sub(i)));
+                            }
+                            Some(Op::Mul) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_mul(i)));
                             }
                             _ => {
                                 self.stack.push(Value::Int(x));
@@ -2849,54 +2853,41 @@ impl Vm {
     // ================================================================== kfuns
 
     fn call_kfun(&mut self, k: u16, n: usize) -> Result<Value, LpcError> {
-        let kf = self.kfuns.clone();
-        let Some(entry) = kf.get(k) else {
-            return err("Bad kfun");
-        };
-        let proto = &entry.proto;
-        if n < proto.min_args {
-            self.stack.truncate(self.stack.len() - n);
-            return err(format!("Too few arguments for kfun {}", proto.name));
-        }
-        if !proto.ellipsis && n > proto.params.len() {
-            self.stack.truncate(self.stack.len() - n);
-            return err(format!("Too many arguments for kfun {}", proto.name));
-        }
-        // argument type checks
         let start = self.stack.len() - n;
-        for i in 0..n {
-            let t = if i < proto.params.len() {
-                proto.params[i]
-            } else {
-                match proto.params.last() {
-                    Some(t) => *t,
-                    None => TypeSpec::MIXED,
-                }
-            };
-            let v = &self.stack[start + i];
-            if !t.accepts(v) {
-                let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
-                if bad {
-                    let msg = format!(
-                        "Bad argument {} ({}) for kfun {}",
-                        i + 1,
-                        v.type_name(),
-                        proto.name
-                    );
+        // checks under a borrow of the registry and the stack; no clone of either
+        let (imp, name) = match kfun_check(&self.kfuns, k, &self.stack[start..]) {
+            Ok(x) => x,
+            Err((msg, truncate)) => {
+                if truncate {
                     self.stack.truncate(start);
-                    return err(msg);
                 }
+                return err(msg);
             }
-        }
-        match entry.imp {
+        };
+        match imp {
             KfunImpl::Missing => {
                 self.stack.truncate(start);
-                err(format!("Kfun {} is not implemented", proto.name))
+                err(format!("Kfun {name} is not implemented"))
             }
             KfunImpl::Lib(f) => {
+                if n == 1 && matches!(name, "strlen" | "sizeof") {
+                    // the commonest one-argument kfuns, inline: the same checks and
+                    // ticks, the library function only for a bad argument
+                    let mut a = [self.pop()];
+                    self.charge(1)?;
+                    return match (name, &a[0]) {
+                        ("strlen", Value::String(s)) => Ok(Value::Int(s.len() as i32)),
+                        ("sizeof", Value::Array(v)) => Ok(Value::Int(v.len() as i32)),
+                        _ => f(self, &mut a),
+                    };
+                }
                 let mut args = std::mem::take(&mut self.argbuf);
                 args.clear();
-                args.extend(self.stack.drain(start..));
+                if n == 1 {
+                    args.extend(self.stack.pop());
+                } else {
+                    args.extend(self.stack.drain(start..));
+                }
                 self.charge(1)?;
                 let r = f(self, &mut args);
                 args.clear();
@@ -2905,7 +2896,7 @@ impl Vm {
             }
             KfunImpl::Vm(code) => {
                 let args: Vec<Value> = self.stack.split_off(start);
-                self.vm_kfun(code, proto.name, args)
+                self.vm_kfun(code, name, args)
             }
         }
     }
@@ -4134,4 +4125,50 @@ impl crate::typecheck::KfunTable for KfunTableAdapter<'_> {
             lvalue_from: if name == "sscanf" { Some(2) } else { None },
         })
     }
+}
+
+/// The argument checks of a kfun call: count and types against the prototype.
+/// Gives the implementation and name, or the error message and whether the
+/// arguments are to be dropped from the stack.
+#[inline]
+fn kfun_check(
+    reg: &KfunRegistry,
+    k: u16,
+    args: &[Value],
+) -> Result<(KfunImpl, &'static str), (String, bool)> {
+    let Some(entry) = reg.get(k) else {
+        return Err(("Bad kfun".to_string(), false));
+    };
+    let proto = &entry.proto;
+    let n = args.len();
+    if n < proto.min_args {
+        return Err((format!("Too few arguments for kfun {}", proto.name), true));
+    }
+    if !proto.ellipsis && n > proto.params.len() {
+        return Err((format!("Too many arguments for kfun {}", proto.name), true));
+    }
+    for (i, v) in args.iter().enumerate() {
+        let t = match proto.params.get(i) {
+            Some(t) => *t,
+            None => match proto.params.last() {
+                Some(t) => *t,
+                None => TypeSpec::MIXED,
+            },
+        };
+        if !t.accepts(v) {
+            let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
+            if bad {
+                return Err((
+                    format!(
+                        "Bad argument {} ({}) for kfun {}",
+                        i + 1,
+                        v.type_name(),
+                        proto.name
+                    ),
+                    true,
+                ));
+            }
+        }
+    }
+    Ok((entry.imp, proto.name))
 }

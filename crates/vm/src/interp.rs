@@ -1379,8 +1379,7 @@ impl Vm {
     /// (the caller then takes `push_frame`, which raises the errors).
     #[inline(always)]
     fn push_frame_fast(&mut self, fi: usize, fr: FuncRef, nargs: usize) -> Option<Rc<[Op]>> {
-        if self.frames.len() >= self.maxdepth
-            || (self.ticks < ticks::CALL_RESERVE && !self.noticks)
+        if self.frames.len() >= self.maxdepth || (self.ticks < ticks::CALL_RESERVE && !self.noticks)
         {
             return None;
         }

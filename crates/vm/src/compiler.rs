@@ -6,7 +6,6 @@
 //! it uses `Expr::ty` only to choose cheaper instructions.
 
 use crate::ast::{self, BaseType, BinOp, Decl, Expr, ExprKind, FuncName, Stmt, StmtKind, UnOp};
-use crate::preprocess::{dir_of, normalize_path};
 use crate::program::*;
 use crate::value::{
     Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_OBJECT,
@@ -118,6 +117,8 @@ struct Comp<'a> {
     nest_kinds: Vec<bool>,
     cur_line: u32,
     cur_fn_name: String,
+    /// Return type of the function being compiled.
+    cur_ret: ast::Type,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
     /// Code length just after `status()[i]` or `call_trace()[i]` was compiled.
@@ -176,6 +177,7 @@ impl<'a> Comp<'a> {
             nest_kinds: Vec::new(),
             cur_line: 0,
             cur_fn_name: String::new(),
+            cur_ret: ast::Type::MIXED,
             targets: Default::default(),
             trace_index_at: None,
         }
@@ -469,6 +471,18 @@ impl<'a> Comp<'a> {
         });
     }
 
+    /// A value of static type `src` about to be stored in (or returned, or cast
+    /// as) `target`: when `target` is an `object "path"` and `src` is not that
+    /// same object type, it is checked at run time, as DGD does.
+    fn class_check(&mut self, target: &ast::Type, src: &ast::Type) {
+        if let (Some(class), 0) = (&target.class, target.depth) {
+            if src.class.as_ref() != Some(class) || src.depth != 0 {
+                let c = self.const_str(class.as_bytes());
+                self.emit(Op::ClassCheck(c));
+            }
+        }
+    }
+
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
@@ -482,6 +496,7 @@ impl<'a> Comp<'a> {
         self.nest = 0;
         self.nest_kinds.clear();
         self.cur_fn_name = f.name.as_str();
+        self.cur_ret = f.ret.clone();
         let mut params = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
             params.push((p.name.clone(), i as u16, type_spec(&p.ty)));
@@ -490,6 +505,18 @@ impl<'a> Comp<'a> {
         self.max_slot = self.next_slot;
         self.scopes.push(params);
         self.cur_line = f.pos.line;
+        // as DGD, an argument for an `object "path"` parameter must be of that
+        // object type, checked on every call
+        for (i, p) in f.params.iter().enumerate() {
+            if let (Some(class), 0, false) = (
+                &p.ty.class,
+                p.ty.depth,
+                f.ellipsis && i + 1 == f.params.len(),
+            ) {
+                let c = self.const_str(class.as_bytes());
+                self.emit(Op::ArgClassCheck(i as u16, c));
+            }
+        }
         self.compile_block(body);
         // falling off the end
         let ret = type_spec(&f.ret);
@@ -530,6 +557,7 @@ impl<'a> Comp<'a> {
         let Some(&idx) = self.fn_index.get(&name) else {
             return;
         };
+        thread_jumps(&mut self.code);
         let func = &mut self.funcs[idx as usize];
         func.defined = true;
         func.code = Rc::from(std::mem::take(&mut self.code));
@@ -951,6 +979,8 @@ impl<'a> Comp<'a> {
             StmtKind::Return(e) => match e {
                 Some(e) => {
                     self.compile_expr(e);
+                    let ret = self.cur_ret.clone();
+                    self.class_check(&ret, &e.ty);
                     self.emit(Op::Return);
                 }
                 None => {
@@ -1174,11 +1204,13 @@ impl<'a> Comp<'a> {
             ExprKind::Assign { lhs, rhs } => {
                 if let Some(LVal::Local(s)) = self.lvalue(lhs) {
                     self.compile_expr(rhs);
+                    self.class_check(&lhs.ty, &rhs.ty);
                     self.emit(Op::SetLocal(s));
                     return;
                 }
                 if let Some(LVal::Global(g)) = self.lvalue(lhs) {
                     self.compile_expr(rhs);
+                    self.class_check(&lhs.ty, &rhs.ty);
                     self.emit(Op::SetGlobal(g));
                     return;
                 }
@@ -1379,9 +1411,8 @@ impl<'a> Comp<'a> {
             }
             ExprKind::InstanceOf { obj, path } => {
                 self.compile_expr(obj);
-                let p = normalize_path(dir_of(self.inp.name), path);
-                let p = p.strip_suffix(".c").unwrap_or(&p).to_string();
-                let c = self.const_str(p.as_bytes());
+                // resolved by the parser (the driver's object_type)
+                let c = self.const_str(path.as_bytes());
                 self.emit(Op::InstanceOf(c));
             }
             ExprKind::Catch(inner) => {
@@ -1485,7 +1516,9 @@ impl<'a> Comp<'a> {
             ExprKind::Cast { ty, expr } => {
                 self.compile_expr(expr);
                 let ts = type_spec(ty);
-                if ts.base as i32 != T_MIXED || ts.depth != 0 {
+                if ty.class.is_some() && ty.depth == 0 {
+                    self.class_check(ty, &expr.ty);
+                } else if ts.base as i32 != T_MIXED || ts.depth != 0 {
                     self.emit(Op::Cast(ts));
                 }
             }
@@ -1545,6 +1578,7 @@ impl<'a> Comp<'a> {
                 self.lv_prefix(&lv);
                 self.compile_expr(rhs);
                 self.line(e.pos);
+                self.class_check(&lhs.ty, &rhs.ty);
                 self.lv_store(&lv);
             }
             ExprKind::AssignOp { op, lhs, rhs } => {
@@ -1875,39 +1909,55 @@ impl<'a> Comp<'a> {
         }
         self.compile_expr(&args[0]);
         self.compile_expr(&args[1]);
+        // as DGD, the lvalues' containers and indices are evaluated left to
+        // right before the call
+        let lvs: Vec<Option<LVal<'_>>> = args[2..].iter().map(|a| self.lvalue(a)).collect();
+        let mut prefixes = Vec::new();
+        for lv in &lvs {
+            let pre = match lv {
+                Some(LVal::Index(base, index, false)) => {
+                    self.compile_expr(base);
+                    let tb = self.alloc_temp();
+                    self.emit(Op::SetLocal(tb));
+                    self.compile_expr(index);
+                    let ti = self.alloc_temp();
+                    self.emit(Op::SetLocal(ti));
+                    Some((tb, ti))
+                }
+                _ => None,
+            };
+            prefixes.push(pre);
+        }
         self.emit(Op::Kfun(k, 2));
         let tmp = self.alloc_temp();
         self.emit(Op::SetLocal(tmp));
-        // as DGD: too many results, or a result of the wrong type for its lvalue, is
-        // an error before anything is assigned
-        self.emit(Op::Local(tmp));
-        self.emit(Op::SscanfLimit((args.len() - 2) as u16));
-        for (i, a) in args[2..].iter().enumerate() {
-            let t = type_spec(&a.ty);
-            if t.base as i32 == T_MIXED && t.depth == 0 {
-                continue;
+        if args.len() > 2 {
+            // as DGD: more results than lvalues is an error before anything is
+            // assigned; then the results are stored from the last lvalue to the
+            // first, each checked against its lvalue's type as it is stored
+            self.emit(Op::Local(tmp));
+            self.emit(Op::SscanfLimit((args.len() - 2) as u16));
+        }
+        for (i, (a, lv)) in args[2..].iter().zip(&lvs).enumerate().rev() {
+            let Some(lv) = lv else { continue };
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Sscanf(i as u16 + 1));
+            let j = self.emit(Op::JumpFalse(0));
+            match prefixes.get(i).copied().flatten() {
+                Some((tb, ti)) => {
+                    self.emit(Op::Local(tb));
+                    self.emit(Op::Local(ti));
+                }
+                None => self.lv_prefix(lv),
             }
             self.emit(Op::Local(tmp));
-            self.emit(Op::Sscanf(i as u16 + 1));
-            let j = self.emit(Op::JumpFalse(0));
-            self.emit(Op::Local(tmp));
             self.emit(Op::Int(i as i32 + 1));
             self.emit_internal_index();
-            self.emit(Op::CheckType(t));
-            self.emit(Op::Pop);
-            let end = self.pc();
-            self.patch(j, end);
-        }
-        for (i, a) in args[2..].iter().enumerate() {
-            let Some(lv) = self.lvalue(a) else { continue };
-            self.emit(Op::Local(tmp));
-            self.emit(Op::Sscanf(i as u16 + 1));
-            let j = self.emit(Op::JumpFalse(0));
-            self.lv_prefix(&lv);
-            self.emit(Op::Local(tmp));
-            self.emit(Op::Int(i as i32 + 1));
-            self.emit_internal_index();
-            self.lv_store(&lv);
+            let t = type_spec(&a.ty);
+            if t.base as i32 != T_MIXED || t.depth != 0 {
+                self.emit(Op::CheckType(t));
+            }
+            self.lv_store(lv);
             self.emit(Op::Pop);
             let end = self.pc();
             self.patch(j, end);
@@ -2260,5 +2310,17 @@ fn sum_terms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             out.push(rhs);
         }
         _ => out.push(e),
+    }
+}
+
+/// A jump to a return is the return itself (`c ? a : b` as a function's result):
+/// one instruction less on the way out. Only the jump changes; every pc stays.
+fn thread_jumps(code: &mut [Op]) {
+    for i in 0..code.len() {
+        if let Op::Jump(t) = code[i] {
+            if let Some(&r @ (Op::Return | Op::ReturnNil)) = code.get(t as usize) {
+                code[i] = r;
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod compiler;
+pub mod editor;
 pub mod float;
 pub mod host;
 pub mod interp;

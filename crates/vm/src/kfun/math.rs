@@ -263,7 +263,7 @@ fn kf_isfinite(_ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcE
 
 /// Registers the math kfuns.
 pub fn register(r: &mut KfunRegistry) {
-    // no-ops until the prototypes are in KFUN_PROTOS
+    // from DGD after 1.7.9; our floats are always finite
     r.register("isinf", kf_isinf);
     r.register("isnan", kf_isnan);
     r.register("isfinite", kf_isfinite);

@@ -1536,7 +1536,7 @@ impl<'a> Comp<'a> {
                 self.line(e.pos);
                 self.emit(binop(*op));
                 if *op == BinOp::Add {
-                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                    self.charge_string_conversion(lhs, rhs);
                 }
             }
             ExprKind::And(a, b) => {
@@ -1618,7 +1618,7 @@ impl<'a> Comp<'a> {
                 }
                 if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
                     // only the right operand is converted
-                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                    self.charge_string_conversion(lhs, rhs);
                 }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
@@ -1852,9 +1852,15 @@ impl<'a> Comp<'a> {
 
     /// `a + b` with one operand typed string and the other not: DGD's
     /// compiler converts the other to a string first, at a cost.
-    fn charge_string_conversion(&mut self, a: &ast::Type, b: &ast::Type) {
-        if (*a == ast::Type::STRING) != (*b == ast::Type::STRING) {
+    /// (A constant is converted at compile time, for free.)
+    fn charge_string_conversion(&mut self, a: &Expr, b: &Expr) {
+        let (sa, sb) = (a.ty == ast::Type::STRING, b.ty == ast::Type::STRING);
+        let other = if sa { b } else { a };
+        if sa != sb && !is_constant(other) {
             self.code.push(Op::Ticks(crate::ticks::TO_STRING as i16, 0));
+        } else if sa != sb && matches!(other.kind, ExprKind::Float(_)) {
+            // string + float costs a float tick at run time; DGD added strings
+            self.code.push(Op::Ticks(-crate::ticks::FLOAT_OP as i16, 0));
         }
     }
 
@@ -1872,8 +1878,8 @@ impl<'a> Comp<'a> {
             if i + pushed > 0 {
                 self.emit(Op::SumAdd);
             }
-            // DGD folds adjacent string constants into one term
-            let literal = matches!(t.kind, ExprKind::Str(_));
+            // DGD folds adjacent constants into one string term
+            let literal = is_constant(t);
             if literal && prev_literal {
                 cost -= 1;
             }
@@ -1883,7 +1889,7 @@ impl<'a> Comp<'a> {
                 ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
                 _ => {}
             }
-            if strings && t.ty != ast::Type::STRING {
+            if strings && t.ty != ast::Type::STRING && !literal {
                 cost += TO_STRING;
                 if t.ty == ast::Type::FLOAT {
                     cost += FLOAT_OP;
@@ -2282,6 +2288,7 @@ fn is_sum(e: &Expr) -> bool {
     };
     summable(&lhs.ty)
         && (is_sum(lhs)
+            || reassociates(lhs, rhs)
             || matches!(lhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
             || matches!(lhs.kind, ExprKind::Array(_) | ExprKind::Range { .. })
             || matches!(rhs.kind, ExprKind::Array(_) | ExprKind::Range { .. }))
@@ -2307,7 +2314,17 @@ fn sum_terms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             rhs,
         } if summable(&lhs.ty) => {
             sum_terms(lhs, out);
-            out.push(rhs);
+            match &rhs.kind {
+                ExprKind::Binary {
+                    op: BinOp::Add,
+                    lhs: l2,
+                    rhs: r2,
+                } if reassociates(lhs, rhs) => {
+                    out.push(l2);
+                    out.push(r2);
+                }
+                _ => out.push(rhs),
+            }
         }
         _ => out.push(e),
     }
@@ -2323,4 +2340,19 @@ fn thread_jumps(code: &mut [Op]) {
             }
         }
     }
+}
+
+/// `a + (b + c)` of one summable type: DGD adds it as `(a + b) + c`.
+fn reassociates(lhs: &Expr, rhs: &Expr) -> bool {
+    matches!(rhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
+        && rhs.ty == lhs.ty
+        && summable(&lhs.ty)
+}
+
+/// A constant operand: DGD's compiler turns it into a string at no cost.
+fn is_constant(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::Float(_)
+    )
 }

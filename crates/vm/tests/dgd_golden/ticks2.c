@@ -1,4 +1,4 @@
-# define CASES ({ "atomic_nested","atomic_catch_nested","atomic_oot_loop","atomic_rlimits_inside","atomic_after_odd","atomic_oot_calls","lwo_new","lwo_call","garr_inc_elt","call_other_string","str_index_mixed","neg_range","explode_empty_sep","lvalue_assign_global","lvalue_assign_elt","colon_status_idx","colon_find_object","oot_md5","oot_crc32","oot_crc32_ok" })
+# define CASES ({ "atomic_nested","atomic_catch_nested","atomic_oot_loop","atomic_rlimits_inside","atomic_after_odd","atomic_oot_calls","lwo_new","lwo_call","garr_inc_elt","call_other_string","str_index_mixed","neg_range","explode_empty_sep","lvalue_assign_global","lvalue_assign_elt","colon_status_idx","colon_find_object","oot_md5","oot_crc32","oot_crc32_ok","str_add_const_int","str_sum_const_int","str_sum_const_float","str_addeq_const_int","str_sum_nested_paren","str_sum_call","str_add_const_float" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -39,6 +39,7 @@ mixed *ga;
 void f0() { }
 object obm() { return find_object("/ob") ? find_object("/ob") : compile_object("/ob"); }
 atomic int af() { return 1; }
+string csv(int n) { return "x"; }
 string str(int n) { string s; s = ""; while (strlen(s) < n) s += "abcdefghij"; return s[.. n - 1]; }
 int gi;
 atomic int af_nest() { int t0, t1; t0 = status()[23]; af(); t1 = status()[23]; return t0 - t1; }
@@ -66,3 +67,10 @@ string t_colon_find_object() { int t0, t1; object o; T0 o = ::find_object("/ob")
 string t_oot_md5() { int i; string s, b; b = str(3000); catch { rlimits (100; 2000) { i = 1; s = hash_string("MD5", b); i = 2; } } return show(i); }
 string t_oot_crc32() { int i, j; string b; b = str(3000); catch { rlimits (100; 700) { i = 1; j = hash_crc32(b); i = 2; } } return show(i); }
 string t_oot_crc32_ok() { int i, j; string b; b = str(3000); catch { rlimits (100; 800) { i = 1; j = hash_crc32(b); i = 2; } } return show(i); }
+string t_str_add_const_int() { int t0, t1; string a, b; b = "x"; T0 a = b + 1; T1 }
+string t_str_sum_const_int() { int t0, t1; string a, b; b = "x"; T0 a = b + 1 + "y"; T1 }
+string t_str_sum_const_float() { int t0, t1; string a, b; b = "x"; T0 a = b + 1.5 + "y"; T1 }
+string t_str_addeq_const_int() { int t0, t1; string a; a = "x"; T0 a += 7; T1 }
+string t_str_sum_nested_paren() { int t0, t1; string a, b, c, d; b = "x"; c = "y"; d = "z"; T0 a = b + (c + d); T1 }
+string t_str_sum_call() { int t0, t1; string a, b; b = "x"; T0 a = b + csv(1) + b; T1 }
+string t_str_add_const_float() { int t0, t1; string a, b; b = "x"; T0 a = b + 1.5; T1 }

@@ -135,6 +135,8 @@ enum Undo {
     Destruct(u32),
     CallOutAdd(u32, u32),
     CallOutRemove(u32, u32, CallOut),
+    /// A summand added to pending call_out (object, handle): its value before.
+    Summand(u32, u32, Float),
 }
 
 /// The VM.
@@ -1723,6 +1725,17 @@ impl Vm {
                             m.nclones += 1;
                         }
                         self.destructed.retain(|x| *x != i);
+                    }
+                }
+                Undo::Summand(o, h, before) => {
+                    if let Some(c) = self
+                        .objects
+                        .slot_mut(o)
+                        .and_then(|obj| obj.callouts.get_mut(&h))
+                    {
+                        if let Some(v) = c.args.first_mut() {
+                            *v = Value::Float(before);
+                        }
                     }
                 }
                 Undo::CallOutAdd(o, h) => {
@@ -3526,9 +3539,56 @@ impl Vm {
                     Value::Float(x) => x.get(),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
-                let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
-                let rest: Vec<Value> = if args.len() > skip {
-                    args.split_off(skip)
+                if code == k::CALL_OUT_SUMMAND {
+                    let Value::Float(add) = arg(&args, 2) else {
+                        return err("Bad argument 3 for kfun call_out_summand");
+                    };
+                    if delay < 0.0 {
+                        return err("Bad argument 2 for kfun call_out_summand");
+                    }
+                    // as DGD: an object has at most one summand call_out; while it
+                    // is pending, further summands are added to its argument
+                    if let Some(o) = self.this_objref() {
+                        let pending = self.objects.get(o).and_then(|ob| {
+                            ob.callouts.iter().find(|(_, c)| c.summand).map(|(h, _)| *h)
+                        });
+                        if let Some(h) = pending {
+                            let sum = self
+                                .objects
+                                .get(o)
+                                .and_then(|ob| ob.callouts.get(&h))
+                                .and_then(|c| match c.args.first() {
+                                    Some(Value::Float(x)) => Some(*x),
+                                    _ => None,
+                                })
+                                .unwrap_or(Float::from_int(0));
+                            let total = sum.fadd(add)?;
+                            if let Some(c) = self
+                                .objects
+                                .get_mut(o)
+                                .and_then(|ob| ob.callouts.get_mut(&h))
+                            {
+                                match c.args.first_mut() {
+                                    Some(v) => *v = Value::Float(total),
+                                    None => c.args.push(Value::Float(total)),
+                                }
+                            }
+                            self.table_dirty.insert(o.index);
+                            if let Some(ob) = self.objects.get_mut(o) {
+                                ob.dirty = true;
+                            }
+                            if self.atomic > 0 {
+                                self.undo.push(Undo::Summand(o.index, h, sum));
+                            }
+                            return Ok(Value::Int(1));
+                        }
+                    }
+                    let rest: Vec<Value> = args.split_off(2);
+                    let h = self.call_out_flagged(f, delay, rest, true)?;
+                    return Ok(Value::Int(i32::from(!matches!(h, Value::Int(0)))));
+                }
+                let rest: Vec<Value> = if args.len() > 2 {
+                    args.split_off(2)
                 } else {
                     Vec::new()
                 };
@@ -3790,6 +3850,10 @@ impl Vm {
                             Value::Int((c.due - now).max(0.0).round() as i32),
                         ];
                         e.extend(c.args.iter().cloned());
+                        if c.summand && e.len() > 3 {
+                            // as DGD: the summand is not shown
+                            e[3] = Value::Float(Float::from_int(0));
+                        }
                         Value::array(e)
                     })
                     .collect();
@@ -3811,8 +3875,22 @@ impl Vm {
     }
 
     fn call_out(&mut self, func: LStr, delay: f64, args: Vec<Value>) -> Result<Value, LpcError> {
+        self.call_out_flagged(func, delay, args, false)
+    }
+
+    fn call_out_flagged(
+        &mut self,
+        func: LStr,
+        delay: f64,
+        args: Vec<Value>,
+        summand: bool,
+    ) -> Result<Value, LpcError> {
         let Some(o) = self.this_objref() else {
-            return err("call_out in non-persistent object");
+            return err(if summand {
+                "call_out_summand() in non-persistent object"
+            } else {
+                "call_out in non-persistent object"
+            });
         };
         // the function must exist
         let now = self.now();
@@ -3831,6 +3909,7 @@ impl Vm {
                 func,
                 due: now + delay.max(0.0),
                 args,
+                summand,
             },
         );
         ob.dirty = true;

@@ -362,6 +362,7 @@ impl Vm {
                         func: f,
                         due,
                         args: Vec::new(),
+                        summand: false,
                     },
                 );
             }

@@ -1884,10 +1884,19 @@ impl Editor {
         self.glob_next = self.first;
         self.glob_size = self.last - self.first + 1;
         self.glob_rx = Some(rx);
+        // A global command examines each line of its range once, plus lines
+        // a subcommand moves into it (DGD widens the range when a subcommand
+        // changes lines after it). A subcommand that keeps adding lines ahead
+        // of itself would never end (nor does it in DGD): stop it.
+        let mut budget = 4 * self.buf.len() as u64 + 65536;
         loop {
             // search the next matching line
             let mut found = false;
             while self.glob_size > 0 {
+                if budget == 0 {
+                    return msg("Too many lines");
+                }
+                budget -= 1;
                 let Some(text) = self.range_lines(self.glob_next, self.glob_next).pop() else {
                     self.glob_size = 0;
                     break;

@@ -20,5 +20,6 @@ pub mod persist;
 pub mod preprocess;
 pub mod program;
 pub mod testrun;
+pub mod ticks;
 pub mod typecheck;
 pub mod value;

@@ -89,6 +89,7 @@ const ED_DRIVER: &str = r#"
 static void initialize() { }
 string path_read(string p) { return p; }
 string path_write(string p) { return p == "/no.txt" ? nil : p; }
+object telnet_connect(int port) { return find_object("/obj/ed"); }
 "#;
 
 const EDITING: &str = r#"
@@ -135,6 +136,13 @@ fn editor_sessions_and_files() {
             Value::str("\"/in.txt\" 2 lines, 8 characters\n")
         );
         assert_eq!(ed("s/two/2/"), Value::str("2\n"));
+        // an editing object cannot become a user (DGD's "special purpose")
+        let c = w.connect(&host, driver::net::PortKind::Telnet, 0);
+        assert_eq!(
+            c.map_err(|e| e.0),
+            Err("User object is already special purpose".to_string())
+        );
+        let mut ed = |c: &str| w.vm.call(o, "ed", vec![Value::str(c)]).unwrap();
         assert_eq!(ed("w /no.txt"), Value::str("\"/no.txt\" write failed\n"));
         assert_eq!(
             ed("w ../../out.txt"),
@@ -155,6 +163,7 @@ fn editor_sessions_and_files() {
         );
         assert_eq!(ed("q"), Value::Nil);
         assert_eq!(mode(&mut w), Value::Nil);
+        assert!(w.connect(&host, driver::net::PortKind::Telnet, 0).is_ok());
         // `..` stops at the mudlib root
         assert_eq!(
             std::fs::read_to_string(dir.path().join("lib/out.txt")).unwrap(),

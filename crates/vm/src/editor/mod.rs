@@ -18,6 +18,15 @@
 //!
 //! Every loop is bounded by the command's length or the buffer's size; the
 //! regular expressions never backtrack exponentially ([`regex`]).
+//!
+//! Where DGD 1.7.9 itself fails, this engine does the sensible thing: an
+//! error inside a `g`/`v` subcommand is reported like any other (DGD's error
+//! stack is left corrupt and the next task aborts the process), `\u`/`\l`
+//! before an empty match converts the next character instead (DGD writes out
+//! of bounds), a class range ending at byte 255 ends (DGD loops forever), and
+//! a global command that keeps pulling new lines into its range stops with
+//! "Too many lines" (DGD never ends). Buffers hold at most [`MAX_LINES`]
+//! lines and live in memory (DGD's `ed_tmpfile` is not used).
 
 mod indent;
 pub mod lines;

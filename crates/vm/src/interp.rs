@@ -82,14 +82,27 @@ pub enum This {
     Lwo(LwoRef),
 }
 
-struct Frame {
-    prog: Rc<Program>,
-    func: u16,
-    code: Rc<[Op]>,
-    pc: usize,
-    base: usize,
+/// Who a frame runs for: `this_object()` and the program of that object (`oprog`,
+/// whose links map the running code's calls and variables). Consecutive frames of
+/// one object share a context: an internal call pushes a frame but no context.
+struct Ctx {
     this: This,
     oprog: Rc<Program>,
+}
+
+/// One LPC function activation: plain data, no references. The function is
+/// `prog.funcs[func]` where `prog` is ancestor `link` of the context's `oprog`
+/// ([`Vm::fprog`]); its code is that function's code (the interpreter loop keeps its
+/// own handle on the running code).
+#[derive(Clone, Copy)]
+struct Frame {
+    /// Index in `Vm::ctxs`.
+    ctx: u32,
+    /// This frame pushed its context (popped with it).
+    owns_ctx: bool,
+    func: u16,
+    pc: usize,
+    base: usize,
     link: u16,
     nparams: u16,
     external: bool,
@@ -139,6 +152,10 @@ pub struct Vm {
     auto_prog: Option<Rc<Program>>,
     stack: Vec<Value>,
     frames: Vec<Frame>,
+    ctxs: Vec<Ctx>,
+    /// The interpreter loop's handles on the code of the callers of the frames it
+    /// pushed (so a return needs no lookup); see `Vm::run`.
+    saved_code: Vec<Rc<[Op]>>,
     catches: Vec<Catch>,
     rl: Vec<RlInfo>,
     ticks: i64,
@@ -337,6 +354,8 @@ impl Vm {
             auto_prog: None,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
+            ctxs: Vec::with_capacity(64),
+            saved_code: Vec::with_capacity(64),
             catches: Vec::new(),
             rl: Vec::new(),
             ticks: 0,
@@ -494,6 +513,7 @@ impl Vm {
             self.load_rl();
             self.stack.clear();
             self.frames.clear();
+            self.ctxs.clear();
             self.catches.clear();
             self.atomic = 0;
             self.tick_levels.clear();
@@ -1262,14 +1282,29 @@ impl Vm {
                 }
             }
         }
+        // a call inside the running object shares the caller's context
+        let same_ctx = self.frames.last().map(|top| top.ctx).filter(|&c| {
+            let ctx = &self.ctxs[c as usize];
+            Rc::ptr_eq(&ctx.oprog, &oprog)
+                && match (&ctx.this, &this) {
+                    (This::Obj(a), This::Obj(b)) => a == b,
+                    (This::Lwo(a), This::Lwo(b)) => LwoRef::ptr_eq(a, b),
+                    _ => false,
+                }
+        });
+        let (ctx, owns_ctx) = match same_ctx {
+            Some(c) => (c, false),
+            None => {
+                self.ctxs.push(Ctx { this, oprog });
+                (self.ctxs.len() as u32 - 1, true)
+            }
+        };
         self.frames.push(Frame {
-            code: f.code.clone(),
+            ctx,
+            owns_ctx,
             func: fr.func,
-            prog,
             pc: 0,
             base,
-            this,
-            oprog,
             link,
             nparams: np as u16,
             external,
@@ -1311,6 +1346,79 @@ impl Vm {
         }
     }
 
+    /// The context of frame `f`.
+    #[inline(always)]
+    fn fctx(&self, f: &Frame) -> &Ctx {
+        &self.ctxs[f.ctx as usize]
+    }
+
+    /// `this_object()` of frame `f`.
+    #[inline(always)]
+    fn fthis(&self, f: &Frame) -> &This {
+        &self.ctxs[f.ctx as usize].this
+    }
+
+    /// The program of the object frame `f` runs in.
+    #[inline(always)]
+    fn foprog(&self, f: &Frame) -> &Rc<Program> {
+        &self.ctxs[f.ctx as usize].oprog
+    }
+
+    /// The program whose function frame `f` runs (an ancestor of its object's
+    /// program, or that program itself).
+    #[inline(always)]
+    fn fprog(&self, f: &Frame) -> &Rc<Program> {
+        let oprog = &self.ctxs[f.ctx as usize].oprog;
+        oprog.anc_prog(f.link).unwrap_or(oprog)
+    }
+
+    /// The fast case of an internal call (`Op::Call`, `Op::CallStatic`) from frame
+    /// `fi`: a defined, non-atomic function without ellipsis called with exactly its
+    /// number of parameters, within the depth and tick limits. Pushes the frame and
+    /// returns the callee's code; returns None, changing nothing, in every other case
+    /// (the caller then takes `push_frame`, which raises the errors).
+    #[inline(always)]
+    fn push_frame_fast(&mut self, fi: usize, fr: FuncRef, nargs: usize) -> Option<Rc<[Op]>> {
+        if self.frames.len() >= self.maxdepth
+            || (self.ticks < ticks::CALL_RESERVE && !self.noticks)
+        {
+            return None;
+        }
+        let caller = self.frames[fi];
+        let oprog = &self.ctxs[caller.ctx as usize].oprog;
+        let prog = oprog.anc_prog(fr.anc)?;
+        let f = prog.funcs.get(fr.func as usize)?;
+        if !f.defined || f.ellipsis || f.mods.atomic || f.params.len() != nargs {
+            return None;
+        }
+        let code = f.code.clone();
+        let nl = f.nlocals as usize;
+        let link = if Rc::ptr_eq(prog, oprog) {
+            oprog.self_anc()
+        } else {
+            fr.anc
+        };
+        let frame = Frame {
+            ctx: caller.ctx,
+            owns_ctx: false,
+            func: fr.func,
+            pc: 0,
+            base: self.stack.len() - nargs,
+            link,
+            nparams: nargs as u16,
+            external: false,
+            catch_mark: self.catches.len(),
+            rl_mark: self.rl.len(),
+            atomic_mark: None,
+        };
+        self.ticks -= ticks::CALL;
+        if nl > nargs {
+            self.stack.resize(frame.base + nl, Value::Nil);
+        }
+        self.frames.push(frame);
+        Some(code)
+    }
+
     #[inline]
     fn charge(&mut self, n: i64) -> Result<(), LpcError> {
         // As DGD: no check here; the next call or loop iteration fails.
@@ -1319,8 +1427,12 @@ impl Vm {
     }
 
     /// Pops the top frame after a return.
+    #[inline]
     fn pop_frame(&mut self) {
         if let Some(f) = self.frames.pop() {
+            if f.owns_ctx {
+                self.ctxs.pop();
+            }
             self.catches.truncate(f.catch_mark);
             if self.rl.len() > f.rl_mark {
                 self.restore_rl(f.rl_mark);
@@ -1692,8 +1804,8 @@ impl Vm {
     #[inline]
     fn gidx(&self, fi: usize, i: u16) -> usize {
         let f = &self.frames[fi];
-        match f
-            .oprog
+        match self
+            .foprog(f)
             .links
             .get(f.link as usize)
             .and_then(|l| l.var_map.get(i as usize))
@@ -1705,7 +1817,7 @@ impl Vm {
 
     fn global_get(&self, fi: usize, i: u16) -> Result<Value, LpcError> {
         let gi = self.gidx(fi, i);
-        let v = match &self.frames[fi].this {
+        let v = match self.fthis(&self.frames[fi]) {
             This::Obj(o) => self
                 .objects
                 .slot(*o)
@@ -1723,7 +1835,7 @@ impl Vm {
     fn global_set(&mut self, fi: usize, i: u16, v: Value) -> Result<(), LpcError> {
         let gi = self.gidx(fi, i);
         let atomic = self.atomic > 0;
-        match &self.frames[fi].this {
+        match self.fthis(&self.frames[fi]) {
             This::Obj(o) => {
                 let o = *o;
                 let Some(slot) = self
@@ -1958,17 +2070,50 @@ impl Vm {
         }
     }
 
-    /// The interpreter loop proper.
+    /// The code of frame `fi`.
+    #[inline]
+    fn frame_code(&self, fi: usize) -> Rc<[Op]> {
+        let f = &self.frames[fi];
+        match self.fprog(f).funcs.get(f.func as usize) {
+            Some(func) => func.code.clone(),
+            None => Rc::from(Vec::new()),
+        }
+    }
+
+    /// The interpreter loop proper. Each frame it pushes stores the caller's code in
+    /// `saved_code` (above `mark`, the length at entry), each return takes it back:
+    /// the frames pushed by this run are the top ones, so the two stacks match.
     fn run(&mut self, stop: usize) -> Result<Value, LpcError> {
+        let mark = self.saved_code.len();
+        let r = self.run_frames(stop, mark);
+        self.saved_code.truncate(mark);
+        r
+    }
+
+    fn run_frames(&mut self, stop: usize, mark: usize) -> Result<Value, LpcError> {
         let mut fi = self.frames.len() - 1;
-        let mut code = self.frames[fi].code.clone();
+        let mut code = self.frame_code(fi);
         let mut pc = self.frames[fi].pc;
         let mut base = self.frames[fi].base;
 
-        macro_rules! reload {
+        // after pushing a frame
+        macro_rules! enter {
             () => {{
                 fi = self.frames.len() - 1;
-                code = self.frames[fi].code.clone();
+                let c = self.frame_code(fi);
+                self.saved_code.push(std::mem::replace(&mut code, c));
+                pc = self.frames[fi].pc;
+                base = self.frames[fi].base;
+            }};
+        }
+        // after popping a frame
+        macro_rules! leave {
+            () => {{
+                fi = self.frames.len() - 1;
+                code = match self.saved_code.len() > mark {
+                    true => self.saved_code.pop().unwrap_or_else(|| self.frame_code(fi)),
+                    false => self.frame_code(fi),
+                };
                 pc = self.frames[fi].pc;
                 base = self.frames[fi].base;
             }};
@@ -1989,6 +2134,16 @@ impl Vm {
                 self.frames[fi].pc = pc;
             };
         }
+        // the ticks of one loop iteration (Loop, LoopTrue, CmpLoop)
+        // as DGD: a loop's backward jump costs ticks::LOOP and fails at <= 0 left
+        macro_rules! loop_ticks {
+            () => {
+                self.ticks -= ticks::LOOP;
+                if self.ticks <= 0 && !self.noticks {
+                    tri!(err::<()>("Out of ticks"));
+                }
+            };
+        }
 
         loop {
             let Some(&op) = code.get(pc) else {
@@ -1998,7 +2153,7 @@ impl Vm {
                     return Ok(Value::Nil);
                 }
                 self.stack.push(Value::Nil);
-                reload!();
+                leave!();
                 continue;
             };
             pc += 1;
@@ -2006,8 +2161,8 @@ impl Vm {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
-                    let v = self.frames[fi]
-                        .prog
+                    let v = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2247,6 +2402,12 @@ impl Vm {
                     let mut cur = std::mem::take(slot);
                     self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
+                    if r.is_ok() && matches!(code.get(pc), Some(Op::Pop)) {
+                        // `a += b;` as a statement: the value is popped at once
+                        self.stack[base + s as usize] = cur;
+                        pc += 1;
+                        continue;
+                    }
                     let out = cur.clone();
                     self.stack[base + s as usize] = cur;
                     tri!(r);
@@ -2273,7 +2434,7 @@ impl Vm {
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     let v = self.fix(v);
                     if !matches!(v, Value::Nil) {
-                        let path = self.frames[fi].prog.consts.get(c as usize).cloned();
+                        let path = self.fprog(&self.frames[fi]).consts.get(c as usize).cloned();
                         let path = path.unwrap_or(Value::Nil);
                         if !matches!(v, Value::Object(_) | Value::Lwo(_)) {
                             tri!(err::<()>("Value is not an object"));
@@ -2292,7 +2453,7 @@ impl Vm {
                     let v = self.stack.get(base + n as usize).cloned();
                     let v = self.fix(v.unwrap_or(Value::Nil));
                     if matches!(v, Value::Object(_) | Value::Lwo(_)) {
-                        let prog = self.frames[fi].prog.clone();
+                        let prog = self.fprog(&self.frames[fi]).clone();
                         let path = prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
                         if self.instance_of(&v, &path) <= 0 {
                             let name = prog.funcs.get(self.frames[fi].func as usize);
@@ -2341,6 +2502,40 @@ impl Vm {
                     }
                 }
                 Op::LocalInt(l, i) => {
+                    if let Value::Int(x) = self.stack[base + l as usize] {
+                        // an int local and an int constant feeding a compare-and-jump,
+                        // `+`, `-` or `*` are combined at run time, without the stack: the
+                        // result, ticks and errors are those of the two instructions
+                        match code.get(pc) {
+                            Some(&Op::CmpJumpFalse(k, t)) => {
+                                pc = if int_cmp(k, x, i) { pc + 1 } else { t as usize };
+                            }
+                            Some(&Op::CmpLoop(k, t)) => {
+                                pc += 1;
+                                if int_cmp(k, x, i) {
+                                    loop_ticks!();
+                                    pc = t as usize;
+                                }
+                            }
+                            Some(Op::Add) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_add(i)));
+                            }
+                            Some(Op::Sub) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_sub(i)));
+                            }
+                            Some(Op::Mul) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_mul(i)));
+                            }
+                            _ => {
+                                self.stack.push(Value::Int(x));
+                                self.stack.push(Value::Int(i));
+                            }
+                        }
+                        continue;
+                    }
                     let v = match &self.stack[base + l as usize] {
                         Value::Int(i) => Value::Int(*i),
                         v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
@@ -2359,7 +2554,12 @@ impl Vm {
                     if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &b) {
                         *x = x.wrapping_add(*y);
                         let r = Value::Int(*x);
-                        self.stack.push(r);
+                        // `a += b;` as a statement: the value is popped at once
+                        if let Some(Op::Pop) = code.get(pc) {
+                            pc += 1;
+                        } else {
+                            self.stack.push(r);
+                        }
                         continue;
                     }
                     if let Value::Lwo(_) = slot {
@@ -2413,34 +2613,25 @@ impl Vm {
                         tri!(self.cmp_slow(k, a, b))
                     };
                     if r {
-                        self.ticks -= ticks::LOOP;
-                        if self.ticks <= 0 && !self.noticks {
-                            tri!(err::<()>("Out of ticks"));
-                        }
+                        loop_ticks!();
                         pc = t as usize;
                     }
                 }
                 Op::LoopTrue(t) => {
                     let v = self.pop();
                     if v.truthy() {
-                        self.ticks -= ticks::LOOP;
-                        if self.ticks <= 0 && !self.noticks {
-                            tri!(err::<()>("Out of ticks"));
-                        }
+                        loop_ticks!();
                         pc = t as usize;
                     }
                 }
                 Op::Loop(t) => {
-                    self.ticks -= ticks::LOOP;
-                    if self.ticks <= 0 && !self.noticks {
-                        tri!(err::<()>("Out of ticks"));
-                    }
+                    loop_ticks!();
                     pc = t as usize;
                 }
                 Op::Switch(t) => {
                     let v = self.pop();
                     let f = &self.frames[fi];
-                    let func = &f.prog.funcs[f.func as usize];
+                    let func = &self.fprog(f).funcs[f.func as usize];
                     let target = match func.switches.get(t as usize) {
                         Some(SwitchTable::Int(ranges, def)) => match v {
                             Value::Int(i) => {
@@ -2560,29 +2751,48 @@ impl Vm {
                 }
                 Op::Call(slot, argc) => {
                     save!();
+                    if argc & SPREAD == 0 {
+                        let f = &self.frames[fi];
+                        if let Some(CallTarget::Func(fr)) = self
+                            .foprog(f)
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.call_map.get(slot as usize))
+                            .copied()
+                        {
+                            if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
+                                self.saved_code.push(std::mem::replace(&mut code, c));
+                                fi += 1;
+                                pc = 0;
+                                base = self.frames[fi].base;
+                                continue;
+                            }
+                        }
+                    }
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, target) = {
                         let f = &self.frames[fi];
-                        let t = f
+                        let c = self.fctx(f);
+                        let t = c
                             .oprog
                             .links
                             .get(f.link as usize)
                             .and_then(|l| l.call_map.get(slot as usize))
                             .copied();
-                        (f.this.clone(), f.oprog.clone(), t)
+                        (c.this.clone(), c.oprog.clone(), t)
                     };
                     match target {
                         Some(CallTarget::Func(fr)) => {
                             tri!(self.push_frame(this, oprog, fr, n, false));
-                            reload!();
+                            enter!();
                         }
                         Some(CallTarget::Kfun(k)) => {
                             let r = tri!(self.call_kfun(k, n));
                             self.stack.push(r);
                         }
                         _ => {
-                            let name = self.frames[fi]
-                                .prog
+                            let name = self
+                                .fprog(&self.frames[fi])
                                 .call_slots
                                 .get(slot as usize)
                                 .cloned()
@@ -2593,18 +2803,37 @@ impl Vm {
                 }
                 Op::CallStatic(anc, func, argc) => {
                     save!();
+                    if argc & SPREAD == 0 {
+                        let f = &self.frames[fi];
+                        if let Some(&a) = self
+                            .foprog(f)
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.anc_map.get(anc as usize))
+                        {
+                            let fr = FuncRef { anc: a, func };
+                            if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
+                                self.saved_code.push(std::mem::replace(&mut code, c));
+                                fi += 1;
+                                pc = 0;
+                                base = self.frames[fi].base;
+                                continue;
+                            }
+                        }
+                    }
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, fr) = {
                         let f = &self.frames[fi];
-                        let a = f
+                        let c = self.fctx(f);
+                        let a = c
                             .oprog
                             .links
                             .get(f.link as usize)
                             .and_then(|l| l.anc_map.get(anc as usize))
                             .copied();
                         (
-                            f.this.clone(),
-                            f.oprog.clone(),
+                            c.this.clone(),
+                            c.oprog.clone(),
                             a.map(|a| FuncRef { anc: a, func }),
                         )
                     };
@@ -2613,7 +2842,7 @@ impl Vm {
                         continue;
                     };
                     tri!(self.push_frame(this, oprog, fr, n, false));
-                    reload!();
+                    enter!();
                 }
                 Op::Kfun(k, argc) => {
                     save!();
@@ -2629,14 +2858,14 @@ impl Vm {
                     if let Some(v) = r {
                         self.stack.push(v);
                     } else {
-                        reload!();
+                        enter!();
                     }
                 }
                 Op::NewLwo(c, argc) => {
                     save!();
                     let n = tri!(self.spread_args(argc));
-                    let path = self.frames[fi]
-                        .prog
+                    let path = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2647,8 +2876,8 @@ impl Vm {
                 }
                 Op::InstanceOf(c) => {
                     let v = self.pop();
-                    let path = self.frames[fi]
-                        .prog
+                    let path = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2667,7 +2896,7 @@ impl Vm {
                         return Ok(v);
                     }
                     self.stack.push(v);
-                    reload!();
+                    leave!();
                 }
                 Op::CatchBegin(h) => {
                     self.catches.push(Catch {
@@ -2705,10 +2934,10 @@ impl Vm {
         let Value::Int(ticks) = t else {
             return err("Bad rlimits ticks type");
         };
-        let privileged =
-            self.privileged.contains(&self.frames[fi].prog.id) || self.cfg.driver_object.is_none();
+        let privileged = self.privileged.contains(&self.fprog(&self.frames[fi]).id)
+            || self.cfg.driver_object.is_none();
         if !privileged {
-            let this = match &self.frames[fi].this {
+            let this = match self.fthis(&self.frames[fi]) {
                 This::Obj(o) => self
                     .objects
                     .handle(*o)
@@ -2811,8 +3040,7 @@ impl Vm {
                     self.stack.truncate(self.stack.len() - n);
                     return Ok(Some(Value::Nil));
                 }
-                let same =
-                    matches!(self.frames.last().map(|f| &f.this), Some(This::Obj(j)) if j == i);
+                let same = matches!(self.frames.last().map(|f| self.fthis(f)), Some(This::Obj(j)) if j == i);
                 (o.prog.clone(), same)
             }
             This::Lwo(l) => {
@@ -2834,7 +3062,7 @@ impl Vm {
             return Ok(Some(Value::Nil));
         }
         // the caller must not be destructed
-        if let Some(This::Obj(c)) = self.frames.last().map(|f| &f.this) {
+        if let Some(This::Obj(c)) = self.frames.last().map(|f| self.fthis(f)) {
             if self.objects.slot(*c).is_some_and(|o| o.destructed) {
                 self.stack.truncate(self.stack.len() - n);
                 return Ok(Some(Value::Nil));
@@ -2852,7 +3080,7 @@ impl Vm {
                 let caller = self
                     .frames
                     .last()
-                    .map(|f| f.prog.name.to_string())
+                    .map(|f| self.fprog(f).name.to_string())
                     .unwrap_or_default();
                 let _ = caller;
                 let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
@@ -2966,54 +3194,40 @@ impl Vm {
     // ================================================================== kfuns
 
     fn call_kfun(&mut self, k: u16, n: usize) -> Result<Value, LpcError> {
-        let kf = self.kfuns.clone();
-        let Some(entry) = kf.get(k) else {
-            return err("Bad kfun");
-        };
-        let proto = &entry.proto;
-        if n < proto.min_args {
-            self.stack.truncate(self.stack.len() - n);
-            return err(format!("Too few arguments for kfun {}", proto.name));
-        }
-        if !proto.ellipsis && n > proto.params.len() {
-            self.stack.truncate(self.stack.len() - n);
-            return err(format!("Too many arguments for kfun {}", proto.name));
-        }
-        // argument type checks
         let start = self.stack.len() - n;
-        for i in 0..n {
-            let t = if i < proto.params.len() {
-                proto.params[i]
-            } else {
-                match proto.params.last() {
-                    Some(t) => *t,
-                    None => TypeSpec::MIXED,
-                }
-            };
-            let v = &self.stack[start + i];
-            if !t.accepts(v) {
-                let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
-                if bad {
-                    let msg = format!(
-                        "Bad argument {} ({}) for kfun {}",
-                        i + 1,
-                        v.type_name(),
-                        proto.name
-                    );
+        // checks under a borrow of the registry and the stack; no clone of either
+        let (imp, name) = match kfun_check(&self.kfuns, k, &self.stack[start..]) {
+            Ok(x) => x,
+            Err((msg, truncate)) => {
+                if truncate {
                     self.stack.truncate(start);
-                    return err(msg);
                 }
+                return err(msg);
             }
-        }
-        match entry.imp {
+        };
+        match imp {
             KfunImpl::Missing => {
                 self.stack.truncate(start);
-                err(format!("Kfun {} is not implemented", proto.name))
+                err(format!("Kfun {name} is not implemented"))
             }
             KfunImpl::Lib(f) => {
+                if n == 1 && matches!(name, "strlen" | "sizeof") {
+                    // the commonest one-argument kfuns, inline: the same checks and
+                    // ticks, the library function only for a bad argument
+                    let mut a = [self.pop()];
+                    return match (name, &a[0]) {
+                        ("strlen", Value::String(s)) => Ok(Value::Int(s.len() as i32)),
+                        ("sizeof", Value::Array(v)) => Ok(Value::Int(v.len() as i32)),
+                        _ => f(self, &mut a),
+                    };
+                }
                 let mut args = std::mem::take(&mut self.argbuf);
                 args.clear();
-                args.extend(self.stack.drain(start..));
+                if n == 1 {
+                    args.extend(self.stack.pop());
+                } else {
+                    args.extend(self.stack.drain(start..));
+                }
                 let r = f(self, &mut args);
                 args.clear();
                 self.argbuf = args;
@@ -3021,13 +3235,13 @@ impl Vm {
             }
             KfunImpl::Vm(code) => {
                 let args: Vec<Value> = self.stack.split_off(start);
-                self.vm_kfun(code, proto.name, args)
+                self.vm_kfun(code, name, args)
             }
         }
     }
 
     fn this_value(&self) -> Value {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
@@ -3040,7 +3254,7 @@ impl Vm {
     }
 
     fn this_objref(&self) -> Option<ObjRef> {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self.objects.handle(*o),
             _ => None,
         }
@@ -3076,7 +3290,9 @@ impl Vm {
                 };
                 let len = self.frames.len();
                 if len >= 2 + n {
-                    Ok(Value::String(self.frames[len - 2 - n].prog.name.clone()))
+                    Ok(Value::String(
+                        self.fprog(&self.frames[len - 2 - n]).name.clone(),
+                    ))
                 } else {
                     Ok(Value::Nil)
                 }
@@ -3452,7 +3668,7 @@ impl Vm {
                     return Value::Nil;
                 }
                 if count == n {
-                    return self.this_value_of(&self.frames[i - 1].this);
+                    return self.this_value_of(self.fthis(&self.frames[i - 1]));
                 }
                 count += 1;
             }
@@ -3463,7 +3679,7 @@ impl Vm {
     fn call_trace(&self) -> Value {
         let mut out = Vec::with_capacity(self.frames.len());
         for f in &self.frames {
-            let objname = match &f.this {
+            let objname = match self.fthis(f) {
                 This::Obj(o) => self
                     .objects
                     .slot(*o)
@@ -3475,13 +3691,14 @@ impl Vm {
                     .map(|x| Value::str(&format!("{}#-1", x.name)))
                     .unwrap_or(Value::Nil),
             };
-            let func = f.prog.funcs.get(f.func as usize);
+            let prog = self.fprog(f);
+            let func = prog.funcs.get(f.func as usize);
             let line = func
                 .map(|fu| fu.line_at(f.pc.saturating_sub(1)))
                 .unwrap_or(0);
             let mut e = vec![
                 objname,
-                Value::String(f.prog.name.clone()),
+                Value::String(prog.name.clone()),
                 func.map(|fu| Value::String(fu.name.clone()))
                     .unwrap_or(Value::Nil),
                 Value::Int(line as i32),
@@ -3739,6 +3956,7 @@ impl Vm {
         self.closing.clear();
         self.editors.end_task();
         self.frames.clear();
+        self.ctxs.clear();
         self.stack.clear();
         self.catches.clear();
         self.atomic = 0;
@@ -4152,7 +4370,7 @@ impl KfunCtx for Vm {
         self.this_objref()
     }
     fn object_variables(&self) -> Vec<VarDesc> {
-        let prog = match self.frames.last().map(|f| &f.this) {
+        let prog = match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self.objects.slot(*o).map(|x| x.prog.clone()),
             _ => None,
         };
@@ -4170,7 +4388,7 @@ impl KfunCtx for Vm {
         }
     }
     fn get_variable(&self, i: usize) -> Value {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self
                 .objects
                 .slot(*o)
@@ -4183,7 +4401,7 @@ impl KfunCtx for Vm {
         }
     }
     fn set_variable(&mut self, i: usize, v: Value) {
-        let Some(This::Obj(o)) = self.frames.last().map(|f| f.this.clone()) else {
+        let Some(This::Obj(o)) = self.frames.last().map(|f| self.fthis(f).clone()) else {
             return;
         };
         let atomic = self.atomic > 0;
@@ -4367,4 +4585,50 @@ impl crate::typecheck::KfunTable for KfunTableAdapter<'_> {
             lvalue_from: if name == "sscanf" { Some(2) } else { None },
         })
     }
+}
+
+/// The argument checks of a kfun call: count and types against the prototype.
+/// Gives the implementation and name, or the error message and whether the
+/// arguments are to be dropped from the stack.
+#[inline]
+fn kfun_check(
+    reg: &KfunRegistry,
+    k: u16,
+    args: &[Value],
+) -> Result<(KfunImpl, &'static str), (String, bool)> {
+    let Some(entry) = reg.get(k) else {
+        return Err(("Bad kfun".to_string(), false));
+    };
+    let proto = &entry.proto;
+    let n = args.len();
+    if n < proto.min_args {
+        return Err((format!("Too few arguments for kfun {}", proto.name), true));
+    }
+    if !proto.ellipsis && n > proto.params.len() {
+        return Err((format!("Too many arguments for kfun {}", proto.name), true));
+    }
+    for (i, v) in args.iter().enumerate() {
+        let t = match proto.params.get(i) {
+            Some(t) => *t,
+            None => match proto.params.last() {
+                Some(t) => *t,
+                None => TypeSpec::MIXED,
+            },
+        };
+        if !t.accepts(v) {
+            let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
+            if bad {
+                return Err((
+                    format!(
+                        "Bad argument {} ({}) for kfun {}",
+                        i + 1,
+                        v.type_name(),
+                        proto.name
+                    ),
+                    true,
+                ));
+            }
+        }
+    }
+    Ok((entry.imp, proto.name))
 }

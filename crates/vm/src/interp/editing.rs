@@ -153,7 +153,7 @@ impl EdIo for VmEdIo<'_> {
 impl Vm {
     /// `editor(varargs string command)`.
     pub(super) fn kf_editor(&mut self, args: &[Value]) -> Result<Value, LpcError> {
-        let this = match self.frames.last().map(|f| &f.this) {
+        let this = match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(i)) => *i,
             _ => return err("editor() in non-persistent object"),
         };

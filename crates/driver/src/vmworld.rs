@@ -510,6 +510,10 @@ impl World for VmWorld {
         let r = self.vm.call_driver(f, vec![Value::Int(port as i32)]);
         self.after_task();
         match r {
+            // as DGD: an object with an editor session cannot get a connection
+            Ok(Value::Object(o)) if self.vm.is_editing(o) => {
+                Err(WorldError("User object is already special purpose".into()))
+            }
             Ok(Value::Object(o)) if self.vm.is_live(o) => Ok(key(o)),
             Ok(_) => Err(WorldError(format!(
                 "driver->{f}() did not return a persistent object"

@@ -84,3 +84,91 @@ fn driver_object_call_out_limit_and_status_counts() {
         )
     );
 }
+
+const ED_DRIVER: &str = r#"
+static void initialize() { }
+string path_read(string p) { return p; }
+string path_write(string p) { return p == "/no.txt" ? nil : p; }
+object telnet_connect(int port) { return find_object("/obj/ed"); }
+"#;
+
+const EDITING: &str = r#"
+mixed ed(string c) { string e, r; e = catch(r = editor(c)); return e ? "E:" + e : r; }
+string mode() { return query_editor(this_object()); }
+"#;
+
+/// The config's `editors` limit reaches the VM, and the editor's files are
+/// the mudlib's, through the driver object's path hooks.
+#[test]
+fn editor_sessions_and_files() {
+    for editors in [0, 1] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(dir.path(), free_port(), free_port(), 10);
+        cfg.editors = editors;
+        for (f, src) in [
+            ("sys/driver.c", ED_DRIVER),
+            ("sys/auto.c", ""),
+            ("obj/ed.c", EDITING),
+        ] {
+            let p = dir.path().join("lib").join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, src).unwrap();
+        }
+        std::fs::create_dir_all(dir.path().join("lib/include")).unwrap();
+        std::fs::write(dir.path().join("lib/include/std.h"), "").unwrap();
+        std::fs::write(dir.path().join("lib/in.txt"), "one\ntwo\n").unwrap();
+        let host = Rc::new(RefCell::new(Host::new(
+            Net::with_listeners(Vec::new(), 10),
+            CallOuts::new(cfg.call_outs),
+            false,
+        )));
+        let mut w = VmWorld::in_memory(&cfg, host.clone());
+        w.cold_boot(&host).unwrap();
+        let o = w.vm.compile_object_task("/obj/ed", None).unwrap();
+        let mut ed = |c: &str| w.vm.call(o, "ed", vec![Value::str(c)]).unwrap();
+        let mode = |w: &mut VmWorld| w.vm.call(o, "mode", Vec::new()).unwrap();
+        if editors == 0 {
+            assert_eq!(ed("p"), Value::str("E:Too many editor instances"));
+            continue;
+        }
+        assert_eq!(
+            ed("e /in.txt"),
+            Value::str("\"/in.txt\" 2 lines, 8 characters\n")
+        );
+        assert_eq!(ed("s/two/2/"), Value::str("2\n"));
+        // an editing object cannot become a user (DGD's "special purpose")
+        let c = w.connect(&host, driver::net::PortKind::Telnet, 0);
+        assert_eq!(
+            c.map_err(|e| e.0),
+            Err("User object is already special purpose".to_string())
+        );
+        let mut ed = |c: &str| w.vm.call(o, "ed", vec![Value::str(c)]).unwrap();
+        assert_eq!(ed("w /no.txt"), Value::str("\"/no.txt\" write failed\n"));
+        assert_eq!(
+            ed("w ../../out.txt"),
+            Value::str("\"../../out.txt\" 2 lines, 6 characters\n")
+        );
+        assert_eq!(ed("a"), Value::Nil);
+        assert_eq!(mode(&mut w), Value::str("insert"));
+        let mut ed = |c: &str| w.vm.call(o, "ed", vec![Value::str(c)]).unwrap();
+        assert_eq!(ed("."), Value::Nil);
+        assert_eq!(
+            ed("q"),
+            Value::str("No write since last change (quit! overrides)\n")
+        );
+        // writing the whole buffer (to any file) makes it unmodified
+        assert_eq!(
+            ed("w ../../out.txt"),
+            Value::str("\"../../out.txt\" 2 lines, 6 characters\n")
+        );
+        assert_eq!(ed("q"), Value::Nil);
+        assert_eq!(mode(&mut w), Value::Nil);
+        assert!(w.connect(&host, driver::net::PortKind::Telnet, 0).is_ok());
+        // `..` stops at the mudlib root
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("lib/out.txt")).unwrap(),
+            "one\n2\n"
+        );
+        assert!(!dir.path().join("out.txt").exists());
+    }
+}

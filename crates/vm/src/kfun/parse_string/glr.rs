@@ -38,7 +38,7 @@ const ACCEPT: u32 = 1;
 type Item = (u32, u16);
 
 struct Expanded {
-    reductions: Box<[u32]>,
+    reductions: std::rc::Rc<[u32]>,
     trans: HashMap<Sym, u32>,
 }
 
@@ -70,7 +70,7 @@ impl Lr {
         lr.intern(Box::new([]));
         if let Some(s) = lr.states.get_mut(ACCEPT as usize) {
             s.exp = Some(Expanded {
-                reductions: Box::new([]),
+                reductions: std::rc::Rc::from(Vec::new()),
                 trans: HashMap::new(),
             });
         }
@@ -144,17 +144,17 @@ impl Lr {
         }
         if let Some(st) = self.states.get_mut(state as usize) {
             st.exp = Some(Expanded {
-                reductions: reductions.into_boxed_slice(),
+                reductions: std::rc::Rc::from(reductions),
                 trans,
             });
         }
         Ok(())
     }
 
-    fn reductions(&mut self, g: &Grammar, state: u32) -> Result<&[u32], TooBig> {
+    fn reductions(&mut self, g: &Grammar, state: u32) -> Result<std::rc::Rc<[u32]>, TooBig> {
         self.expand(g, state)?;
         match self.states.get(state as usize).and_then(|s| s.exp.as_ref()) {
-            Some(e) => Ok(&e.reductions),
+            Some(e) => Ok(e.reductions.clone()),
             None => Err(TooBig),
         }
     }
@@ -225,6 +225,33 @@ impl From<LpcError> for ParseError {
     }
 }
 
+/// The nodes of the current step by LR state, for merging; cleared cheaply.
+#[derive(Default)]
+struct ByState {
+    lists: Vec<Vec<u32>>,
+    touched: Vec<u32>,
+}
+
+impl ByState {
+    fn list(&mut self, state: u32) -> &mut Vec<u32> {
+        let i = state as usize;
+        if i >= self.lists.len() {
+            self.lists.resize_with(i + 1, Vec::new);
+        }
+        if self.lists.get(i).is_some_and(|l| l.is_empty()) {
+            self.touched.push(state);
+        }
+        &mut self.lists[i]
+    }
+    fn clear(&mut self) {
+        for s in self.touched.drain(..) {
+            if let Some(l) = self.lists.get_mut(s as usize) {
+                l.clear();
+            }
+        }
+    }
+}
+
 /// Ticks are charged in batches of this many.
 const TICK_BATCH: u64 = 1024;
 
@@ -272,8 +299,8 @@ pub fn parse(
     let mut pos = 0usize;
     let mut frontier: Vec<u32> = vec![0];
     // nodes of the current step by LR state, for merging
-    let mut by_state: HashMap<u32, Vec<u32>> = HashMap::new();
-    by_state.entry(0).or_default().push(0);
+    let mut by_state = ByState::default();
+    by_state.list(0).push(0);
     let mut nshift: i64 = 0;
     loop {
         // reductions of every frontier node, including those they add
@@ -282,11 +309,8 @@ pub fn parse(
         while let Some(&sn) = frontier.get(i) {
             i += 1;
             let state = nodes.get(sn as usize).map_or(0, |n| n.state);
-            let reds: Vec<u32> = lr
-                .reductions(g, state)
-                .map_err(|_| ParseError::TooBig)?
-                .to_vec();
-            for r in reds {
+            let reds = lr.reductions(g, state).map_err(|_| ParseError::TooBig)?;
+            for &r in reds.iter() {
                 let Some(rule) = g.rules.get(r as usize) else {
                     continue;
                 };
@@ -304,7 +328,7 @@ pub fn parse(
                 };
                 let top = if rule.rhs.is_empty() { NONE } else { sn };
                 ticks.add(ctx, 2)?;
-                let list = by_state.entry(to).or_default();
+                let list = by_state.list(to);
                 let mut merged = false;
                 for &m in list.iter() {
                     let Some(mn) = nodes.get(m as usize) else {
@@ -385,7 +409,7 @@ pub fn parse(
         };
         match dfa.scan(cur.as_bytes(), &mut pos, g.whitespace, g.nomatch) {
             Scan::Eos => {
-                let root = by_state.get(&ACCEPT).and_then(|l| l.first()).copied();
+                let root = by_state.list(ACCEPT).first().copied();
                 return Ok(root.map(|root| Forest {
                     nodes,
                     inputs,
@@ -415,7 +439,7 @@ pub fn parse(
                                 len: len as u32,
                             },
                         });
-                        by_state.entry(to).or_default().push(id);
+                        by_state.list(to).push(id);
                         frontier.push(id);
                         nshift += 1;
                     }

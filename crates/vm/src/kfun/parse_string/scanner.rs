@@ -21,9 +21,9 @@ enum NNode {
     Accept(u16),
 }
 
-/// Most transition entries the DFA may hold (about DGD's automaton size
-/// limit of 6 * 65535 bytes at two bytes an entry).
-const MAX_ENTRIES: usize = 3 * 65535;
+/// DGD's automaton size limit in bytes; a DFA counts as DGD counts it: 3
+/// bytes a state, 2 a transition entry of an expanded state, plus 267.
+const MAX_SIZE: usize = 6 * 65535;
 /// Most DFA states (DGD's limit).
 const MAX_STATES: usize = 65535 - 256;
 
@@ -172,13 +172,14 @@ impl Dfa {
     fn step(&mut self, state: u32, b: u8) -> Option<u32> {
         let cls = usize::from(self.classes[usize::from(b)]);
         let ncls = self.reps.len();
+        let nstates = self.states.len();
         let st = self.states.get_mut(state as usize)?;
         if st.trans.is_empty() {
             if state == DEAD {
                 return Some(DEAD);
             }
             self.entries += ncls;
-            if self.entries > MAX_ENTRIES {
+            if 267 + 3 * nstates + 2 * self.entries > MAX_SIZE {
                 return None;
             }
             st.trans = vec![UNKNOWN; ncls];

@@ -63,6 +63,7 @@ impl KfunCtx for Ctx {
             "count" => Value::Array(ArrayRef::new(vec![Value::Int(arr.len() as i32)])),
             "boom" => return Err(LpcError::new("boom")),
             "id" => Value::Array(ArrayRef::new(arr)),
+            "restfn" => Value::String(LStr::from_bytes(b"foo bar")),
             _ => Value::Nil,
         })
     }
@@ -210,6 +211,16 @@ fn ticks_stop_a_runaway() {
 fn sub_parser_function_replaces_input() {
     // the `<` function is missing: the parse fails
     assert_eq!(run("a = /a/\nS: a < f", "a", None), "nil");
+    let g = "w = /[a-z]+/\nwhitespace = / /\nS: V A\nV: 'say' < restfn\nA: w w";
+    let mut c = ctx();
+    assert_eq!(
+        run_in(&mut c, g, "say something", None),
+        r#"({"say","foo","bar"})"#
+    );
+    assert_eq!(c.calls, ["restfn"]);
+    // with a `?` function on the same rule, DGD rejects the subtree
+    let g = "w = /[a-z]+/\nwhitespace = / /\nS: V A\nV: 'say' < restfn ? id\nA: w w";
+    assert_eq!(run(g, "say something", None), "nil");
 }
 
 #[test]

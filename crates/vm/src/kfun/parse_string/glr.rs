@@ -23,7 +23,7 @@ use crate::value::{KfunCtx, LStr, LpcError, Value};
 use std::collections::{HashMap, HashSet};
 
 /// Most nodes of one parse forest.
-pub const MAX_NODES: usize = 1 << 21;
+pub const MAX_NODES: usize = 1 << 20;
 /// Most LR(0) states of one grammar (DGD's limit).
 const MAX_LR_STATES: usize = i16::MAX as usize;
 /// Most kernel items over all LR(0) states.
@@ -225,30 +225,40 @@ impl From<LpcError> for ParseError {
     }
 }
 
-/// The nodes of the current step by LR state, for merging; cleared cheaply.
+/// The nodes of the current step, for merging: how many are in each LR
+/// state (DGD scans that list, and charges a tick per node looked at) and
+/// where each reduction node is, by (state, symbol, predecessor).
 #[derive(Default)]
 struct ByState {
-    lists: Vec<Vec<u32>>,
-    touched: Vec<u32>,
+    count: HashMap<u32, u32>,
+    index: HashMap<(u32, Sym, u32), (u32, u32)>,
+    accept: Option<u32>,
 }
 
 impl ByState {
-    fn list(&mut self, state: u32) -> &mut Vec<u32> {
-        let i = state as usize;
-        if i >= self.lists.len() {
-            self.lists.resize_with(i + 1, Vec::new);
+    /// Records node `id` (of symbol `sym`, predecessor `below`) in `state`.
+    fn add(&mut self, state: u32, sym: Sym, below: u32, id: u32) {
+        let c = self.count.entry(state).or_insert(0);
+        if matches!(sym, Sym::Nt(_)) {
+            self.index.entry((state, sym, below)).or_insert((id, *c));
         }
-        if self.lists.get(i).is_some_and(|l| l.is_empty()) {
-            self.touched.push(state);
+        *c += 1;
+        if state == ACCEPT && self.accept.is_none() {
+            self.accept = Some(id);
         }
-        &mut self.lists[i]
+    }
+    /// The node to merge with, and how many nodes DGD looks at before
+    /// finding it (or all of them).
+    fn find(&self, state: u32, sym: Sym, below: u32) -> (Option<u32>, u32) {
+        match self.index.get(&(state, sym, below)) {
+            Some(&(id, at)) => (Some(id), at),
+            None => (None, self.count.get(&state).copied().unwrap_or(0)),
+        }
     }
     fn clear(&mut self) {
-        for s in self.touched.drain(..) {
-            if let Some(l) = self.lists.get_mut(s as usize) {
-                l.clear();
-            }
-        }
+        self.count.clear();
+        self.index.clear();
+        self.accept = None;
     }
 }
 
@@ -300,7 +310,7 @@ pub fn parse(
     let mut frontier: Vec<u32> = vec![0];
     // nodes of the current step by LR state, for merging
     let mut by_state = ByState::default();
-    by_state.list(0).push(0);
+    by_state.add(0, Sym::Tok(0), NONE, 0);
     let mut nshift: i64 = 0;
     loop {
         // reductions of every frontier node, including those they add
@@ -328,36 +338,21 @@ pub fn parse(
                 };
                 let top = if rule.rhs.is_empty() { NONE } else { sn };
                 ticks.add(ctx, 2)?;
-                let list = by_state.list(to);
-                let mut merged = false;
-                for &m in list.iter() {
-                    let Some(mn) = nodes.get(m as usize) else {
-                        continue;
-                    };
-                    if mn.sym == lhs && mn.next == below {
-                        let alt = nodes.len() as u32;
-                        nodes.push(Node {
-                            sym: lhs,
-                            state: to,
-                            next: below,
-                            kind: Kind::Rule { rule: r, top },
-                        });
-                        add_alternative(&mut nodes, m, alt, r);
-                        merged = true;
-                        break;
+                let (found, looked) = by_state.find(to, lhs, below);
+                ticks.pending += u64::from(looked);
+                let id = nodes.len() as u32;
+                nodes.push(Node {
+                    sym: lhs,
+                    state: to,
+                    next: below,
+                    kind: Kind::Rule { rule: r, top },
+                });
+                match found {
+                    Some(m) => add_alternative(&mut nodes, m, id, r),
+                    None => {
+                        by_state.add(to, lhs, below, id);
+                        frontier.push(id);
                     }
-                    ticks.pending += 1;
-                }
-                if !merged {
-                    let id = nodes.len() as u32;
-                    nodes.push(Node {
-                        sym: lhs,
-                        state: to,
-                        next: below,
-                        kind: Kind::Rule { rule: r, top },
-                    });
-                    list.push(id);
-                    frontier.push(id);
                 }
                 if nodes.len() > MAX_NODES {
                     return Err(LpcError::new("Parse forest too large").into());
@@ -409,7 +404,7 @@ pub fn parse(
         };
         match dfa.scan(cur.as_bytes(), &mut pos, g.whitespace, g.nomatch) {
             Scan::Eos => {
-                let root = by_state.list(ACCEPT).first().copied();
+                let root = by_state.accept;
                 return Ok(root.map(|root| Forest {
                     nodes,
                     inputs,
@@ -439,7 +434,7 @@ pub fn parse(
                                 len: len as u32,
                             },
                         });
-                        by_state.list(to).push(id);
+                        by_state.add(to, Sym::Tok(tok), sn, id);
                         frontier.push(id);
                         nshift += 1;
                     }

@@ -271,3 +271,10 @@ proptest! {
         let _ = kf_parse_string(&mut c, &mut args);
     }
 }
+
+#[test]
+fn forest_size_is_bounded_without_tick_limit() {
+    // no tick limit: the forest's node limit stops this highly ambiguous parse
+    let r = run("a = /a/\nS: S S S\nS: S S\nS: a", &"a".repeat(400), Some(3));
+    assert_eq!(r, "ERROR: Parse forest too large");
+}

@@ -402,7 +402,14 @@ pub fn parse(
             Some(s) => s.clone(),
             None => return Ok(None),
         };
-        match dfa.scan(cur.as_bytes(), &mut pos, g.whitespace, g.nomatch) {
+        let scanned = dfa.scan(
+            cur.as_bytes(),
+            &mut pos,
+            g.whitespace,
+            g.nomatch,
+            &mut |n| ctx.charge(n),
+        )?;
+        match scanned {
             Scan::Eos => {
                 let root = by_state.accept;
                 return Ok(root.map(|root| Forest {

@@ -278,3 +278,21 @@ fn forest_size_is_bounded_without_tick_limit() {
     let r = run("a = /a/\nS: S S S\nS: S S\nS: a", &"a".repeat(400), Some(3));
     assert_eq!(r, "ERROR: Parse forest too large");
 }
+
+#[test]
+fn ticks_stop_a_quadratic_scan() {
+    // every position looks ahead to the end of the input for a `b`
+    let mut c = ctx();
+    c.inner.tick_limit = 1_000_000;
+    let r = run_in(
+        &mut c,
+        "w = /a*b/\nwhitespace = /a/\nS: w",
+        &"a".repeat(20000),
+        None,
+    );
+    assert_eq!(r, "ERROR: Out of ticks");
+    assert_eq!(
+        run("w = /a*b/\nwhitespace = /a/\nS: w", &"a".repeat(200), None),
+        "nil"
+    );
+}

@@ -859,6 +859,7 @@ pub struct KfunRegistry {
 pub const KFUN_PROTOS: &[&str] = &[
     // objects
     "object compile_object(string file, string source...)",
+    "string *preprocess_file(string file, string source...)",
     "object clone_object(object master)",
     "object new_object(object master)",
     "void destruct_object(object obj)",
@@ -935,6 +936,9 @@ pub const KFUN_PROTOS: &[&str] = &[
     "float floor(float x)",
     "float ceil(float x)",
     "float fabs(float x)",
+    "int isinf(float x)",
+    "int isnan(float x)",
+    "int isfinite(float x)",
     "float fmod(float x, float y)",
     "mixed *frexp(float x)",
     "float ldexp(float x, int n)",

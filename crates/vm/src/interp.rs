@@ -4204,7 +4204,12 @@ impl KfunCtx for Vm {
         self.objects.get(o).map(|x| x.name.clone())
     }
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
-        match self.this_objref() {
+        // from a light-weight object, DGD calls the function in its master
+        let obj = match self.frames.last().map(|f| &f.this) {
+            Some(This::Lwo(l)) => Some(l.master()),
+            _ => self.this_objref(),
+        };
+        match obj {
             Some(o) => self.call_in(o, func, args, true),
             None => Ok(Value::Nil),
         }

@@ -776,9 +776,10 @@ pub trait KfunCtx {
     fn set_variable(&mut self, i: usize, v: Value);
     /// Name of an object ("/obj/thing#12") if alive.
     fn object_name(&self, o: ObjRef) -> Option<LStr>;
-    /// Calls function `func` of the current object with `args` (static
-    /// functions too, not private ones), as `parse_string` calls the
-    /// functions its grammar names. Nil when there is no such function.
+    /// Calls function `func` of the current object (of its master for a
+    /// light-weight object) with `args` (static functions too, not private
+    /// ones), as `parse_string` calls the functions its grammar names. Nil
+    /// when there is no such function.
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         let _ = (func, args);
         Ok(Value::Nil)

@@ -4214,6 +4214,12 @@ impl KfunCtx for Vm {
             None => Ok(Value::Nil),
         }
     }
+    fn this_is_special(&mut self) -> bool {
+        match self.this_objref() {
+            Some(o) => self.host.is_user(o),
+            None => false,
+        }
+    }
 }
 
 // ====================================================================== front-end glue

@@ -784,6 +784,11 @@ pub trait KfunCtx {
         let _ = (func, args);
         Ok(Value::Nil)
     }
+    /// Is the current object a special purpose object (DGD's `O_SPECIAL`: it
+    /// has a connection or an editor)?
+    fn this_is_special(&mut self) -> bool {
+        false
+    }
 
     /// The value as LPC code must see it: destructed objects (and LWOs of destructed
     /// masters) read as nil.

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 struct Ctx {
     inner: TestCtx,
     calls: Vec<String>,
+    special: bool,
 }
 
 impl KfunCtx for Ctx {
@@ -47,6 +48,9 @@ impl KfunCtx for Ctx {
     fn object_name(&self, _: crate::value::ObjRef) -> Option<LStr> {
         None
     }
+    fn this_is_special(&mut self) -> bool {
+        self.special
+    }
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         self.calls.push(func.to_string());
         let arr = match args.first() {
@@ -73,6 +77,7 @@ fn ctx() -> Ctx {
     Ctx {
         inner: TestCtx::new(),
         calls: Vec::new(),
+        special: false,
     }
 }
 
@@ -294,5 +299,15 @@ fn ticks_stop_a_quadratic_scan() {
     assert_eq!(
         run("w = /a*b/\nwhitespace = /a/\nS: w", &"a".repeat(200), None),
         "nil"
+    );
+}
+
+#[test]
+fn refused_in_special_objects() {
+    let mut c = ctx();
+    c.special = true;
+    assert_eq!(
+        run_in(&mut c, "w = /a/\nS: w", "a", None),
+        "ERROR: parse_string() from special purpose object"
     );
 }

@@ -4214,6 +4214,12 @@ impl KfunCtx for Vm {
             None => Ok(Value::Nil),
         }
     }
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        if self.ticks < 0 && !self.noticks {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
     fn this_is_special(&mut self) -> bool {
         match self.this_objref() {
             Some(o) => self.host.is_user(o),

@@ -784,6 +784,12 @@ pub trait KfunCtx {
         let _ = (func, args);
         Ok(Value::Nil)
     }
+    /// "Out of ticks" if the task has used up its ticks (DGD's check inside
+    /// long-running kfuns such as `parse_string`; `charge` itself never fails
+    /// in the VM).
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        Ok(())
+    }
     /// Is the current object a special purpose object (DGD's `O_SPECIAL`: it
     /// has a connection or an editor)?
     fn this_is_special(&mut self) -> bool {

@@ -13,8 +13,8 @@
 //! makes the results equal DGD's.
 //!
 //! Work is charged in ticks as DGD charges it (two per reduction, one per
-//! frontier node and per node looked at when merging), so "Out of ticks" stops
-//! a runaway ambiguous parse; a forest of more than [`MAX_NODES`] nodes is an
+//! frontier node and per node looked at when merging, checked after each
+//! reduction), so "Out of ticks" stops a runaway ambiguous parse; a forest of more than [`MAX_NODES`] nodes is an
 //! error as well, so memory stays bounded even without a tick limit.
 
 use super::grammar::{Grammar, Sym};
@@ -262,30 +262,6 @@ impl ByState {
     }
 }
 
-/// Ticks are charged in batches of this many.
-const TICK_BATCH: u64 = 1024;
-
-struct Ticks {
-    pending: u64,
-}
-
-impl Ticks {
-    fn add(&mut self, ctx: &mut dyn KfunCtx, n: u64) -> Result<(), LpcError> {
-        self.pending += n;
-        if self.pending >= TICK_BATCH {
-            self.flush(ctx)?;
-        }
-        Ok(())
-    }
-    fn flush(&mut self, ctx: &mut dyn KfunCtx) -> Result<(), LpcError> {
-        let n = std::mem::take(&mut self.pending);
-        if n != 0 {
-            ctx.charge(n)?;
-        }
-        Ok(())
-    }
-}
-
 /// Parses `input`; `Ok(None)` when it is not a sentence of the grammar.
 pub fn parse(
     g: &Grammar,
@@ -294,7 +270,6 @@ pub fn parse(
     input: LStr,
     ctx: &mut dyn KfunCtx,
 ) -> Result<Option<Forest>, ParseError> {
-    let mut ticks = Ticks { pending: 0 };
     let mut nodes: Vec<Node> = vec![Node {
         sym: Sym::Tok(0),
         state: 0,
@@ -337,9 +312,10 @@ pub fn parse(
                     continue;
                 };
                 let top = if rule.rhs.is_empty() { NONE } else { sn };
-                ticks.add(ctx, 2)?;
+                // as DGD: two ticks a reduction, one per node looked at
+                // when merging, and a check after each reduction
                 let (found, looked) = by_state.find(to, lhs, below);
-                ticks.pending += u64::from(looked);
+                ctx.charge(2 + u64::from(looked))?;
                 let id = nodes.len() as u32;
                 nodes.push(Node {
                     sym: lhs,
@@ -357,6 +333,7 @@ pub fn parse(
                 if nodes.len() > MAX_NODES {
                     return Err(LpcError::new("Parse forest too large").into());
                 }
+                ctx.check_ticks()?;
                 if rule.less.is_some() {
                     // DGD counts reductions by the same `<` rule against the
                     // number of stacks that shifted the last token
@@ -368,9 +345,8 @@ pub fn parse(
                     }
                 }
             }
-            ticks.add(ctx, 1)?;
+            ctx.charge(1)?;
         }
-        ticks.flush(ctx)?;
 
         if let Some(f) = func {
             if nshift == 0 {
@@ -407,7 +383,10 @@ pub fn parse(
             &mut pos,
             g.whitespace,
             g.nomatch,
-            &mut |n| ctx.charge(n),
+            &mut |n| {
+                ctx.charge(n)?;
+                ctx.check_ticks()
+            },
         )?;
         match scanned {
             Scan::Eos => {

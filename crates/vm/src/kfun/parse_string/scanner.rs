@@ -29,7 +29,7 @@ const MAX_SIZE: usize = 6 * 65535;
 const MAX_STATES: usize = 65535 - 256;
 
 /// Bytes the DFA looks at per tick charged.
-pub const STEPS_PER_TICK: u64 = 8;
+pub const STEPS_PER_TICK: u64 = 32;
 /// Scanning charges its ticks at least this often (in bytes looked at).
 const STEP_BATCH: u64 = 1 << 16;
 

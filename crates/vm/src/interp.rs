@@ -4500,9 +4500,26 @@ impl KfunCtx for Vm {
         self.objects.get(o).map(|x| x.name.clone())
     }
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
-        match self.this_objref() {
+        // from a light-weight object, DGD calls the function in its master
+        let obj = match self.frames.last().map(|f| &f.this) {
+            Some(This::Lwo(l)) => Some(l.master()),
+            _ => self.this_objref(),
+        };
+        match obj {
             Some(o) => self.call_in(o, func, args, true),
             None => Ok(Value::Nil),
+        }
+    }
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        if self.ticks < 0 && !self.noticks {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+    fn this_is_special(&mut self) -> bool {
+        match self.this_objref() {
+            Some(o) => self.host.is_user(o),
+            None => false,
         }
     }
 }

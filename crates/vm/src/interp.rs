@@ -3041,13 +3041,15 @@ impl Vm {
                     Value::Float(x) => x.get(),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
+                // a nonzero float delay makes a millisecond call_out, as DGD
+                let millis = matches!(arg(&args, 1), Value::Float(x) if x.get() != 0.0);
                 let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
                 let rest: Vec<Value> = if args.len() > skip {
                     args.split_off(skip)
                 } else {
                     Vec::new()
                 };
-                self.call_out(f, delay, rest)
+                self.call_out(f, delay, millis, rest)
             }
             k::REMOVE_CALL_OUT => {
                 let Value::Int(h) = arg(&args, 0) else {
@@ -3298,7 +3300,7 @@ impl Vm {
                         let mut e = vec![
                             Value::Int(*h as i32),
                             Value::String(c.func.clone()),
-                            Value::Int((c.due - now).max(0.0).round() as i32),
+                            c.remaining(now),
                         ];
                         e.extend(c.args.iter().cloned());
                         Value::array(e)
@@ -3321,7 +3323,13 @@ impl Vm {
         }
     }
 
-    fn call_out(&mut self, func: LStr, delay: f64, args: Vec<Value>) -> Result<Value, LpcError> {
+    fn call_out(
+        &mut self,
+        func: LStr,
+        delay: f64,
+        millis: bool,
+        args: Vec<Value>,
+    ) -> Result<Value, LpcError> {
         let Some(o) = self.this_objref() else {
             return err("call_out in non-persistent object");
         };
@@ -3342,6 +3350,7 @@ impl Vm {
                 func,
                 due: now + delay.max(0.0),
                 args,
+                millis,
             },
         );
         ob.dirty = true;
@@ -3365,15 +3374,12 @@ impl Vm {
         };
         ob.dirty = true;
         self.table_dirty.insert(o.index);
-        let remaining = (c.due - now).max(0.0);
+        let remaining = c.remaining(now);
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutRemove(o.index, h as u32, c));
         }
         self.host.call_out_removed(o, h as u32);
-        if remaining.fract() != 0.0 && remaining < 1.0 {
-            return Ok(Value::Float(Float::checked(remaining)?));
-        }
-        Ok(Value::Int(remaining.round() as i32))
+        Ok(remaining)
     }
 
     fn clone_object(&mut self, master: ObjRef) -> Result<ObjRef, LpcError> {

@@ -167,7 +167,7 @@ pub fn encode_dataspace(ds: &Dataspace) -> Vec<u8> {
     for (h, c) in &ds.callouts {
         e.u32(*h);
         e.bytes(&c.func);
-        e.u64(c.due.to_bits());
+        e.u64(c.due_bits());
         e.u32(c.args.len() as u32);
         for a in &c.args {
             e.value(a);
@@ -332,13 +332,21 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
     for _ in 0..nc {
         let h = d.u32()?;
         let func = LStr::new(d.bytes()?);
-        let due = f64::from_bits(d.u64()?);
+        let (due, millis) = CallOut::from_due_bits(d.u64()?);
         let na = d.count()?;
         let mut args = Vec::with_capacity(na);
         for _ in 0..na {
             args.push(d.value(0)?);
         }
-        callouts.insert(h, CallOut { func, due, args });
+        callouts.insert(
+            h,
+            CallOut {
+                func,
+                due,
+                args,
+                millis,
+            },
+        );
     }
     if d.at != body.len() {
         return Err(DecodeError::Truncated(d.at));

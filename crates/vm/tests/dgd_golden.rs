@@ -44,10 +44,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "parse_string is not implemented in the VM yet",
     ),
     (
-        "kfuns_misc/call_out_float_delay",
-        "float call_out delay: DGD's remove_call_out returns the float remaining (2.5), VM an int",
-    ),
-    (
         "kfuns_misc/to_string_obj",
         "string + object at run time: DGD says Value is not a string",
     ),

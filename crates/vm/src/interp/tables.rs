@@ -112,7 +112,7 @@ struct ObjEntry {
     master: u32,
     nclones: u32,
     next_handle: u32,
-    callouts: Vec<(u32, f64, LStr)>,
+    callouts: Vec<(u32, f64, bool, LStr)>,
 }
 
 fn encode_object(o: &Object, count: u32) -> Vec<u8> {
@@ -129,7 +129,7 @@ fn encode_object(o: &Object, count: u32) -> Vec<u8> {
     w.u32(o.callouts.len() as u32);
     for (h, c) in &o.callouts {
         w.u32(*h);
-        w.u64(c.due.to_bits());
+        w.u64(c.due_bits());
         w.bytes(&c.func);
     }
     w.finish()
@@ -157,9 +157,9 @@ fn decode_object(b: &[u8]) -> Result<ObjEntry, String> {
     let mut callouts = Vec::with_capacity(n);
     for _ in 0..n {
         let h = r.u32()?;
-        let due = f64::from_bits(r.u64()?);
+        let (due, millis) = CallOut::from_due_bits(r.u64()?);
         let f = LStr::new(r.bytes()?);
-        callouts.push((h, due, f));
+        callouts.push((h, due, millis, f));
     }
     Ok(ObjEntry {
         count,
@@ -355,13 +355,14 @@ impl Vm {
             let slot = &mut vm.objects.slots[i as usize];
             slot.count = e.count;
             let mut callouts = std::collections::BTreeMap::new();
-            for (h, due, f) in e.callouts {
+            for (h, due, millis, f) in e.callouts {
                 callouts.insert(
                     h,
                     CallOut {
                         func: f,
                         due,
                         args: Vec::new(),
+                        millis,
                     },
                 );
             }

@@ -119,6 +119,8 @@ struct Comp<'a> {
     cur_fn_name: String,
     /// Return type of the function being compiled.
     cur_ret: ast::Type,
+    /// The function being compiled is typechecked (typed, or typechecking > 0).
+    cur_typed: bool,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
 }
@@ -176,6 +178,7 @@ impl<'a> Comp<'a> {
             cur_line: 0,
             cur_fn_name: String::new(),
             cur_ret: ast::Type::MIXED,
+            cur_typed: false,
             targets: Default::default(),
         }
     }
@@ -442,6 +445,22 @@ impl<'a> Comp<'a> {
         }
     }
 
+    /// The right operand of a binary operator. As DGD, in a typechecked
+    /// function `string + mixed` (and `string += mixed`) first makes the mixed
+    /// operand a string: an int or float is converted, anything else is the
+    /// error "Value is not a string".
+    fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
+        self.compile_expr(rhs);
+        if op == BinOp::Add
+            && self.cur_typed
+            && lhs.ty == ast::Type::STRING
+            && rhs.ty.is(BaseType::Mixed)
+            && rhs.ty.depth == 0
+        {
+            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+        }
+    }
+
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
@@ -456,6 +475,7 @@ impl<'a> Comp<'a> {
         self.nest_kinds.clear();
         self.cur_fn_name = f.name.as_str();
         self.cur_ret = f.ret.clone();
+        self.cur_typed = !f.untyped || self.inp.typechecking > 0;
         let mut params = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
             params.push((p.name.clone(), i as u16, type_spec(&p.ty)));
@@ -1451,7 +1471,7 @@ impl<'a> Comp<'a> {
             }
             ExprKind::Binary { op, lhs, rhs } => {
                 self.compile_expr(lhs);
-                self.compile_expr(rhs);
+                self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
             }
@@ -1501,18 +1521,18 @@ impl<'a> Comp<'a> {
                 let Some(lv) = self.lvalue(lhs) else { return };
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(Op::AddLocal(s));
                     }
                     LVal::Local(s) => {
                         self.emit(Op::Local(s));
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreLocal(s));
                     }
                     LVal::Global(g) => {
                         self.emit(Op::Global(g));
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreGlobal(g));
                     }
@@ -1520,7 +1540,7 @@ impl<'a> Comp<'a> {
                         self.lv_prefix(&lv);
                         self.emit(Op::Dup2);
                         self.emit(Op::Index);
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.lv_store(&lv);
                     }

@@ -43,10 +43,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "parse_more/ps_words",
         "parse_string is not implemented in the VM yet",
     ),
-    (
-        "kfuns_misc/to_string_obj",
-        "string + object at run time: DGD says Value is not a string",
-    ),
 ];
 
 /// The driver object: the hooks the DGD side's driver had.

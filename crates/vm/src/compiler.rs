@@ -110,7 +110,9 @@ struct Comp<'a> {
     next_slot: u16,
     max_slot: u16,
     loops: Vec<LoopCtx>,
-    labels: HashMap<String, u32>,
+    /// Labels of the open blocks: (name, pc, catch/rlimits nesting).
+    labels: Vec<(String, u32, u32)>,
+    /// Forward gotos waiting for a label of their block: (jump pc, label, pos).
     gotos: Vec<(usize, String, Pos)>,
     nest: u32,
     /// Kinds of the enclosing nesting blocks: true catch, false rlimits.
@@ -171,7 +173,7 @@ impl<'a> Comp<'a> {
             next_slot: 0,
             max_slot: 0,
             loops: Vec::new(),
-            labels: HashMap::new(),
+            labels: Vec::new(),
             gotos: Vec::new(),
             nest: 0,
             nest_kinds: Vec::new(),
@@ -517,13 +519,6 @@ impl<'a> Comp<'a> {
                 }
             }
         }
-        // resolve gotos
-        for (at, label, pos) in std::mem::take(&mut self.gotos) {
-            match self.labels.get(&label) {
-                Some(&pc) => self.patch(at, pc),
-                None => self.err(pos, format!("unknown label: {label}")),
-            }
-        }
         let name = LStr::from(f.name.as_str());
         let Some(&idx) = self.fn_index.get(&name) else {
             return;
@@ -789,9 +784,22 @@ impl<'a> Comp<'a> {
         }
         self.max_slot = self.max_slot.max(self.next_slot);
         self.scopes.push(scope);
+        let (nlabels, ngotos) = (self.labels.len(), self.gotos.len());
         for s in &b.stmts {
             self.compile_stmt(s);
         }
+        // forward gotos of this block go to its labels; then they are gone
+        for (at, label, pos) in self.gotos.split_off(ngotos.min(self.gotos.len())) {
+            let target = self.labels[nlabels.min(self.labels.len())..]
+                .iter()
+                .find(|(n, ..)| *n == label)
+                .map(|&(_, pc, _)| pc);
+            match target {
+                Some(pc) => self.patch(at, pc),
+                None => self.err(pos, format!("unknown label: {label}")),
+            }
+        }
+        self.labels.truncate(nlabels);
         self.scopes.pop();
         self.next_slot = saved;
     }
@@ -942,14 +950,24 @@ impl<'a> Comp<'a> {
                 }
             },
             StmtKind::Goto(l) => {
-                let j = self.emit(Op::Jump(0));
-                self.gotos.push((j, l.to_string(), s.pos));
+                // as DGD, a goto reaches a label of its own block or one declared
+                // earlier in an enclosing block; leaving catch or rlimits blocks
+                // that way closes them
+                let known = self.labels.iter().rev().find(|(n, ..)| n == l.as_ref());
+                if let Some(&(_, pc, nest)) = known {
+                    self.emit_unnest(self.nest.saturating_sub(nest));
+                    self.emit(Op::Jump(pc));
+                } else {
+                    let j = self.emit(Op::Jump(0));
+                    self.gotos.push((j, l.to_string(), s.pos));
+                }
             }
             StmtKind::Labeled { label, stmt } => {
                 let pc = self.pc();
-                if self.labels.insert(label.to_string(), pc).is_some() {
+                if self.labels.iter().any(|(n, ..)| n == label.as_ref()) {
                     self.err(s.pos, format!("redeclaration of label: {label}"));
                 }
+                self.labels.push((label.to_string(), pc, self.nest));
                 self.compile_stmt(stmt);
             }
             StmtKind::Rlimits { depth, ticks, body } => {

@@ -57,6 +57,9 @@ string object_type(string from, string obj)
     return obj;
 }
 string *object_types() { return types; }
+string *errors;
+void compile_error(string file, int line, string err) { errors = (errors ? errors : ({ })) + ({ file + ":" + line + ": " + err }); }
+string *compile_errors() { string *e; e = errors; errors = nil; return e; }
 "#;
 
 fn programs() -> Vec<(String, String, String)> {

@@ -603,8 +603,11 @@ impl Vm {
         };
         let (mut ast, mut diags) =
             crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
-        diags.splice(0..0, pp.diags);
+        // as DGD, preprocessor errors do not stop the compilation: the errors
+        // found later are reported as well
+        let pp_diags = pp.diags;
         if !diags.is_empty() {
+            diags.splice(0..0, pp_diags);
             return self.compile_failed(
                 &file,
                 diags
@@ -643,7 +646,8 @@ impl Vm {
             reg: &self.kfuns,
             auto: auto.clone(),
         };
-        let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        let (info, mut diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        diags.splice(0..0, pp_diags);
         if !diags.is_empty() {
             return self.compile_failed(
                 &file,
@@ -3949,9 +3953,19 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         from: &str,
         path: &str,
     ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
+        self.include_as(from, path, path)
+    }
+
+    fn include_as(
+        &mut self,
+        from: &str,
+        written: &str,
+        resolved: &str,
+    ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
         let _ = &self.from;
         // the driver's include_file hook may redirect or supply lines; as DGD, it is
-        // not asked while the driver or auto object compiles, and when it exists and
+        // not asked while the driver or auto object compiles, it gets the name as
+        // written, a path it returns is taken from the root, and when it exists and
         // returns neither a path nor lines, the include fails
         let compiling = self.vm.compiling.last().cloned();
         let autodriver = [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
@@ -3970,31 +3984,33 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                 let r = self.vm.call_in(
                     d,
                     "include_file",
-                    vec![Value::str(from), Value::str(path)],
+                    vec![Value::str(from), Value::str(written)],
                     true,
                 );
                 match r {
                     Ok(Value::String(p)) => {
-                        let p = p.to_str_lossy().to_string();
+                        let p = crate::preprocess::normalize_path("/", &p.to_str_lossy());
                         let src = self.vm.host.read_file(&p)?;
                         return Some((std::sync::Arc::from(p.as_str()), std::sync::Arc::from(src)));
                     }
                     Ok(Value::Array(a)) => {
+                        // the strings as they are, one after another (DGD adds no
+                        // newlines)
                         let mut src = Vec::new();
                         for l in a.borrow().iter() {
-                            if let Value::String(s) = l {
-                                src.extend_from_slice(s);
-                                src.push(b'\n');
+                            match l {
+                                Value::String(s) => src.extend_from_slice(s),
+                                _ => return None,
                             }
                         }
-                        return Some((std::sync::Arc::from(path), std::sync::Arc::from(src)));
+                        return Some((std::sync::Arc::from(resolved), std::sync::Arc::from(src)));
                     }
                     _ => return None,
                 }
             }
         }
-        let src = self.vm.host.read_file(path)?;
-        Some((std::sync::Arc::from(path), std::sync::Arc::from(src)))
+        let src = self.vm.host.read_file(resolved)?;
+        Some((std::sync::Arc::from(resolved), std::sync::Arc::from(src)))
     }
 }
 

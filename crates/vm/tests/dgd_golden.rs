@@ -46,7 +46,7 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
 ];
 
 /// The driver object: the hooks the DGD side's driver had.
-const DRIVER: &str = r#"string *types;
+const DRIVER: &str = r##"string *types;
 static void initialize() { }
 int compile_rlimits(string objname) { return 1; }
 string object_type(string from, string obj)
@@ -60,7 +60,18 @@ string *object_types() { return types; }
 string *errors;
 void compile_error(string file, int line, string err) { errors = (errors ? errors : ({ })) + ({ file + ":" + line + ": " + err }); }
 string *compile_errors() { string *e; e = errors; errors = nil; return e; }
-"#;
+string *incs;
+mixed include_file(string from, string path)
+{
+    incs = (incs ? incs : ({ })) + ({ from + " " + path });
+    if (path == "lines.h") return ({ "# define FROM_LINES 7", "# define MORE 8" });
+    if (path == "nlines.h") return ({ "# define FROM_LINES 7\n", "# define MORE 8\n" });
+    if (path == "onel.h") return ({ "# define ONE 5" });
+    if (sscanf(path, "none%*s")) return nil;
+    return path;
+}
+string *include_calls() { string *i; i = incs; incs = nil; return i; }
+"##;
 
 fn programs() -> Vec<(String, String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dgd_golden");
@@ -111,6 +122,7 @@ fn run_vm(src: &str) -> String {
     // DGD was run with `array_size = 1000`.
     let opts = vm::testrun::RunOptions {
         array_size: 1000,
+        include_dirs: vec!["/include".into()],
         driver_object: Some("/driver".into()),
         auto_object: Some("/auto".into()),
         ..Default::default()

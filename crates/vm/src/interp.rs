@@ -169,6 +169,12 @@ pub struct Vm {
     table_dirty: BTreeSet<u32>,
     /// Programs already written to the blob store.
     stored_progs: std::collections::HashSet<u32>,
+    /// Slots of destructed masters whose program was removed in this task
+    /// (remove_program called); freed at the end of the task.
+    removed_slots: Vec<u32>,
+    /// Slots to look at for removal (destructed masters, masters of destructed
+    /// clones), when that had to wait (atomic) or for the end of the task.
+    removal_candidates: Vec<u32>,
 }
 
 // Codes of the kfuns implemented here.
@@ -349,6 +355,8 @@ impl Vm {
             walk_id: 0,
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
+            removed_slots: Vec::new(),
+            removal_candidates: Vec::new(),
         }
     }
 
@@ -704,6 +712,14 @@ impl Vm {
             o.pending_prog = Some(prog);
             if !self.upgrades.contains(&existing.index) {
                 self.upgrades.push(existing.index);
+            }
+            // the old program's inherited programs may be unused now
+            let old = self.objects.get(existing).map(|o| o.prog.clone());
+            let work = self.destructed_masters_of(old.as_ref());
+            self.removal_candidates.extend(work);
+            if self.atomic == 0 && self.in_task > 0 {
+                let work = std::mem::take(&mut self.removal_candidates);
+                self.check_removals(work, true);
             }
             return Ok(existing);
         }
@@ -3467,7 +3483,80 @@ impl Vm {
         self.destructed.push(o.index);
         self.table_dirty.insert(o.index);
         self.table_dirty.insert(master);
+        // as DGD, the driver hears remove_program as soon as a program is
+        // unused (not inside an atomic function: then at the end of the task)
+        self.removal_candidates
+            .push(if is_clone { master } else { o.index });
+        if self.atomic == 0 {
+            let work = std::mem::take(&mut self.removal_candidates);
+            self.check_removals(work, true);
+        }
         Ok(())
+    }
+
+    /// Destructed masters among `work` whose program nothing uses any more (no
+    /// clones left, no other program inheriting it; a master recompiled in this
+    /// task counts with its new program only) are removed, as DGD removes a
+    /// program when its reference count drops to zero: the driver's
+    /// remove_program hears each (an inheritor before what it inherits) and the
+    /// slot is freed at the end of the task.
+    fn check_removals(&mut self, mut work: Vec<u32>, in_task: bool) {
+        work.reverse();
+        while let Some(i) = work.pop() {
+            if self.removed_slots.contains(&i) {
+                continue;
+            }
+            let Some(m) = self.objects.slot(i) else {
+                continue;
+            };
+            if !m.destructed || m.is_clone || m.nclones != 0 {
+                continue;
+            }
+            let prog = m.prog.clone();
+            let name = m.name.clone();
+            let gone = &self.removed_slots;
+            let used = self.objects.slots.iter().enumerate().any(|(j, t)| {
+                j != i as usize
+                    && !gone.contains(&(j as u32))
+                    && t.obj.as_deref().is_some_and(|x| {
+                        let p = x.pending_prog.as_ref().unwrap_or(&x.prog);
+                        !x.is_clone && p.ancestors.iter().any(|a| Rc::ptr_eq(&a.prog, &prog))
+                    })
+            });
+            if used {
+                continue;
+            }
+            self.removed_slots.push(i);
+            // what it inherits may be unused now: destructed masters of those
+            // programs, in inherit order
+            let mut next: Vec<u32> = Vec::new();
+            for a in &prog.ancestors {
+                for (j, t) in self.objects.slots.iter().enumerate() {
+                    if t.obj.as_deref().is_some_and(|x| {
+                        x.destructed && !x.is_clone && Rc::ptr_eq(&x.prog, &a.prog)
+                    }) {
+                        next.push(j as u32);
+                    }
+                }
+            }
+            work.extend(next.into_iter().rev());
+            let Some(d) = self.driver_object() else {
+                continue;
+            };
+            if self.cfg.driver_object.is_none() {
+                continue;
+            }
+            let args = vec![
+                Value::String(name),
+                Value::Int(prog.ctime as i32),
+                Value::Int(i as i32),
+            ];
+            let _ = if in_task {
+                self.call_in(d, "remove_program", args, true)
+            } else {
+                self.task(|vm| vm.call_in(d, "remove_program", args, true))
+            };
+        }
     }
 
     // ================================================================== end of task
@@ -3484,47 +3573,24 @@ impl Vm {
         for idx in ups {
             self.apply_upgrade(idx);
         }
-        // free destructed objects; a destructed master keeps its slot (and program)
-        // until its last clone is gone, then the driver hears remove_program
+        // free destructed objects; a destructed master keeps its slot (and
+        // program) while its program is used (clones, inheritors), see
+        // check_removals
         let dead = std::mem::take(&mut self.destructed);
-        let mut removed: Vec<(LStr, i64, u32)> = Vec::new();
         for idx in dead {
-            let Some(o) = self.objects.slot(idx) else {
-                continue;
-            };
-            if !o.destructed {
-                continue;
-            }
-            if o.is_clone {
-                let master = o.master;
-                self.free_object(idx);
-                if let Some(m) = self.objects.slot(master) {
-                    if m.destructed && !m.is_clone && m.nclones == 0 {
-                        removed.push((m.name.clone(), m.prog.ctime, master));
-                        self.free_object(master);
-                    }
-                }
-            } else if o.nclones == 0 {
-                removed.push((o.name.clone(), o.prog.ctime, idx));
+            if self
+                .objects
+                .slot(idx)
+                .is_some_and(|o| o.destructed && o.is_clone)
+            {
                 self.free_object(idx);
             }
         }
-        if let Some(d) = self.driver_object() {
-            if self.cfg.driver_object.is_some() {
-                for (name, ctime, index) in removed {
-                    let _ = self.task(|vm| {
-                        vm.call_in(
-                            d,
-                            "remove_program",
-                            vec![
-                                Value::String(name),
-                                Value::Int(ctime as i32),
-                                Value::Int(index as i32),
-                            ],
-                            true,
-                        )
-                    });
-                }
+        let work = std::mem::take(&mut self.removal_candidates);
+        self.check_removals(work, false);
+        for idx in std::mem::take(&mut self.removed_slots) {
+            if self.objects.slot(idx).is_some_and(|o| o.destructed) {
+                self.free_object(idx);
             }
         }
         // copy apart arrays shared between objects
@@ -3532,6 +3598,25 @@ impl Vm {
         for idx in dirty {
             self.walk_object(idx);
         }
+    }
+
+    /// Slots of destructed masters of the programs `prog` inherits.
+    fn destructed_masters_of(&self, prog: Option<&Rc<Program>>) -> Vec<u32> {
+        let Some(prog) = prog else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        for (j, t) in self.objects.slots.iter().enumerate() {
+            if let Some(x) = t.obj.as_deref() {
+                if x.destructed
+                    && !x.is_clone
+                    && prog.ancestors.iter().any(|a| Rc::ptr_eq(&a.prog, &x.prog))
+                {
+                    v.push(j as u32);
+                }
+            }
+        }
+        v
     }
 
     fn free_object(&mut self, idx: u32) {

@@ -60,6 +60,9 @@ string *object_types() { return types; }
 string *errors;
 void compile_error(string file, int line, string err) { errors = (errors ? errors : ({ })) + ({ file + ":" + line + ": " + err }); }
 string *compile_errors() { string *e; e = errors; errors = nil; return e; }
+string *removed;
+void remove_program(string path, int t, int index) { removed = (removed ? removed : ({ })) + ({ path }); }
+string *removed_programs() { string *r; r = removed; removed = nil; return r; }
 string *incs;
 mixed include_file(string from, string path)
 {

@@ -216,11 +216,24 @@ impl Vm {
         }
         progs.sort_by_key(|p| p.id);
         progs.dedup_by_key(|p| p.id);
+        let live: std::collections::HashSet<u32> = progs.iter().map(|p| p.id).collect();
         for p in progs {
             if self.stored_progs.insert(p.id) {
                 let blob = persist::encode_program(&p, &self.kfuns);
                 self.store.put(persist::program_key(p.id), blob)?;
             }
+        }
+        // programs no object uses any more (removed, or replaced by a recompile)
+        let mut dead: Vec<u32> = self
+            .stored_progs
+            .iter()
+            .copied()
+            .filter(|id| !live.contains(id))
+            .collect();
+        dead.sort_unstable();
+        for id in dead {
+            self.store.remove(persist::program_key(id))?;
+            self.stored_progs.remove(&id);
         }
         for i in 0..self.objects.slots.len() {
             let count = self.objects.slots[i].count;

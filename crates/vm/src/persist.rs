@@ -167,7 +167,7 @@ pub fn encode_dataspace(ds: &Dataspace) -> Vec<u8> {
     for (h, c) in &ds.callouts {
         e.u32(*h);
         e.bytes(&c.func);
-        e.u64(c.due.to_bits());
+        e.u64(c.due_bits());
         e.out.push(u8::from(c.summand));
         e.u32(c.args.len() as u32);
         for a in &c.args {
@@ -334,7 +334,7 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
     for _ in 0..nc {
         let h = d.u32()?;
         let func = LStr::new(d.bytes()?);
-        let due = f64::from_bits(d.u64()?);
+        let (due, millis) = CallOut::from_due_bits(d.u64()?);
         let summand = if ver >= 2 { d.u8()? & 1 != 0 } else { false };
         let na = d.count()?;
         let mut args = Vec::with_capacity(na);
@@ -348,6 +348,7 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
                 due,
                 args,
                 summand,
+                millis,
             },
         );
     }

@@ -4598,7 +4598,7 @@ impl KfunCtx for Vm {
     }
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         // from a light-weight object, DGD calls the function in its master
-        let obj = match self.frames.last().map(|f| &f.this) {
+        let obj = match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Lwo(l)) => Some(l.master()),
             _ => self.this_objref(),
         };

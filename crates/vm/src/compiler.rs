@@ -1340,7 +1340,7 @@ impl<'a> Comp<'a> {
                     self.lv_prefix(&lv);
                     self.emit(Op::Local(tmp));
                     self.emit(Op::Int(i as i32));
-                    self.emit(Op::Index);
+                    self.emit_internal_index();
                     self.lv_store(&lv);
                     self.emit(Op::Pop);
                 }
@@ -1558,7 +1558,8 @@ impl<'a> Comp<'a> {
                     let mut terms = Vec::new();
                     sum_terms(e, &mut terms);
                     self.line(e.pos);
-                    self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    let cost = self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    self.push_ticks(cost);
                     return;
                 }
                 self.compile_expr(lhs);
@@ -1618,6 +1619,15 @@ impl<'a> Comp<'a> {
                     let mut terms = Vec::new();
                     sum_terms(rhs, &mut terms);
                     let strings = sum_of_strings(&lhs.ty);
+                    if let (LVal::Local(s), true) = (&lv, strings) {
+                        // keep appending in place: sum the right side, then
+                        // AddLocal (which charges a string +)
+                        let s = *s;
+                        let cost = self.compile_sum(&terms, strings, 0) + 1;
+                        self.emit(Op::AddLocal(s));
+                        self.push_ticks(cost - crate::ticks::STRING_OP);
+                        return;
+                    }
                     match lv {
                         LVal::Local(s) => {
                             self.emit(Op::Local(s));
@@ -1632,7 +1642,8 @@ impl<'a> Comp<'a> {
                         }
                         LVal::Unpack(_) => return self.err(e.pos, "bad lvalue"),
                     };
-                    self.compile_sum(&terms, strings, 1);
+                    let cost = self.compile_sum(&terms, strings, 1);
+                    self.push_ticks(cost);
                     self.lv_store(&lv);
                     return;
                 }
@@ -1879,18 +1890,25 @@ impl<'a> Comp<'a> {
     }
 
     /// The terms of DGD's summand: each is pushed and added with `SumAdd`
-    /// (to a first term already on the stack when `pushed` is 1), then one
-    /// `Ticks` charges what DGD's sum kfun does: a tick per term, the
+    /// (to a first term already on the stack when `pushed` is 1). The
+    /// returned cost is what DGD's sum kfun charges: a tick per term, the
     /// conversion to string of a term not typed string (in a string sum), and
     /// nothing for an aggregate or a string range among the terms.
-    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) {
+    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) -> i64 {
         use crate::ticks::*;
         let mut cost = (terms.len() + pushed) as i64;
+        let mut prev_literal = false;
         for (i, t) in terms.iter().enumerate() {
             self.compile_expr(t);
             if i + pushed > 0 {
                 self.emit(Op::SumAdd);
             }
+            // DGD folds adjacent string constants into one term
+            let literal = matches!(t.kind, ExprKind::Str(_));
+            if literal && prev_literal {
+                cost -= 1;
+            }
+            prev_literal = literal;
             match &t.kind {
                 ExprKind::Array(items) => cost -= array_aggregate(items.len()),
                 ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
@@ -1903,8 +1921,15 @@ impl<'a> Comp<'a> {
                 }
             }
         }
-        if let Ok(c) = i16::try_from(cost) {
-            self.code.push(Op::Ticks(c, 0));
+        cost
+    }
+
+    /// Charges `cost` ticks (a compile-time adjustment, see `crate::ticks`).
+    fn push_ticks(&mut self, cost: i64) {
+        if cost != 0 {
+            if let Ok(c) = i16::try_from(cost) {
+                self.code.push(Op::Ticks(c, 0));
+            }
         }
     }
 

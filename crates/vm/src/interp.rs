@@ -1345,6 +1345,8 @@ impl Vm {
     /// atomically already (inside an atomic function and not inside a `catch`
     /// begun since), this starts a new atomic level: the ticks left are halved
     /// now and doubled when the function returns or fails.
+    #[cold]
+    #[inline(never)]
     fn atomic_ticks_enter(&mut self) {
         let me = self.frames.len() - 1;
         let caller_atomic = self.frames[..me]
@@ -4519,6 +4521,21 @@ impl KfunCtx for Vm {
     }
     fn charge(&mut self, ticks: u64) -> Result<(), LpcError> {
         Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)
+    }
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)?;
+        if !self.noticks && self.ticks < 0 {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+    fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
+        let n = ticks.min(i64::MAX as u64 / 4) as i64;
+        if !self.noticks && self.ticks <= n {
+            self.ticks = 0;
+            return err("Out of ticks");
+        }
+        Vm::charge(self, n)
     }
     fn max_array_size(&self) -> usize {
         self.cfg.array_size

@@ -753,8 +753,21 @@ impl TypeSpec {
 pub trait KfunCtx {
     /// Is this object handle still alive (not destructed)?
     fn is_live(&self, o: ObjRef) -> bool;
-    /// Charge `ticks` to the running task; "Out of ticks" if exhausted.
+    /// Charge `ticks` to the running task. As DGD, this does not check the
+    /// limit: the next function call or loop iteration fails when the ticks
+    /// are used up.
     fn charge(&mut self, ticks: u64) -> Result<(), LpcError>;
+    /// Charge `ticks` for work DGD refuses to start without enough ticks left
+    /// (the hash kfuns): "Out of ticks", and nothing left, when the cost is not
+    /// below what is left.
+    fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
+        self.charge(ticks)
+    }
+    /// Charge `ticks`, then "Out of ticks" if that used them up (DGD's big
+    /// number kfuns check after each costly step).
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        self.charge(ticks)
+    }
     /// Largest allowed array/mapping size (config `array_size`).
     fn max_array_size(&self) -> usize;
     /// Is an atomic function running (file kfuns must fail there)?

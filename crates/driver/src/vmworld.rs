@@ -98,11 +98,45 @@ impl VmHostTrait for VmHost {
         self.shared.borrow().millitime()
     }
 
+    /// Only a call_out put back by a rollback comes here: its delay is what
+    /// was left of it (whole seconds count as an int delay).
     fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError> {
+        let d = if delay.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&delay) {
+            Delay::Secs(delay as u32)
+        } else {
+            Delay::Float(delay)
+        };
         self.shared
             .borrow_mut()
-            .call_out(key(o), handle, Delay::Float(delay))
+            .call_out(key(o), handle, d)
             .map_err(|e| LpcError::new(e.to_string()))
+    }
+
+    fn call_out_added_as(
+        &mut self,
+        o: ObjRef,
+        handle: u32,
+        delay: vm::host::CallOutDelay,
+    ) -> Result<(), LpcError> {
+        let d = match delay {
+            vm::host::CallOutDelay::Int(i) => Delay::Secs(i.clamp(0, i64::from(u32::MAX)) as u32),
+            vm::host::CallOutDelay::Float(f) => Delay::Float(f),
+        };
+        self.shared
+            .borrow_mut()
+            .call_out(key(o), handle, d)
+            .map_err(|e| LpcError::new(e.to_string()))
+    }
+
+    /// `ST_UPTIME` as DGD has it: the time the server has run since its
+    /// cold boot, without the time it was down (the call_out clock's
+    /// advance, which is frozen while the server is down).
+    fn status_overrides(&mut self) -> Vec<(usize, Value)> {
+        let h = self.shared.borrow();
+        match h.callouts.uptime_secs() {
+            Some(up) => vec![(3, Value::Int(up.clamp(0, i64::from(i32::MAX)) as i32))],
+            None => Vec::new(),
+        }
     }
 
     fn call_out_removed(&mut self, o: ObjRef, handle: u32) {

@@ -2913,8 +2913,8 @@ impl Vm {
                     return err("Bad argument 1 for kfun call_out");
                 };
                 let delay = match arg(&args, 1) {
-                    Value::Int(i) => i as f64,
-                    Value::Float(x) => x.get(),
+                    Value::Int(i) => crate::host::CallOutDelay::Int(i64::from(i).max(0)),
+                    Value::Float(x) => crate::host::CallOutDelay::Float(x.get().max(0.0)),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
                 let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
@@ -3197,7 +3197,13 @@ impl Vm {
         }
     }
 
-    fn call_out(&mut self, func: LStr, delay: f64, args: Vec<Value>) -> Result<Value, LpcError> {
+    fn call_out(
+        &mut self,
+        func: LStr,
+        as_given: crate::host::CallOutDelay,
+        args: Vec<Value>,
+    ) -> Result<Value, LpcError> {
+        let delay = as_given.seconds();
         let Some(o) = self.this_objref() else {
             return err("call_out in non-persistent object");
         };
@@ -3207,7 +3213,7 @@ impl Vm {
             return Ok(Value::Int(0));
         };
         // the host schedules it first: a full call_out table is an LPC error
-        self.host.call_out_added(o, h, delay.max(0.0))?;
+        self.host.call_out_added_as(o, h, as_given)?;
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };

@@ -273,3 +273,69 @@ fn binary_datagram_and_user_limits_as_dgd() {
         assert!(log.contains(line), "{line:?} not in the log:\n{log}");
     }
 }
+
+/// Waits (bounded) until the driver's log has `line`.
+fn log_until(srv: &mud_tests::Server, line: &str) -> String {
+    let end = Instant::now() + Duration::from_secs(20);
+    loop {
+        let log = srv.log_text();
+        if log.contains(line) {
+            return log;
+        }
+        assert!(Instant::now() < end, "{line:?} not in the log:\n{log}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn outbound_connections_as_dgd() {
+    let dport = free_udp_port();
+    let mud = netlib(dport);
+    let srv = mud.start(&[]);
+    let mut a = Raw::connect(mud.telnet);
+    a.expect(&[GREETING, b"Welcome\r\n"].concat());
+    // connect(): open() in the object, a binary connection from then on
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let lp = l.local_addr().expect("addr").port();
+    let cmd = format!("out 127.0.0.1 {lp}\r\n");
+    a.exchange(
+        cmd.as_bytes(),
+        format!("[out 127.0.0.1 {lp}] 19\r\nout ok\r\n").as_bytes(),
+    );
+    let (s, _) = l.accept().expect("accept");
+    let mut c = Raw { s, got: Vec::new() };
+    c.s.set_read_timeout(Some(Duration::from_millis(30)))
+        .expect("timeout");
+    c.expect(b"hello from outbound\n");
+    c.exchange(b"ping\n", b"echo ping\n");
+    drop(c);
+    log_until(&srv, "outbound close(0)");
+    // refused: unconnected(1); bad host or port: errors in the kfun
+    drop(l);
+    a.exchange(
+        cmd.as_bytes(),
+        format!("[out 127.0.0.1 {lp}] 19\r\nout ok\r\n").as_bytes(),
+    );
+    log_until(&srv, "unconnected 1");
+    a.exchange(
+        b"out 127.0.0.1 0\r\n",
+        b"[out 127.0.0.1 0] 15\r\nout Port number out of range\r\n",
+    );
+    // connect_datagram(): open() at once, datagrams both ways
+    let u = udp();
+    let up = u.local_addr().expect("addr").port();
+    let cmd = format!("outd 1 127.0.0.1 {up}\r\n");
+    let want = format!("[outd 1 127.0.0.1 {up}] 22\r\noutd ok\r\n");
+    a.exchange(cmd.as_bytes(), want.as_bytes());
+    log_until(&srv, "outbound open 127.0.0.1 2");
+    u.send_to(b"hi", ("127.0.0.1", dport)).expect("udp send");
+    assert_eq!(recv(&u), b"dg hi");
+    // the same address again: unconnected(5); no such port: an error
+    a.exchange(cmd.as_bytes(), want.as_bytes());
+    log_until(&srv, "unconnected 5");
+    a.exchange(
+        format!("outd 5 127.0.0.1 {up}\r\n").as_bytes(),
+        format!("[outd 5 127.0.0.1 {up}] 22\r\noutd No such datagram port\r\n").as_bytes(),
+    );
+    a.exchange(b"users\r\n", b"[users] 5\r\nusers 2 nusers 2\r\n");
+}

@@ -66,6 +66,14 @@ void receive_message(string s) {
         call_out("nop", 130.0);
         send_message("co " + status()[ST_NCOSHORT] + " " + status()[ST_NCOLONG] + "\n");
     }
+    else if (sscanf(s, "out %s %d", a, n) == 2) {
+        b = catch(clone_object(find_object("/outbound"))->tcp(a, n));
+        send_message("out " + (b ? b : "ok") + "\n");
+    }
+    else if (sscanf(s, "outd %d %s %d", m, a, n) == 3) {
+        b = catch(clone_object(find_object("/outbound"))->udp(m, a, n));
+        send_message("outd " + (b ? b : "ok") + "\n");
+    }
     else if (s == "dump") { dump_state(); send_message("dumped\n"); }
     else if (s == "shutdown") { shutdown(); }
     else if (s == "status") { send_message("co " + status()[ST_NCOSHORT] + " " + status()[ST_NCOLONG] + " up " + status()[ST_UPTIME] + "\n"); }

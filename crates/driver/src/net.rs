@@ -140,6 +140,15 @@ pub struct Conn {
     /// `send_close`: close the output side once the output is written.
     pub closing: bool,
     write_shut: bool,
+    /// An outbound `connect()` still in progress (DGD's CF_OPENDING): not
+    /// among `users()` yet.
+    pub connecting: bool,
+    /// The outbound connection is made: `open()` is due.
+    pub open_due: bool,
+    /// Made by `connect()` / `connect_datagram()`.
+    pub outbound: bool,
+    /// The outbound connection failed: `unconnected(code)` is due.
+    pub unconnected_due: Option<i32>,
     /// An input line arrived and output may follow (for go-ahead).
     prompt: bool,
     /// Output was written into the buffer during this task (DGD sends
@@ -172,6 +181,10 @@ impl Conn {
             eof: false,
             closing: false,
             write_shut: false,
+            connecting: false,
+            open_due: false,
+            outbound: false,
+            unconnected_due: None,
             prompt: false,
             task_output: false,
         }
@@ -337,6 +350,20 @@ impl Conn {
                 true
             }
             _ => false,
+        }
+    }
+
+    /// An outbound TCP connection finished connecting: `open()` or
+    /// `unconnected(code)` with DGD's codes.
+    fn check_connected(&mut self) {
+        let Some(s) = &self.stream else { return };
+        self.connecting = false;
+        match s.take_error() {
+            Ok(None) => {
+                self.peer = s.peer_addr().ok().or(self.peer);
+                self.open_due = true;
+            }
+            Ok(Some(e)) | Err(e) => self.unconnected_due = Some(unconnected_code(&e)),
         }
     }
 
@@ -556,12 +583,13 @@ impl Net {
             .collect()
     }
 
-    /// Number of datagram-only connections.
+    /// Number of datagram-only connections that came in (DGD counts
+    /// outbound ones against the user table only).
     pub fn datagram_count(&self) -> usize {
         self.slots
             .iter()
             .flatten()
-            .filter(|c| c.kind == PortKind::Datagram)
+            .filter(|c| c.kind == PortKind::Datagram && !c.outbound)
             .count()
     }
 
@@ -703,9 +731,72 @@ impl Net {
         self.slots.iter().flatten().map(|c| c.id).collect()
     }
 
-    /// User objects, in slot order (`users()`).
+    /// User objects, in slot order (`users()`); outbound connections in
+    /// progress are not among them yet.
     pub fn users(&self) -> Vec<ObjKey> {
-        self.slots.iter().flatten().filter_map(|c| c.obj).collect()
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|c| !c.connecting && !c.open_due && c.unconnected_due.is_none())
+            .filter_map(|c| c.obj)
+            .collect()
+    }
+
+    /// Starts an outbound TCP connection for `obj` (`connect()`): a
+    /// non-blocking connect whose outcome the poll learns.
+    pub fn connect_tcp(&mut self, obj: ObjKey, addr: SocketAddr) -> ConnId {
+        let made = nonblocking_connect(addr);
+        let id = self.insert_conn(PortKind::Binary, usize::MAX, None);
+        if let Some(c) = self.get_mut(id) {
+            c.peer = Some(addr);
+            c.outbound = true;
+            match made {
+                Ok(s) => {
+                    c.stream = Some(s);
+                    c.connecting = true;
+                }
+                Err(e) => c.unconnected_due = Some(unconnected_code(&e)),
+            }
+        }
+        self.bind_obj(id, obj);
+        id
+    }
+
+    /// Starts an outbound datagram connection for `obj` from datagram port
+    /// `port` (`connect_datagram()`): made at once, unless the port and the
+    /// address are of different families (`unconnected(3)`) or there is a
+    /// connection with that address on that port already (`unconnected(5)`).
+    pub fn connect_udp(&mut self, obj: ObjKey, port: usize, addr: SocketAddr) -> ConnId {
+        let family_ok = self
+            .dgram
+            .get(port)
+            .and_then(|d| d.sock.local_addr().ok())
+            .is_some_and(|l| l.is_ipv4() == addr.is_ipv4());
+        let exists = self.slots.iter().flatten().any(|c| {
+            c.udp
+                .as_ref()
+                .is_some_and(|u| u.port == port && u.peer == Some(addr))
+        });
+        let id = self.insert_conn(PortKind::Datagram, port, None);
+        if let Some(c) = self.get_mut(id) {
+            c.peer = Some(addr);
+            c.outbound = true;
+            if !family_ok {
+                c.unconnected_due = Some(3);
+            } else if exists {
+                c.unconnected_due = Some(5);
+            } else {
+                c.open_due = true;
+                c.udp = Some(UdpChan {
+                    port,
+                    peer: Some(addr),
+                    established: true,
+                    ..Default::default()
+                });
+            }
+        }
+        self.bind_obj(id, obj);
+        id
     }
 
     /// Adds a connection (accepted, or handed over by hot-boot).
@@ -862,6 +953,15 @@ impl Net {
         }
         for c in self.slots.iter().flatten() {
             let Some(stream) = &c.stream else { continue };
+            if c.connecting {
+                fds.push(libc::pollfd {
+                    fd: stream.as_raw_fd(),
+                    events: libc::POLLOUT,
+                    revents: 0,
+                });
+                who.push(Who::Conn(c.id));
+                continue;
+            }
             let mut ev = 0;
             if !c.eof && !c.blocked && c.queued_in() < IN_QUEUE_LIMIT {
                 ev |= libc::POLLIN;
@@ -922,6 +1022,10 @@ impl Net {
                 }
                 Who::Dgram(i) => self.read_datagrams(i),
                 Who::Conn(id) => {
+                    if let Some(c) = self.get_mut(id).filter(|c| c.connecting) {
+                        c.check_connected();
+                        continue;
+                    }
                     if let Some(c) = self.get_mut(id) {
                         if pfd.revents & libc::POLLOUT != 0 {
                             c.flush();
@@ -947,6 +1051,8 @@ impl Net {
             || (dgram_room && self.dgram.iter().any(|d| d.pending.is_some()))
             || self.slots.iter().flatten().any(|c| {
                 c.done_pending
+                    || c.open_due
+                    || c.unconnected_due.is_some()
                     || (!c.blocked && c.queued_in() > 0)
                     || c.is_finished()
                     || c.has_datagram_work()
@@ -967,6 +1073,77 @@ impl Net {
             .chain(self.link.iter().map(|l| l.raw_fd()))
             .collect()
     }
+}
+
+/// DGD's `unconnected()` codes: 1 refused, 2 host unreachable, 3 network
+/// unreachable, 4 timed out, 0 anything else.
+fn unconnected_code(e: &io::Error) -> i32 {
+    match e.raw_os_error() {
+        Some(libc::ECONNREFUSED) => 1,
+        Some(libc::EHOSTUNREACH) => 2,
+        Some(libc::ENETUNREACH) => 3,
+        Some(libc::ETIMEDOUT) => 4,
+        _ => 0,
+    }
+}
+
+/// A non-blocking TCP connect (std has only blocking ones): the stream,
+/// connected or still connecting.
+fn nonblocking_connect(addr: SocketAddr) -> io::Result<TcpStream> {
+    // SAFETY (both arms): sockaddr_in/sockaddr_in6 are plain data, for
+    // which all-zero bytes are a valid value.
+    let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let (family, len) = match addr {
+        SocketAddr::V4(a) => {
+            let mut sin: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr.s_addr = u32::from_ne_bytes(a.ip().octets());
+            // SAFETY: sockaddr_storage is large and aligned enough for any
+            // sockaddr; this writes one sockaddr_in at its start.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), sin) };
+            (libc::AF_INET, std::mem::size_of::<libc::sockaddr_in>())
+        }
+        SocketAddr::V6(a) => {
+            let mut sin6: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_addr.s6_addr = a.ip().octets();
+            sin6.sin6_scope_id = a.scope_id();
+            // SAFETY: as above, for a sockaddr_in6.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), sin6) };
+            (libc::AF_INET6, std::mem::size_of::<libc::sockaddr_in6>())
+        }
+    };
+    // SAFETY: plain socket(2) call.
+    let fd = unsafe {
+        libc::socket(
+            family,
+            libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+            0,
+        )
+    };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a new socket owned by nobody else.
+    let stream = unsafe { TcpStream::from_raw_fd(fd) };
+    // SAFETY: `storage` holds a sockaddr of the family of `fd`, `len` long.
+    let r = unsafe {
+        libc::connect(
+            fd,
+            (&storage as *const libc::sockaddr_storage).cast::<libc::sockaddr>(),
+            len as libc::socklen_t,
+        )
+    };
+    if r < 0 {
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINPROGRESS) {
+            return Err(e);
+        }
+    }
+    let _ = stream.set_nodelay(true);
+    Ok(stream)
 }
 
 /// Takes ownership of a listening socket descriptor handed over by

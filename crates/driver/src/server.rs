@@ -358,6 +358,28 @@ impl<W: World> Server<W> {
                 }
             }
         }
+        // an outbound connection made or failed: open() / unconnected()
+        let (open, unconnected) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            (std::mem::take(&mut c.open_due), c.unconnected_due.take())
+        };
+        if let (Some(o), true) = (obj, open) {
+            self.h().this_user = Some(o);
+            self.world.event(&self.host, o, Event::Open);
+            if let Some(e) = self.end_task() {
+                return Some(e);
+            }
+        }
+        if let Some(code) = unconnected {
+            self.h().net.remove(id);
+            if let Some(o) = obj {
+                self.h().this_user = Some(o);
+                self.world.event(&self.host, o, Event::Unconnected(code));
+                return self.end_task();
+            }
+            return None;
+        }
         // the datagram channel: datagram_attach() once, then one datagram
         let (attach, datagram) = {
             let mut h = self.h();
@@ -434,6 +456,7 @@ impl<W: World> Server<W> {
             for id in std::mem::take(&mut h.dropped) {
                 h.net.remove(id);
             }
+            h.start_outbound();
             let req = std::mem::take(&mut h.requests);
             let tables = req.dump.map(|_| {
                 let hb = (req.shutdown == Some(true)).then(|| hotboot::Table::of(&h.net).encode());

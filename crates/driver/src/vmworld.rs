@@ -212,6 +212,40 @@ impl VmHostTrait for VmHost {
             // No editor sessions in this driver: nobody is ever editing.
             "query_editor" => Ok(Value::Nil),
             "editor" => Err(LpcError::new("Too many editor sessions")),
+            "connect" => {
+                let (Some(Value::String(host)), Some(Value::Int(port))) =
+                    (args.first(), args.get(1))
+                else {
+                    return Err(LpcError::new("Bad arguments for kfun connect"));
+                };
+                let Some(o) = this else {
+                    return Err(LpcError::new("connect() in non-persistent object"));
+                };
+                if is_driver {
+                    return Err(LpcError::new("connect() in special purpose object"));
+                }
+                h.connect(key(o), host.as_bytes(), i64::from(*port))
+                    .map_err(|e| LpcError::new(e.to_string()))?;
+                Ok(Value::Nil)
+            }
+            "connect_datagram" => {
+                let (Some(Value::Int(uport)), Some(Value::String(host)), Some(Value::Int(port))) =
+                    (args.first(), args.get(1), args.get(2))
+                else {
+                    return Err(LpcError::new("Bad arguments for kfun connect_datagram"));
+                };
+                let Some(o) = this else {
+                    return Err(LpcError::new("connect_datagram() in non-persistent object"));
+                };
+                if is_driver {
+                    return Err(LpcError::new(
+                        "connect_datagram() in special purpose object",
+                    ));
+                }
+                h.connect_datagram(key(o), i64::from(*uport), host.as_bytes(), i64::from(*port))
+                    .map_err(|e| LpcError::new(e.to_string()))?;
+                Ok(Value::Nil)
+            }
             // as DGD: nothing happens for an object without a connection
             "datagram_challenge" => match args.first() {
                 Some(Value::String(s)) => {
@@ -564,6 +598,7 @@ impl World for VmWorld {
             Event::MessageDone => ("message_done", Vec::new()),
             Event::Datagram(b) => ("receive_datagram", vec![Value::bytes(b)]),
             Event::DatagramAttach => ("datagram_attach", Vec::new()),
+            Event::Unconnected(code) => ("unconnected", vec![Value::Int(code)]),
         };
         let r = self.vm.call(obj(o), f, args);
         self.report(f, r);

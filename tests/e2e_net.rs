@@ -187,7 +187,20 @@ fn telnet_session_as_dgd_sends_it() {
     assert_eq!(want.len(), 65535);
     a.exchange(b"bignl 30000\r\n", &want);
     a.exchange(b"!md\r\n", b"done=17\r\n\xff\xf9");
-    drop(srv);
+    // IAC IAC is a 255 byte
+    a.exchange(b"\xff\xffz\r\n", b"[\\377z] 2\r\n\xff\xf9");
+    // block_input(1): nothing is read until the call_out unblocks
+    a.exchange(b"block\r\n", b"[block] 5\r\n\xff\xf9");
+    a.exchange(
+        b"one\r\ntwo\r\n",
+        b"unblocked\r\n[one] 3\r\n\xff\xf9[two] 3\r\n\xff\xf9",
+    );
+    // the client closes in the middle of a line: the line, then close(0)
+    a.s.write_all(b"abc").expect("send");
+    a.s.shutdown(std::net::Shutdown::Write).expect("shutdown");
+    a.expect(b"[abc] 3\r\n\xff\xf9");
+    assert!(a.closed());
+    log_until(&srv, "close(0) /user#");
 }
 
 #[test]

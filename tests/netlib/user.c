@@ -59,6 +59,7 @@ void receive_message(string s) {
     else if (s == "quit") { send_message("bye\n"); destruct_object(this_object()); }
     else if (s == "users") { send_message("users " + sizeof(users()) + " nusers " + status()[ST_NUSERS] + "\n"); }
     else if (s == "ip") { send_message(query_ip_number(this_object()) + "\n"); }
+    else if (s == "ipname") { send_message(query_ip_name(this_object()) + "\n"); }
     else if (s == "cos") {
         call_out("nop", 10); call_out("nop", 200); call_out("nop", 0.5);
         call_out("nop", 1.0); call_out("nop", 0.0); call_out("nop", 0);

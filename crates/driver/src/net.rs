@@ -486,6 +486,8 @@ pub struct Net {
     pub dgram: Vec<DgramPort>,
     /// Most datagram-only connections (`datagram_users`).
     pub max_dgram: usize,
+    /// Host names of the peers (`query_ip_name()`).
+    pub resolver: crate::resolve::Resolver,
 }
 
 fn bind(spec: &PortSpec) -> io::Result<TcpListener> {
@@ -535,6 +537,7 @@ impl Net {
             next_serial: 1,
             dgram: Vec::new(),
             max_dgram: 0,
+            resolver: Default::default(),
         }
     }
 
@@ -862,8 +865,18 @@ impl Net {
         id
     }
 
-    /// Gives a connection its user object.
+    /// `query_ip_name()`: the peer's host name once a lookup found it,
+    /// else its address (as DGD).
+    pub fn ip_name(&self, id: ConnId) -> Option<String> {
+        let ip = self.get(id)?.peer?.ip();
+        Some(self.resolver.name(ip))
+    }
+
+    /// Gives a connection its user object (and looks up its peer's name).
     pub fn bind_obj(&mut self, id: ConnId, obj: ObjKey) {
+        if let Some(ip) = self.get(id).and_then(|c| c.peer).map(|p| p.ip()) {
+            self.resolver.request(ip);
+        }
         if let Some(c) = self.get_mut(id) {
             if let Some(old) = c.obj.replace(obj) {
                 self.by_obj.remove(&old);

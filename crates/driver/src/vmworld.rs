@@ -203,9 +203,15 @@ impl VmHostTrait for VmHost {
                 }
                 Ok(Value::Nil)
             }
-            "query_ip_number" | "query_ip_name" => match args.first() {
+            "query_ip_number" => match args.first() {
                 Some(Value::Object(o)) => Ok(h
                     .query_ip_number(key(*o))
+                    .map_or(Value::Nil, |s| Value::str(&s))),
+                _ => Ok(Value::Nil),
+            },
+            "query_ip_name" => match args.first() {
+                Some(Value::Object(o)) => Ok(h
+                    .query_ip_name(key(*o))
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },

@@ -330,6 +330,11 @@ impl Host {
         self.net.of_obj(obj).is_some()
     }
 
+    /// `query_ip_name(user)`: the host name once known, else the number.
+    pub fn query_ip_name(&self, obj: ObjKey) -> Option<String> {
+        self.net.ip_name(self.net.of_obj(obj)?)
+    }
+
     /// `query_ip_number(user)`.
     pub fn query_ip_number(&self, obj: ObjKey) -> Option<String> {
         let id = self.net.of_obj(obj)?;

@@ -13,12 +13,16 @@ use std::time::{Duration, Instant};
 /// The config of the recorded sessions: 2 users and 1 datagram user; a
 /// datagram port attached to the binary port, and one of its own.
 fn netlib(dport: u16) -> Mud {
+    netlib_users(dport, 2)
+}
+
+fn netlib_users(dport: u16, users: u32) -> Mud {
     Mud::custom(&repo_root().join("tests/netlib"), |t, b| {
         format!(
             "telnet_port = ([ \"127.0.0.1\" : {t} ]);\n\
              binary_port = ([ \"127.0.0.1\" : {b} ]);\n\
              datagram_port = ([ \"127.0.0.1\" : {b}, \"127.0.0.1\" : {dport} ]);\n\
-             users = 2; datagram_users = 1; editors = 4; ed_tmpfile = \"../state/ed\";\n\
+             users = {users}; datagram_users = 1; editors = 4; ed_tmpfile = \"../state/ed\";\n\
              swap_file = \"../state/swap\"; swap_size = 1024; sector_size = 512;\n\
              swap_fragment = 32; static_chunk = 64512; dynamic_chunk = 261120;\n\
              dump_file = \"../state/dump\"; dump_interval = 3600; typechecking = 2;\n\
@@ -351,4 +355,70 @@ fn outbound_connections_as_dgd() {
         format!("[outd 5 127.0.0.1 {up}] 22\r\noutd No such datagram port\r\n").as_bytes(),
     );
     a.exchange(b"users\r\n", b"[users] 5\r\nusers 2 nusers 2\r\n");
+}
+
+#[test]
+fn users_are_listed_in_dgd_slot_order() {
+    // DGD hands out the user slot freed last first, and users() lists by
+    // slot (recorded on DGD 1.7.9: after closing the 2nd and 4th of five
+    // connections, a new one comes 3rd in users(); after closing the 1st,
+    // 5th and 3rd, three new ones are listed 3rd, 4th... as below)
+    let mud = netlib_users(free_udp_port(), 6);
+    let srv = mud.start(&[]);
+    // the start-up probe connection has come and gone
+    log_until(&srv, "close(0) /user#");
+    let mut cs: Vec<Option<Raw>> = Vec::new();
+    for _ in 0..5 {
+        let mut c = Raw::connect(mud.telnet);
+        c.expect(&[GREETING, b"Welcome\r\n"].concat());
+        cs.push(Some(c));
+    }
+    let who = |c: &mut Raw| -> Vec<String> {
+        let mark = c.got.len();
+        c.s.write_all(b"!who\r\n").expect("send");
+        let end = Instant::now() + Duration::from_secs(20);
+        while !c.got[mark..].ends_with(b"\r\n") && Instant::now() < end {
+            c.pump();
+        }
+        String::from_utf8_lossy(&c.got[mark..])
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let num = |name: &str| -> u32 {
+        name.rsplit('#')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("clone number")
+    };
+    let names = who(cs[0].as_mut().expect("client"));
+    assert_eq!(names.len(), 5, "{names:?}");
+    let close = |cs: &mut Vec<Option<Raw>>, i: usize| {
+        cs[i] = None;
+        log_until(&srv, &format!("close(0) {}\n", names[i]));
+    };
+    close(&mut cs, 1);
+    close(&mut cs, 3);
+    let mut n = Raw::connect(mud.telnet);
+    n.expect(&[GREETING, b"Welcome\r\n"].concat());
+    let w = who(&mut n);
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!([&w[0], &w[1], &w[3]], [&names[0], &names[2], &names[4]]);
+    let x = w[2].clone();
+    assert!(!names.contains(&x));
+    close(&mut cs, 0);
+    close(&mut cs, 4);
+    close(&mut cs, 2);
+    let mut more = Vec::new();
+    for _ in 0..3 {
+        let mut c = Raw::connect(mud.telnet);
+        c.expect(&[GREETING, b"Welcome\r\n"].concat());
+        more.push(c);
+    }
+    // the three new ones went to the slots of the 3rd, 5th and 1st
+    let w = who(&mut n);
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!(w[2], x);
+    let (m2, m0, m1) = (num(&w[0]), num(&w[1]), num(&w[3]));
+    assert!(num(&x) < m0 && m0 < m1 && m1 < m2, "{w:?}");
 }

@@ -58,6 +58,7 @@ void receive_message(string s) {
     else if (s == "close2") { send_close(); n = catch(send_message("more\n")) ? -1 : 1; "/driver"->log("after close " + n + "\n"); }
     else if (s == "quit") { send_message("bye\n"); destruct_object(this_object()); }
     else if (s == "users") { send_message("users " + sizeof(users()) + " nusers " + status()[ST_NUSERS] + "\n"); }
+    else if (s == "who") { object *u; u = users(); for (i = 0; i < sizeof(u); i++) send_message(object_name(u[i]) + " "); send_message("\n"); }
     else if (s == "ip") { send_message(query_ip_number(this_object()) + "\n"); }
     else if (s == "ipname") { send_message(query_ip_name(this_object()) + "\n"); }
     else if (s == "cos") {

@@ -471,6 +471,8 @@ pub struct Net {
     pub listeners: Vec<Listener>,
     slots: Vec<Option<Conn>>,
     gens: Vec<u32>,
+    /// Free slots, the one freed last on top.
+    free: Vec<usize>,
     by_obj: HashMap<ObjKey, ConnId>,
     pub max_users: usize,
     /// Connections accepted but not yet given an object.
@@ -529,6 +531,7 @@ impl Net {
             listeners,
             slots: Vec::new(),
             gens: Vec::new(),
+            free: Vec::new(),
             by_obj: HashMap::new(),
             max_users: max_users as usize,
             accepted: VecDeque::new(),
@@ -825,7 +828,13 @@ impl Net {
         port_index: usize,
         stream: Option<TcpStream>,
     ) -> ConnId {
-        let slot = match self.slots.iter().position(Option::is_none) {
+        // DGD's user table hands out the slot freed last first, and
+        // `users()` lists by slot: the same order as DGD's
+        let free = self
+            .free
+            .pop()
+            .filter(|&s| self.slots.get(s).is_some_and(Option::is_none));
+        let slot = match free {
             Some(s) => s,
             None => {
                 self.slots.push(None);
@@ -890,6 +899,7 @@ impl Net {
         let slot = self.slots.get_mut(id.slot as usize)?;
         if slot.as_ref().is_some_and(|c| c.id == id) {
             let mut c = slot.take()?;
+            self.free.push(id.slot as usize);
             if let Some(o) = c.obj {
                 self.by_obj.remove(&o);
             }

@@ -422,3 +422,28 @@ fn users_are_listed_in_dgd_slot_order() {
     let (m2, m0, m1) = (num(&w[0]), num(&w[1]), num(&w[3]));
     assert!(num(&x) < m0 && m0 < m1 && m1 < m2, "{w:?}");
 }
+
+#[test]
+fn input_and_call_outs_interleave_as_dgd() {
+    // one input line per pass over the connections (round robin), then the
+    // due call_outs: two held clients released in one task give the order
+    // DGD 1.7.9 gives (the old one-line-per-connection loop did not)
+    let mud = netlib_users(free_udp_port(), 6);
+    let _srv = mud.start(&[]);
+    let mut a = Raw::connect(mud.telnet);
+    a.expect(&[GREETING, b"Welcome\r\n"].concat());
+    let mut b = Raw::connect(mud.telnet);
+    b.expect(&[GREETING, b"Welcome\r\n"].concat());
+    let mut c = Raw::connect(mud.telnet);
+    c.expect(&[GREETING, b"Welcome\r\n"].concat());
+    a.exchange(b"!hold\r\n", b"held\r\n");
+    b.exchange(b"!hold\r\n", b"held\r\n");
+    a.s.write_all(b"!tick\r\n!say a1\r\n!say a2\r\n!tick\r\n!say a3\r\n")
+        .expect("send");
+    b.s.write_all(b"!say b1\r\n!tick\r\n!say b2\r\n!say b3\r\n")
+        .expect("send");
+    c.exchange(
+        b"!release\r\n",
+        b"tock\r\nb1\r\na1\r\ntock\r\na2\r\nb2\r\ntock\r\nb3\r\na3\r\n",
+    );
+}

@@ -473,6 +473,9 @@ pub struct Net {
     gens: Vec<u32>,
     /// Free slots, the one freed last on top.
     free: Vec<usize>,
+    /// DGD's ring of users: the loop serves from the front and puts each
+    /// served connection at the back; a new one goes at the back.
+    ring: VecDeque<ConnId>,
     by_obj: HashMap<ObjKey, ConnId>,
     pub max_users: usize,
     /// Connections accepted but not yet given an object.
@@ -532,6 +535,7 @@ impl Net {
             slots: Vec::new(),
             gens: Vec::new(),
             free: Vec::new(),
+            ring: VecDeque::new(),
             by_obj: HashMap::new(),
             max_users: max_users as usize,
             accepted: VecDeque::new(),
@@ -732,6 +736,18 @@ impl Net {
         self.by_obj.get(&obj).copied()
     }
 
+    /// Connections in the ring.
+    pub fn ring_len(&self) -> usize {
+        self.ring.len()
+    }
+
+    /// The next connection to serve; it goes to the back of the ring.
+    pub fn ring_next(&mut self) -> Option<ConnId> {
+        let id = self.ring.pop_front()?;
+        self.ring.push_back(id);
+        Some(id)
+    }
+
     /// Every connection id, in slot order.
     pub fn ids(&self) -> Vec<ConnId> {
         self.slots.iter().flatten().map(|c| c.id).collect()
@@ -856,6 +872,7 @@ impl Net {
             c.queue(&telnet::GREETING);
         }
         self.slots[slot] = Some(c);
+        self.ring.push_back(id);
         id
     }
 
@@ -900,6 +917,7 @@ impl Net {
         if slot.as_ref().is_some_and(|c| c.id == id) {
             let mut c = slot.take()?;
             self.free.push(id.slot as usize);
+            self.ring.retain(|r| *r != id);
             if let Some(o) = c.obj {
                 self.by_obj.remove(&o);
             }

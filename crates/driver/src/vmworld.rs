@@ -215,9 +215,6 @@ impl VmHostTrait for VmHost {
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },
-            // No editor sessions in this driver: nobody is ever editing.
-            "query_editor" => Ok(Value::Nil),
-            "editor" => Err(LpcError::new("Too many editor sessions")),
             "connect" => {
                 let (Some(Value::String(host)), Some(Value::Int(port))) =
                     (args.first(), args.get(1))
@@ -399,6 +396,7 @@ impl VmWorld {
             include_dirs: cfg.include_dirs.clone(),
             include_file: Some(cfg.include_file.clone()),
             objects: cfg.objects as usize,
+            editors: cfg.editors as usize,
             ..Default::default()
         };
         let driver = Rc::new(Cell::new(None));

@@ -1,5 +1,6 @@
 //! `lpcbench [RUNS] [FILTER]`: the fixed LPC workloads of the interpreter issue, each
 //! run in one task on a fresh VM; prints the median of RUNS runs in milliseconds.
+//! With `LPCBENCH_DUMP` set, prints each benchmark's bytecode to stderr first.
 
 use std::path::Path;
 use std::time::Instant;
@@ -46,6 +47,13 @@ fn bench(name: &str, file: &str, func: &str, args: Vec<Value>, runs: usize) {
                 return;
             }
         };
+        if std::env::var("LPCBENCH_DUMP").is_ok() {
+            if let Some(o) = vm.objects.get(obj) {
+                for f in &o.prog.funcs {
+                    eprintln!("{}: {:?}", f.name, f.code);
+                }
+            }
+        }
         let t = Instant::now();
         let c0 = cpu_ms();
         match vm.call(obj, func, args.clone()) {

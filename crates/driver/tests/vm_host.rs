@@ -26,6 +26,17 @@ const OTHER: &str = r#"
 int say() { return send_message("not the driver\n"); }
 void later() { call_out("say", 1000); }
 int *counts() { return ({ status()[16], status()[17], status()[27] }); }
+void nop() { }
+int *mix()
+{
+    /* DGD 1.7.9 counts these 5 short-term (int delays under 128 s, delays
+       under 1 ms) and 5 long-term (other int delays, float delays) */
+    call_out("nop", 10); call_out("nop", 200); call_out("nop", 0.5);
+    call_out("nop", 1.0); call_out("nop", 0.0); call_out("nop", 0);
+    call_out("nop", 127); call_out("nop", 128); call_out("nop", 0.0001);
+    call_out("nop", 130.0);
+    return counts();
+}
 int fill(int n)
 {
     int i;
@@ -171,4 +182,41 @@ fn editor_sessions_and_files() {
         );
         assert!(!dir.path().join("out.txt").exists());
     }
+}
+
+#[test]
+fn status_counts_call_outs_by_their_delay_as_dgd() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(dir.path(), free_port(), free_port(), 10);
+    for (f, src) in [
+        ("sys/driver.c", DRIVER),
+        ("sys/auto.c", ""),
+        ("obj/other.c", OTHER),
+    ] {
+        let p = dir.path().join("lib").join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, src).unwrap();
+    }
+    std::fs::create_dir_all(dir.path().join("lib/include")).unwrap();
+    std::fs::write(dir.path().join("lib/include/std.h"), "").unwrap();
+    let host = Rc::new(RefCell::new(Host::new(
+        Net::with_listeners(Vec::new(), 10),
+        CallOuts::new(cfg.call_outs),
+        false,
+    )));
+    let mut w = VmWorld::in_memory(&cfg, host.clone());
+    w.cold_boot(&host).unwrap();
+    let o = w.vm.find_object("/obj/other").unwrap();
+    let c = w.vm.call(o, "mix", Vec::new()).unwrap();
+    assert_eq!(
+        format!("{c:?}"),
+        format!(
+            "{:?}",
+            Value::array(vec![Value::Int(5), Value::Int(5), Value::Int(0)])
+        )
+    );
+    // the classification is kept in a dump of the schedule
+    let bytes = host.borrow().callouts.encode();
+    let back = CallOuts::decode(&bytes, cfg.call_outs).unwrap();
+    assert_eq!(back.counts(), (5, 5));
 }

@@ -3557,15 +3557,17 @@ impl Vm {
                     return err("Bad argument 1 for kfun call_out");
                 };
                 let delay = match arg(&args, 1) {
-                    Value::Int(i) => i as f64,
-                    Value::Float(x) => x.get(),
+                    Value::Int(i) => crate::host::CallOutDelay::Int(i64::from(i).max(0)),
+                    Value::Float(x) => crate::host::CallOutDelay::Float(x.get().max(0.0)),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
                 if code == k::CALL_OUT_SUMMAND {
                     let Value::Float(add) = arg(&args, 2) else {
                         return err("Bad argument 3 for kfun call_out_summand");
                     };
-                    if delay < 0.0 {
+                    if matches!(arg(&args, 1), Value::Int(i) if i < 0)
+                        || matches!(arg(&args, 1), Value::Float(x) if x.get() < 0.0)
+                    {
                         return err("Bad argument 2 for kfun call_out_summand");
                     }
                     // as DGD: an object has at most one summand call_out; while it
@@ -3902,21 +3904,22 @@ impl Vm {
     fn call_out(
         &mut self,
         func: LStr,
-        delay: f64,
+        as_given: crate::host::CallOutDelay,
         millis: bool,
         args: Vec<Value>,
     ) -> Result<Value, LpcError> {
-        self.call_out_flagged(func, delay, millis, args, false)
+        self.call_out_flagged(func, as_given, millis, args, false)
     }
 
     fn call_out_flagged(
         &mut self,
         func: LStr,
-        delay: f64,
+        as_given: crate::host::CallOutDelay,
         millis: bool,
         args: Vec<Value>,
         summand: bool,
     ) -> Result<Value, LpcError> {
+        let delay = as_given.seconds();
         let Some(o) = self.this_objref() else {
             return err(if summand {
                 "call_out_summand() in non-persistent object"
@@ -3930,7 +3933,7 @@ impl Vm {
             return Ok(Value::Int(0));
         };
         // the host schedules it first: a full call_out table is an LPC error
-        self.host.call_out_added(o, h, delay.max(0.0))?;
+        self.host.call_out_added_as(o, h, as_given)?;
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };

@@ -189,6 +189,7 @@ string mode() { return query_editor(this_object()); }
     .unwrap();
     assert!(!vm2.is_editing(o));
     assert_eq!(vm2.call(o, "mode", vec![]).unwrap(), Value::Nil);
+}
 
 fn program_blobs(store: &Rc<RefCell<MemStore>>) -> usize {
     store

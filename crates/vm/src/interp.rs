@@ -2032,14 +2032,18 @@ impl Vm {
                         self.pop_int();
                         continue;
                     }
-                    let b = self.pop();
-                    let mut a = self.stack.pop().unwrap_or(Value::Nil);
-                    if let Value::String(_) = a {
+                    if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
                         // appends in place when the left string is not shared
-                        tri!(ops::add_assign(&mut a, &b));
-                        self.stack.push(a);
+                        let r = ops::add_assign(a, b);
+                        self.stack.pop();
+                        if r.is_err() {
+                            self.stack.pop();
+                        }
+                        tri!(r);
                         continue;
                     }
+                    let b = self.pop();
+                    let a = self.stack.pop().unwrap_or(Value::Nil);
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));
                     self.stack.push(r);

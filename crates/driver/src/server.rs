@@ -199,6 +199,11 @@ impl<W: World> Server<W> {
                 world.restored(&shared, hotbooted)?;
             }
         }
+        shared.borrow_mut().net.bind_datagram(
+            &config.datagram_ports,
+            &config.binary_ports,
+            config.datagram_users,
+        )?;
         let mut s = Server {
             world,
             host: shared,
@@ -212,6 +217,7 @@ impl<W: World> Server<W> {
             [
                 ("telnet", h.net.telnet_ports.clone()),
                 ("binary", h.net.binary_ports.clone()),
+                ("datagram", h.net.datagram_ports()),
             ]
         };
         for (kind, ports) in ports {
@@ -311,10 +317,10 @@ impl<W: World> Server<W> {
                 if taken {
                     log::line(&format!(
                         "{}_connect() returned an object that already has a connection",
-                        if kind == PortKind::Telnet {
-                            "telnet"
-                        } else {
-                            "binary"
+                        match kind {
+                            PortKind::Telnet => "telnet",
+                            PortKind::Binary => "binary",
+                            PortKind::Datagram => "datagram",
                         }
                     ));
                     self.h().net.remove(id);
@@ -350,6 +356,25 @@ impl<W: World> Server<W> {
                 if let Some(e) = self.end_task() {
                     return Some(e);
                 }
+            }
+        }
+        // the datagram channel: datagram_attach() once, then one datagram
+        let (attach, datagram) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            let attach = c.take_attach();
+            let datagram = if attach { None } else { c.next_datagram() };
+            (attach, datagram)
+        };
+        if let Some(o) = obj.filter(|_| attach || datagram.is_some()) {
+            self.h().this_user = Some(o);
+            let ev = match &datagram {
+                Some(d) => Event::Datagram(d),
+                None => Event::DatagramAttach,
+            };
+            self.world.event(&self.host, o, ev);
+            if let Some(e) = self.end_task() {
+                return Some(e);
             }
         }
         let (input, finished) = {

@@ -52,7 +52,7 @@ impl VmHost {
                 swap_size: i64::from(cfg.swap_size),
                 sector_size: i64::from(cfg.sector_size),
                 call_outs: i64::from(cfg.call_outs),
-                users: i64::from(cfg.users),
+                users: i64::from(cfg.users) + i64::from(cfg.datagram_users),
                 editors: i64::from(cfg.editors),
                 datagram_ports: ports(&cfg.datagram_ports),
                 telnet_ports: ports(&cfg.telnet_ports),
@@ -175,12 +175,29 @@ impl VmHostTrait for VmHost {
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },
-            // No editor sessions in this driver: nobody is ever editing.
-            "query_editor" => Ok(Value::Nil),
-            "editor" => Err(LpcError::new("Too many editor sessions")),
-            "send_datagram" | "datagram_challenge" => {
-                Err(LpcError::new("Datagram channel not available"))
-            }
+            // as DGD: nothing happens for an object without a connection
+            "datagram_challenge" => match args.first() {
+                Some(Value::String(s)) => {
+                    if let Some(u) = user {
+                        h.datagram_challenge(u, s.as_bytes())
+                            .map_err(|e| LpcError::new(e.to_string()))?;
+                    }
+                    Ok(Value::Nil)
+                }
+                _ => Err(LpcError::new("Bad argument 1 for kfun datagram_challenge")),
+            },
+            "send_datagram" => match args.first() {
+                Some(Value::String(s)) => match user {
+                    Some(u) => {
+                        let n = h
+                            .send_datagram(u, s.as_bytes())
+                            .map_err(|e| LpcError::new(e.to_string()))?;
+                        Ok(Value::Int(n as i32))
+                    }
+                    None => Ok(Value::Int(0)),
+                },
+                _ => Err(LpcError::new("Bad argument 1 for kfun send_datagram")),
+            },
             _ => Err(LpcError::new(format!("Kfun {name} is not available"))),
         }
     }
@@ -305,6 +322,7 @@ impl VmWorld {
             include_dirs: cfg.include_dirs.clone(),
             include_file: Some(cfg.include_file.clone()),
             objects: cfg.objects as usize,
+            editors: cfg.editors as usize,
             ..Default::default()
         };
         let driver = Rc::new(Cell::new(None));
@@ -487,6 +505,7 @@ impl World for VmWorld {
         let f = match kind {
             PortKind::Telnet => "telnet_connect",
             PortKind::Binary => "binary_connect",
+            PortKind::Datagram => "datagram_connect",
         };
         let r = self.vm.call_driver(f, vec![Value::Int(port as i32)]);
         self.after_task();
@@ -507,6 +526,8 @@ impl World for VmWorld {
             Event::Receive(b) => ("receive_message", vec![Value::bytes(b)]),
             Event::Close { destructed } => ("close", vec![Value::Int(i32::from(destructed))]),
             Event::MessageDone => ("message_done", Vec::new()),
+            Event::Datagram(b) => ("receive_datagram", vec![Value::bytes(b)]),
+            Event::DatagramAttach => ("datagram_attach", Vec::new()),
         };
         let r = self.vm.call(obj(o), f, args);
         self.report(f, r);

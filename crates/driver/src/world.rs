@@ -45,6 +45,10 @@ pub enum Event<'a> {
     Close { destructed: bool },
     /// `message_done()`: all output was written.
     MessageDone,
+    /// `receive_datagram(str)`: a datagram on the connection's channel.
+    Datagram(&'a [u8]),
+    /// `datagram_attach()`: the client met the challenge; datagrams flow.
+    DatagramAttach,
 }
 
 /// A fatal error of the world (a boot that cannot go on, a missing driver
@@ -63,6 +67,10 @@ pub enum HostError {
     NotAUser,
     #[error("Output channel closed")]
     OutputClosed,
+    #[error("Message channel not enabled")]
+    NoMessageChannel,
+    #[error(transparent)]
+    Datagram(#[from] crate::net::DgramError),
     #[error(transparent)]
     CallOut(#[from] CallOutError),
 }
@@ -81,7 +89,8 @@ pub trait World {
         -> Result<(), WorldError>;
     /// `restored()` or `restored(1)` in the driver object.
     fn restored(&mut self, host: &SharedHost, hotboot: bool) -> Result<(), WorldError>;
-    /// `telnet_connect(port)` / `binary_connect(port)`: the user object.
+    /// `telnet_connect(port)` / `binary_connect(port)` /
+    /// `datagram_connect(port)`: the user object.
     fn connect(
         &mut self,
         host: &SharedHost,
@@ -141,10 +150,29 @@ impl Host {
     pub fn send_message(&mut self, obj: ObjKey, text: &[u8]) -> Result<usize, HostError> {
         let id = self.net.of_obj(obj).ok_or(HostError::NotAUser)?;
         let c = self.net.get_mut(id).ok_or(HostError::NotAUser)?;
+        if c.datagram_only() {
+            return Err(HostError::NoMessageChannel);
+        }
         if c.closing {
             return Err(HostError::OutputClosed);
         }
         Ok(c.send(text))
+    }
+
+    /// `datagram_challenge(str)`: the string the client must send from UDP
+    /// to attach a datagram channel to its binary connection.
+    pub fn datagram_challenge(&mut self, obj: ObjKey, challenge: &[u8]) -> Result<(), HostError> {
+        let id = self.net.of_obj(obj).ok_or(HostError::NotAUser)?;
+        let c = self.net.get_mut(id).ok_or(HostError::NotAUser)?;
+        Ok(c.set_challenge(challenge)?)
+    }
+
+    /// `send_datagram(str)`: the bytes queued (0 if a datagram is queued
+    /// in this task already).
+    pub fn send_datagram(&mut self, obj: ObjKey, data: &[u8]) -> Result<usize, HostError> {
+        let id = self.net.of_obj(obj).ok_or(HostError::NotAUser)?;
+        let c = self.net.get_mut(id).ok_or(HostError::NotAUser)?;
+        Ok(c.send_datagram(data)?)
     }
 
     /// `send_message(int)`: echo on (1) or off (0); false for binary.
@@ -166,6 +194,9 @@ impl Host {
     pub fn send_close(&mut self, obj: ObjKey) -> Result<(), HostError> {
         let id = self.net.of_obj(obj).ok_or(HostError::NotAUser)?;
         let c = self.net.get_mut(id).ok_or(HostError::NotAUser)?;
+        if c.datagram_only() {
+            return Err(HostError::NoMessageChannel);
+        }
         if c.closing {
             return Err(HostError::OutputClosed);
         }

@@ -6,7 +6,6 @@
 //! it uses `Expr::ty` only to choose cheaper instructions.
 
 use crate::ast::{self, BaseType, BinOp, Decl, Expr, ExprKind, FuncName, Stmt, StmtKind, UnOp};
-use crate::preprocess::{dir_of, normalize_path};
 use crate::program::*;
 use crate::value::{
     Float, KfunRegistry, LStr, TypeSpec, Value, T_FLOAT, T_INT, T_MAPPING, T_MIXED, T_OBJECT,
@@ -118,8 +117,12 @@ struct Comp<'a> {
     nest_kinds: Vec<bool>,
     cur_line: u32,
     cur_fn_name: String,
+    /// Return type of the function being compiled.
+    cur_ret: ast::Type,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
+    /// Code length just after `status()[i]` or `call_trace()[i]` was compiled.
+    trace_index_at: Option<usize>,
 }
 
 type Pos = ast::Pos;
@@ -174,8 +177,48 @@ impl<'a> Comp<'a> {
             nest_kinds: Vec::new(),
             cur_line: 0,
             cur_fn_name: String::new(),
+            cur_ret: ast::Type::MIXED,
             targets: Default::default(),
+            trace_index_at: None,
         }
+    }
+
+    /// The base of an index was just compiled. DGD compiles `status()[i]`,
+    /// `status(obj)[i]`, `call_trace()[i]` and `call_trace()[i][j]` to kfuns
+    /// of their own, which cost less than the whole array: give back the
+    /// difference (`crate::ticks`). Returns the adjustment to emit before the
+    /// `Index`; for `status` one is inserted before the kfun, as DGD has
+    /// charged only the index cost when it reads the ticks left.
+    fn indexed_kfun_ticks(&mut self) -> Option<Op> {
+        use crate::ticks::*;
+        let kfun = |c: &Self, name: &str| c.inp.kfuns.lookup(name).map(|(k, _)| k);
+        let last = self.code.len();
+        if let Some(Op::Kfun(k, _)) = self.code.last().copied() {
+            if Some(k) == kfun(self, "status") {
+                let kop = self.code.pop()?;
+                self.code.push(Op::Ticks((STATUS_INDEX - STATUS) as i16, 0));
+                self.code.push(kop);
+                return Some(Op::Ticks(-INDEX as i16, 0));
+            }
+            if Some(k) == kfun(self, "call_trace") {
+                return Some(Op::Ticks(
+                    (CALL_TRACE_INDEX - INDEX) as i16,
+                    -CALL_TRACE_FRAME as i16,
+                ));
+            }
+        }
+        if self.trace_index_at == Some(last) && last >= 3 {
+            // call_trace()[i][j]: DGD charges TRACE_INDEX2 for both indexes
+            if let Some(Op::Ticks(_, per)) = self.code.get(last - 2).copied() {
+                if per != 0 {
+                    return Some(Op::Ticks(
+                        (CALL_TRACE_INDEX2 - CALL_TRACE_INDEX - INDEX) as i16,
+                        0,
+                    ));
+                }
+            }
+        }
+        None
     }
 
     fn err(&mut self, pos: Pos, msg: impl Into<String>) {
@@ -428,6 +471,18 @@ impl<'a> Comp<'a> {
         });
     }
 
+    /// A value of static type `src` about to be stored in (or returned, or cast
+    /// as) `target`: when `target` is an `object "path"` and `src` is not that
+    /// same object type, it is checked at run time, as DGD does.
+    fn class_check(&mut self, target: &ast::Type, src: &ast::Type) {
+        if let (Some(class), 0) = (&target.class, target.depth) {
+            if src.class.as_ref() != Some(class) || src.depth != 0 {
+                let c = self.const_str(class.as_bytes());
+                self.emit(Op::ClassCheck(c));
+            }
+        }
+    }
+
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
@@ -441,6 +496,7 @@ impl<'a> Comp<'a> {
         self.nest = 0;
         self.nest_kinds.clear();
         self.cur_fn_name = f.name.as_str();
+        self.cur_ret = f.ret.clone();
         let mut params = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
             params.push((p.name.clone(), i as u16, type_spec(&p.ty)));
@@ -449,6 +505,18 @@ impl<'a> Comp<'a> {
         self.max_slot = self.next_slot;
         self.scopes.push(params);
         self.cur_line = f.pos.line;
+        // as DGD, an argument for an `object "path"` parameter must be of that
+        // object type, checked on every call
+        for (i, p) in f.params.iter().enumerate() {
+            if let (Some(class), 0, false) = (
+                &p.ty.class,
+                p.ty.depth,
+                f.ellipsis && i + 1 == f.params.len(),
+            ) {
+                let c = self.const_str(class.as_bytes());
+                self.emit(Op::ArgClassCheck(i as u16, c));
+            }
+        }
         self.compile_block(body);
         // falling off the end
         let ret = type_spec(&f.ret);
@@ -473,7 +541,15 @@ impl<'a> Comp<'a> {
         // resolve gotos
         for (at, label, pos) in std::mem::take(&mut self.gotos) {
             match self.labels.get(&label) {
-                Some(&pc) => self.patch(at, pc),
+                Some(&pc) => {
+                    if (pc as usize) <= at {
+                        // a jump back costs ticks, as a loop does
+                        if let Some(op) = self.code.get_mut(at) {
+                            *op = Op::Loop(pc);
+                        }
+                    }
+                    self.patch(at, pc)
+                }
                 None => self.err(pos, format!("unknown label: {label}")),
             }
         }
@@ -485,6 +561,7 @@ impl<'a> Comp<'a> {
         let func = &mut self.funcs[idx as usize];
         func.defined = true;
         func.code = Rc::from(std::mem::take(&mut self.code));
+        self.trace_index_at = None;
         func.lines = std::mem::take(&mut self.lines);
         func.switches = std::mem::take(&mut self.switches);
         func.nlocals = self.max_slot;
@@ -787,6 +864,17 @@ impl<'a> Comp<'a> {
                     self.patch(j, pc);
                 }
             }
+            StmtKind::While { cond, body } if always_true(cond) => {
+                // as DGD: no jump to the condition first, so no loop charge
+                // before the first iteration
+                let top = self.pc();
+                self.push_loop(false);
+                self.compile_stmt(body);
+                let cont = self.pc();
+                self.emit(Op::Loop(top));
+                let end = self.pc();
+                self.pop_loop(end, cont);
+            }
             StmtKind::While { cond, body } => {
                 let jc = self.emit(Op::Jump(0));
                 let top = self.pc();
@@ -818,7 +906,9 @@ impl<'a> Comp<'a> {
                 if let Some(i) = init {
                     self.compile_effect(i);
                 }
-                let jc = self.emit(Op::Jump(0));
+                let cond = cond.as_ref().filter(|c| !always_true(c));
+                // as DGD, a loop without a condition does not jump to it first
+                let jc = cond.map(|_| self.emit(Op::Jump(0)));
                 let top = self.pc();
                 self.push_loop(false);
                 self.compile_stmt(body);
@@ -827,7 +917,9 @@ impl<'a> Comp<'a> {
                     self.compile_effect(st);
                 }
                 let condpc = self.pc();
-                self.patch(jc, condpc);
+                if let Some(jc) = jc {
+                    self.patch(jc, condpc);
+                }
                 match cond {
                     Some(c) => {
                         self.compile_expr(c);
@@ -887,6 +979,8 @@ impl<'a> Comp<'a> {
             StmtKind::Return(e) => match e {
                 Some(e) => {
                     self.compile_expr(e);
+                    let ret = self.cur_ret.clone();
+                    self.class_check(&ret, &e.ty);
                     self.emit(Op::Return);
                 }
                 None => {
@@ -1110,11 +1204,13 @@ impl<'a> Comp<'a> {
             ExprKind::Assign { lhs, rhs } => {
                 if let Some(LVal::Local(s)) = self.lvalue(lhs) {
                     self.compile_expr(rhs);
+                    self.class_check(&lhs.ty, &rhs.ty);
                     self.emit(Op::SetLocal(s));
                     return;
                 }
                 if let Some(LVal::Global(g)) = self.lvalue(lhs) {
                     self.compile_expr(rhs);
+                    self.class_check(&lhs.ty, &rhs.ty);
                     self.emit(Op::SetGlobal(g));
                     return;
                 }
@@ -1315,9 +1411,8 @@ impl<'a> Comp<'a> {
             }
             ExprKind::InstanceOf { obj, path } => {
                 self.compile_expr(obj);
-                let p = normalize_path(dir_of(self.inp.name), path);
-                let p = p.strip_suffix(".c").unwrap_or(&p).to_string();
-                let c = self.const_str(p.as_bytes());
+                // resolved by the parser (the driver's object_type)
+                let c = self.const_str(path.as_bytes());
                 self.emit(Op::InstanceOf(c));
             }
             ExprKind::Catch(inner) => {
@@ -1354,8 +1449,15 @@ impl<'a> Comp<'a> {
             }
             ExprKind::Index { base, index } => {
                 self.compile_expr(base);
+                let adjust = self.indexed_kfun_ticks();
                 self.compile_expr(index);
+                if let Some(t) = adjust {
+                    self.code.push(t);
+                }
                 self.emit(Op::Index);
+                if adjust.is_some() {
+                    self.trace_index_at = Some(self.code.len());
+                }
             }
             ExprKind::Range { base, from, to } => {
                 self.compile_expr(base);
@@ -1414,15 +1516,27 @@ impl<'a> Comp<'a> {
             ExprKind::Cast { ty, expr } => {
                 self.compile_expr(expr);
                 let ts = type_spec(ty);
-                if ts.base as i32 != T_MIXED || ts.depth != 0 {
+                if ty.class.is_some() && ty.depth == 0 {
+                    self.class_check(ty, &expr.ty);
+                } else if ts.base as i32 != T_MIXED || ts.depth != 0 {
                     self.emit(Op::Cast(ts));
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {
+                if *op == BinOp::Add && is_sum(e) {
+                    let mut terms = Vec::new();
+                    sum_terms(e, &mut terms);
+                    self.line(e.pos);
+                    self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    return;
+                }
                 self.compile_expr(lhs);
                 self.compile_expr(rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
+                if *op == BinOp::Add {
+                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                }
             }
             ExprKind::And(a, b) => {
                 self.compile_expr(a);
@@ -1463,10 +1577,38 @@ impl<'a> Comp<'a> {
                 self.lv_prefix(&lv);
                 self.compile_expr(rhs);
                 self.line(e.pos);
+                self.class_check(&lhs.ty, &rhs.ty);
                 self.lv_store(&lv);
             }
             ExprKind::AssignOp { op, lhs, rhs } => {
                 let Some(lv) = self.lvalue(lhs) else { return };
+                if *op == BinOp::Add && is_sum_assign(lhs, rhs) {
+                    // DGD's summand with the variable as its first term
+                    let mut terms = Vec::new();
+                    sum_terms(rhs, &mut terms);
+                    let strings = sum_of_strings(&lhs.ty);
+                    match lv {
+                        LVal::Local(s) => {
+                            self.emit(Op::Local(s));
+                        }
+                        LVal::Global(g) => {
+                            self.emit(Op::Global(g));
+                        }
+                        LVal::Index(..) => {
+                            self.lv_prefix(&lv);
+                            self.emit(Op::Dup2);
+                            self.emit(Op::Index);
+                        }
+                        LVal::Unpack(_) => return self.err(e.pos, "bad lvalue"),
+                    };
+                    self.compile_sum(&terms, strings, 1);
+                    self.lv_store(&lv);
+                    return;
+                }
+                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
+                    // only the right operand is converted
+                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
                         self.compile_expr(rhs);
@@ -1690,6 +1832,51 @@ impl<'a> Comp<'a> {
         self.emit(Op::Kfun(k, argc(args.len(), spread)));
     }
 
+    /// An `Index` the compiler adds for its own plumbing: free of ticks, as
+    /// DGD has no such step.
+    fn emit_internal_index(&mut self) {
+        self.code.push(Op::Ticks(-crate::ticks::INDEX as i16, 0));
+        self.emit(Op::Index);
+    }
+
+    /// `a + b` with one operand typed string and the other not: DGD's
+    /// compiler converts the other to a string first, at a cost.
+    fn charge_string_conversion(&mut self, a: &ast::Type, b: &ast::Type) {
+        if (*a == ast::Type::STRING) != (*b == ast::Type::STRING) {
+            self.code.push(Op::Ticks(crate::ticks::TO_STRING as i16, 0));
+        }
+    }
+
+    /// The terms of DGD's summand: each is pushed and added with `SumAdd`
+    /// (to a first term already on the stack when `pushed` is 1), then one
+    /// `Ticks` charges what DGD's sum kfun does: a tick per term, the
+    /// conversion to string of a term not typed string (in a string sum), and
+    /// nothing for an aggregate or a string range among the terms.
+    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) {
+        use crate::ticks::*;
+        let mut cost = (terms.len() + pushed) as i64;
+        for (i, t) in terms.iter().enumerate() {
+            self.compile_expr(t);
+            if i + pushed > 0 {
+                self.emit(Op::SumAdd);
+            }
+            match &t.kind {
+                ExprKind::Array(items) => cost -= array_aggregate(items.len()),
+                ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
+                _ => {}
+            }
+            if strings && t.ty != ast::Type::STRING {
+                cost += TO_STRING;
+                if t.ty == ast::Type::FLOAT {
+                    cost += FLOAT_OP;
+                }
+            }
+        }
+        if let Ok(c) = i16::try_from(cost) {
+            self.code.push(Op::Ticks(c, 0));
+        }
+    }
+
     fn compile_sscanf(&mut self, pos: Pos, k: u16, args: &[Expr]) {
         if args.len() < 2 {
             self.err(pos, "too few arguments for function sscanf");
@@ -1697,46 +1884,62 @@ impl<'a> Comp<'a> {
         }
         self.compile_expr(&args[0]);
         self.compile_expr(&args[1]);
+        // as DGD, the lvalues' containers and indices are evaluated left to
+        // right before the call
+        let lvs: Vec<Option<LVal<'_>>> = args[2..].iter().map(|a| self.lvalue(a)).collect();
+        let mut prefixes = Vec::new();
+        for lv in &lvs {
+            let pre = match lv {
+                Some(LVal::Index(base, index, false)) => {
+                    self.compile_expr(base);
+                    let tb = self.alloc_temp();
+                    self.emit(Op::SetLocal(tb));
+                    self.compile_expr(index);
+                    let ti = self.alloc_temp();
+                    self.emit(Op::SetLocal(ti));
+                    Some((tb, ti))
+                }
+                _ => None,
+            };
+            prefixes.push(pre);
+        }
         self.emit(Op::Kfun(k, 2));
         let tmp = self.alloc_temp();
         self.emit(Op::SetLocal(tmp));
-        // as DGD: too many results, or a result of the wrong type for its lvalue, is
-        // an error before anything is assigned
-        self.emit(Op::Local(tmp));
-        self.emit(Op::SscanfLimit((args.len() - 2) as u16));
-        for (i, a) in args[2..].iter().enumerate() {
-            let t = type_spec(&a.ty);
-            if t.base as i32 == T_MIXED && t.depth == 0 {
-                continue;
+        if args.len() > 2 {
+            // as DGD: more results than lvalues is an error before anything is
+            // assigned; then the results are stored from the last lvalue to the
+            // first, each checked against its lvalue's type as it is stored
+            self.emit(Op::Local(tmp));
+            self.emit(Op::SscanfLimit((args.len() - 2) as u16));
+        }
+        for (i, (a, lv)) in args[2..].iter().zip(&lvs).enumerate().rev() {
+            let Some(lv) = lv else { continue };
+            self.emit(Op::Local(tmp));
+            self.emit(Op::Sscanf(i as u16 + 1));
+            let j = self.emit(Op::JumpFalse(0));
+            match prefixes.get(i).copied().flatten() {
+                Some((tb, ti)) => {
+                    self.emit(Op::Local(tb));
+                    self.emit(Op::Local(ti));
+                }
+                None => self.lv_prefix(lv),
             }
             self.emit(Op::Local(tmp));
-            self.emit(Op::Sscanf(i as u16 + 1));
-            let j = self.emit(Op::JumpFalse(0));
-            self.emit(Op::Local(tmp));
             self.emit(Op::Int(i as i32 + 1));
-            self.emit(Op::Index);
-            self.emit(Op::CheckType(t));
-            self.emit(Op::Pop);
-            let end = self.pc();
-            self.patch(j, end);
-        }
-        for (i, a) in args[2..].iter().enumerate() {
-            let Some(lv) = self.lvalue(a) else { continue };
-            self.emit(Op::Local(tmp));
-            self.emit(Op::Sscanf(i as u16 + 1));
-            let j = self.emit(Op::JumpFalse(0));
-            self.lv_prefix(&lv);
-            self.emit(Op::Local(tmp));
-            self.emit(Op::Int(i as i32 + 1));
-            self.emit(Op::Index);
-            self.lv_store(&lv);
+            self.emit_internal_index();
+            let t = type_spec(&a.ty);
+            if t.base as i32 != T_MIXED || t.depth != 0 {
+                self.emit(Op::CheckType(t));
+            }
+            self.lv_store(lv);
             self.emit(Op::Pop);
             let end = self.pc();
             self.patch(j, end);
         }
         self.emit(Op::Local(tmp));
         self.emit(Op::Int(0));
-        self.emit(Op::Index);
+        self.emit_internal_index();
     }
 }
 
@@ -2022,6 +2225,67 @@ pub fn compute_links(
         anc_map,
     });
     links
+}
+
+/// A loop condition that is a non-zero integer constant (`while (1)`): DGD
+/// compiles such a loop as one without a condition.
+fn always_true(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Int(i) if i != 0)
+}
+
+/// Is `t` a type DGD's summand applies to: string, or an array?
+fn summable(t: &ast::Type) -> bool {
+    *t == ast::Type::STRING || t.depth > 0
+}
+
+/// A string (rather than an array) sum.
+fn sum_of_strings(t: &ast::Type) -> bool {
+    *t == ast::Type::STRING
+}
+
+/// Does DGD compile the addition `e` to its summand kfun? When the left
+/// operand is typed string or array and the addition has more than two
+/// terms, or an aggregate or a range among them.
+fn is_sum(e: &Expr) -> bool {
+    let ExprKind::Binary {
+        op: BinOp::Add,
+        lhs,
+        rhs,
+    } = &e.kind
+    else {
+        return false;
+    };
+    summable(&lhs.ty)
+        && (is_sum(lhs)
+            || matches!(lhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
+            || matches!(lhs.kind, ExprKind::Array(_) | ExprKind::Range { .. })
+            || matches!(rhs.kind, ExprKind::Array(_) | ExprKind::Range { .. }))
+}
+
+/// Does DGD compile `lhs += rhs` to its summand kfun?
+fn is_sum_assign(lhs: &Expr, rhs: &Expr) -> bool {
+    summable(&lhs.ty)
+        && (summable(&rhs.ty) || matches!(rhs.kind, ExprKind::Range { .. }))
+        && matches!(
+            rhs.kind,
+            ExprKind::Binary { op: BinOp::Add, .. } | ExprKind::Array(_) | ExprKind::Range { .. }
+        )
+}
+
+/// The terms of an addition chain DGD sums: the left operands while they are
+/// additions of a summable type, then each right operand.
+fn sum_terms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } if summable(&lhs.ty) => {
+            sum_terms(lhs, out);
+            out.push(rhs);
+        }
+        _ => out.push(e),
+    }
 }
 
 /// A jump to a return is the return itself (`c ? a : b` as a function's result):

@@ -16,10 +16,12 @@ use crate::host::{BlobStore, Host};
 use crate::object::{CallOut, Object, ObjectTable};
 use crate::ops;
 use crate::program::*;
+use crate::ticks;
 use crate::value::*;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+mod editing;
 pub mod tables;
 pub use tables::{object_key, RestoreError, META_KEY};
 
@@ -43,6 +45,8 @@ pub struct Config {
     pub max_ticks: i64,
     /// `objects`: max number of objects.
     pub objects: usize,
+    /// `editors`: max number of editor sessions.
+    pub editors: usize,
 }
 
 impl Default for Config {
@@ -58,6 +62,7 @@ impl Default for Config {
             max_depth: 1000,
             max_ticks: -1,
             objects: 1 << 24,
+            editors: 40,
         }
     }
 }
@@ -158,6 +163,8 @@ pub struct Vm {
     /// Max frames under the current rlimits (cached from `rl`).
     maxdepth: usize,
     atomic: u32,
+    /// Frames that started an atomic level (the ticks were halved there).
+    tick_levels: Vec<usize>,
     undo: Vec<Undo>,
     argbuf: Vec<Value>,
     rng: u64,
@@ -170,12 +177,17 @@ pub struct Vm {
     /// Nested `execute` calls (Rust recursion through callbacks).
     nesting: usize,
     compiling: Vec<String>,
+    /// preprocess_file() is running: no compilation may start.
+    preprocessing: bool,
     /// Programs that have been compiled with privileged rlimits.
     privileged: std::collections::HashSet<u32>,
     /// Boot time (status()): of the cold boot, kept across restores (ST_STARTTIME).
     pub boot_time: i64,
     /// When this process started, cold boot or restore (ST_BOOTTIME).
     pub reboot_time: i64,
+    /// Variable layouts of replaced program versions (by program id), for
+    /// upgrading light-weight objects made from them.
+    lwo_layouts: HashMap<u32, Rc<[VarKey]>>,
     /// Program infos for the typechecker, by program id.
     pub(crate) prog_infos: HashMap<u32, std::sync::Arc<crate::typecheck::ProgramInfo>>,
     walk_id: u32,
@@ -183,6 +195,8 @@ pub struct Vm {
     table_dirty: BTreeSet<u32>,
     /// Programs already written to the blob store.
     stored_progs: std::collections::HashSet<u32>,
+    /// Editor sessions (`editor()`).
+    editors: editing::Sessions,
 }
 
 // Codes of the kfuns implemented here.
@@ -221,12 +235,16 @@ mod k {
     pub const MAP_INDICES: u16 = 32;
     pub const MAP_VALUES: u16 = 33;
     pub const CALL_OUT_SUMMAND: u16 = 34;
+    pub const PREPROCESS_FILE: u16 = 50;
+    pub const EDITOR: u16 = 35;
+    pub const QUERY_EDITOR: u16 = 36;
 }
 
 /// Registers the kfuns implemented inside the VM.
 pub fn register_vm_kfuns(r: &mut KfunRegistry) {
     let list: &[(&str, u16)] = &[
         ("compile_object", k::COMPILE_OBJECT),
+        ("preprocess_file", k::PREPROCESS_FILE),
         ("clone_object", k::CLONE_OBJECT),
         ("new_object", k::NEW_OBJECT),
         ("destruct_object", k::DESTRUCT_OBJECT),
@@ -259,6 +277,8 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         ("map_sizeof", k::MAP_SIZEOF),
         ("map_indices", k::MAP_INDICES),
         ("map_values", k::MAP_VALUES),
+        ("editor", k::EDITOR),
+        ("query_editor", k::QUERY_EDITOR),
     ];
     // Data kfuns that a library module may also provide: the library wins.
     let lib_first = [
@@ -292,8 +312,6 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         "connect_datagram",
         "send_datagram",
         "datagram_challenge",
-        "editor",
-        "query_editor",
     ] {
         // only if no library implementation was registered
         if let Some((_, _)) = r.lookup(n) {
@@ -311,8 +329,6 @@ impl KfunRegistry {
     }
 }
 
-const CALL_TICKS: i64 = 5;
-const LOOP_TICKS: i64 = 2;
 /// Hard cap on frames regardless of rlimits (protects memory).
 const HARD_MAX_DEPTH: usize = 100_000;
 /// Hard cap on nested runs of the interpreter loop through Rust callbacks
@@ -346,6 +362,7 @@ impl Vm {
             noticks: true,
             maxdepth: HARD_MAX_DEPTH,
             atomic: 0,
+            tick_levels: Vec::new(),
             undo: Vec::new(),
             argbuf: Vec::new(),
             rng: 0x9E37_79B9_7F4A_7C15 ^ (boot as u64),
@@ -357,13 +374,16 @@ impl Vm {
             in_error_hook: false,
             nesting: 0,
             compiling: Vec::new(),
+            preprocessing: false,
             privileged: Default::default(),
             boot_time: boot,
             reboot_time: boot,
             prog_infos: HashMap::new(),
+            lwo_layouts: HashMap::new(),
             walk_id: 0,
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
+            editors: Default::default(),
         }
     }
 
@@ -496,6 +516,7 @@ impl Vm {
             self.ctxs.clear();
             self.catches.clear();
             self.atomic = 0;
+            self.tick_levels.clear();
             self.undo.clear();
         }
         self.in_task += 1;
@@ -530,6 +551,9 @@ impl Vm {
         let path = crate::typecheck::object_path("/", path);
         if path.contains('#') {
             return err(format!("Illegal object name \"{path}\""));
+        }
+        if self.preprocessing {
+            return err("Compilation within preprocess");
         }
         if self.compiling.contains(&path) {
             return err(format!("Cycle in inheritance from \"{path}.c\""));
@@ -589,7 +613,37 @@ impl Vm {
             date: None,
             time: None,
         };
-        let (mut ast, diags) = crate::parse::parse_source(&file, &src, &mut resolver, &opts);
+        let pp = crate::preprocess::preprocess(&file, &src, &mut resolver, &opts);
+        // typed object names go through the driver's object_type as they are
+        // parsed (not while the driver or auto object compiles), as in DGD
+        let type_hook = if is_auto || is_driver || self.cfg.driver_object.is_none() {
+            None
+        } else {
+            self.driver_object().filter(|d| {
+                self.objects.get(*d).is_some_and(|o| {
+                    o.prog
+                        .find_function(b"object_type")
+                        .is_some_and(|(_, f)| f.defined)
+                })
+            })
+        };
+        let mut object_type = |name: &str| -> Option<String> {
+            let Some(d) = type_hook else {
+                return Some(name.to_string());
+            };
+            match self.call_in(
+                d,
+                "object_type",
+                vec![Value::str(&file), Value::str(name)],
+                true,
+            ) {
+                Ok(Value::String(s)) => Some(s.to_str_lossy().to_string()),
+                _ => None,
+            }
+        };
+        let (mut ast, mut diags) =
+            crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
+        diags.splice(0..0, pp.diags);
         if !diags.is_empty() {
             return self.compile_failed(
                 &file,
@@ -601,10 +655,15 @@ impl Vm {
         }
         // inherits
         let mut inherits = Vec::new();
+        // inherit path as the typechecker names it -> the program the driver gave
+        let mut by_path = Vec::new();
         for inh in &ast.inherits {
             let p = crate::typecheck::object_path(path, &inh.path);
-            match self.program_for_inherit(path, &p, inh.private) {
-                Ok(prog) => inherits.push(prog),
+            match self.program_for_inherit(path, &inh.path, &p, inh.private) {
+                Ok(prog) => {
+                    by_path.push((p, prog.clone()));
+                    inherits.push(prog);
+                }
                 Err(e) => {
                     return self.compile_failed(
                         &file,
@@ -618,6 +677,13 @@ impl Vm {
             HashMap::new();
         for p in inherits.iter().chain(auto.iter()) {
             self.collect_infos(p, &mut infos);
+        }
+        // inherit_program may hand back an object under another name than the
+        // inherit statement's path (`inherit "~/lib/x"` -> /usr/Name/lib/x)
+        for (p, prog) in &by_path {
+            if let Some(i) = self.prog_infos.get(&prog.id) {
+                infos.insert(p.clone(), i.clone());
+            }
         }
         let tco = crate::typecheck::TcOptions {
             typechecking: self.cfg.typechecking,
@@ -671,10 +737,19 @@ impl Vm {
         if is_driver || is_auto {
             self.privileged.insert(id);
         } else if let Some(d) = self.driver_object() {
+            // DGD asks once for each rlimits statement it compiles
+            let nrlimits = prog
+                .funcs
+                .iter()
+                .flat_map(|f| f.code.iter())
+                .filter(|op| matches!(op, Op::RlimitsBegin))
+                .count();
             if self.cfg.driver_object.is_some() {
-                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
-                if matches!(r, Ok(v) if v.truthy()) {
-                    self.privileged.insert(id);
+                for i in 0..nrlimits {
+                    let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
+                    if i == 0 && matches!(r, Ok(v) if v.truthy()) {
+                        self.privileged.insert(id);
+                    }
                 }
             }
         }
@@ -762,6 +837,132 @@ impl Vm {
         err(format!("Failed to compile \"{file}\""))
     }
 
+    /// preprocess_file(): the file (or the given source) after preprocessing, as
+    /// DGD returns it: tokens separated by single spaces, line breaks kept (up to
+    /// ten blank lines, `#line N` beyond), `#line N "file"` where the file
+    /// changes, cut into strings of at most 65,535 bytes. Preprocessing errors go
+    /// to compile_error and the text is returned anyway.
+    fn preprocess_file(
+        &mut self,
+        path: &str,
+        source: Option<Vec<u8>>,
+    ) -> Result<Vec<Value>, LpcError> {
+        if !self.compiling.is_empty() || self.preprocessing {
+            return err("Preprocess within compilation");
+        }
+        let path = crate::preprocess::normalize_path("/", path);
+        if path.contains('#') {
+            return err(format!("Illegal file name \"{path}\""));
+        }
+        let src = match source {
+            Some(s) => s,
+            None => match self.host.read_file(&path) {
+                Some(s) => s,
+                None => return err(format!("Could not preprocess \"{path}\"")),
+            },
+        };
+        self.preprocessing = true;
+        self.compiling.push(path.clone());
+        let mut resolver = IncludeHook {
+            vm: self,
+            from: path.clone(),
+        };
+        let opts = crate::preprocess::PpOptions {
+            include_dirs: resolver.vm.cfg.include_dirs.clone(),
+            include_file: resolver.vm.cfg.include_file.clone(),
+            date: None,
+            time: None,
+        };
+        let out = crate::preprocess::preprocess(&path, &src, &mut resolver, &opts);
+        self.compiling.pop();
+        self.preprocessing = false;
+        for d in &out.diags {
+            let msg = format!("{}, {}: {}\n", d.file, d.line, d.message);
+            let reported = match self.driver_object() {
+                Some(drv) if self.cfg.driver_object.is_some() && !self.in_error_hook => self
+                    .call_in(
+                        drv,
+                        "compile_error",
+                        vec![
+                            Value::str(&d.file),
+                            Value::Int(d.line as i32),
+                            Value::str(&d.message),
+                        ],
+                        true,
+                    )
+                    .is_ok(),
+                _ => false,
+            };
+            if !reported {
+                self.host.message(&msg);
+            }
+        }
+        let max = self.cfg.array_size.max(1);
+        let mut chunks = PpCollect::default();
+        let mut file: Option<u32> = None;
+        let mut line = 0u32;
+        let mut output = false;
+        for t in &out.tokens {
+            if matches!(t.tok, crate::lex::Tok::Eof) {
+                break;
+            }
+            if file != Some(t.pos.file) {
+                if output {
+                    chunks.add(b"\n");
+                }
+                file = Some(t.pos.file);
+                line = t.pos.line;
+                let name = out.files.get(t.pos.file as usize).map_or("", |f| &**f);
+                chunks.add(format!("#line {line} \"{name}\"\n").as_bytes());
+                output = false;
+            } else if t.pos.line != line {
+                if t.pos.line > line && t.pos.line - line <= 10 {
+                    while line < t.pos.line {
+                        chunks.add(b"\n");
+                        line += 1;
+                    }
+                } else {
+                    line = t.pos.line;
+                    chunks.add(format!("\n#line {line}\n").as_bytes());
+                }
+                output = false;
+            }
+            if output {
+                chunks.add(b" ");
+            }
+            let mut text = Vec::new();
+            match &t.tok {
+                crate::lex::Tok::Str(b) => {
+                    text.push(b'"');
+                    for &c in b.iter() {
+                        match c {
+                            0 => text.extend_from_slice(b"\\0"),
+                            b'\n' => text.extend_from_slice(b"\\n"),
+                            b'"' => text.extend_from_slice(b"\\\""),
+                            b'\\' => text.extend_from_slice(b"\\\\"),
+                            c => text.push(c),
+                        }
+                    }
+                    text.push(b'"');
+                }
+                tok => tok.spell(&mut text),
+            }
+            chunks.add(&text);
+            output = true;
+        }
+        if output {
+            chunks.add(b"\n");
+        }
+        let strs = chunks.finish();
+        if strs.len() > max {
+            return err("Array too large");
+        }
+        Ok(strs
+            .into_iter()
+            .map(|s| Value::String(LStr::from(s)))
+            .collect())
+    }
+
     /// The auto object's program (compiled if there is no auto object yet).
     fn auto_program(&mut self, auto: &str) -> Result<Rc<Program>, LpcError> {
         let path = crate::typecheck::object_path("/", auto);
@@ -775,33 +976,36 @@ impl Vm {
         }
     }
 
-    /// The program of an object to inherit: asks the driver's `inherit_program`, or
-    /// finds/compiles the object.
+    /// The program of an object to inherit. As DGD, the driver's `inherit_program`
+    /// is asked for every inherit statement (with the path as written; kernel
+    /// libraries track dependencies there) and must return an object ("Cannot
+    /// inherit" otherwise); without a driver object the path is found or compiled.
     fn program_for_inherit(
         &mut self,
         from: &str,
+        raw: &str,
         path: &str,
         private: bool,
     ) -> Result<Rc<Program>, LpcError> {
         let path = crate::typecheck::object_path("/", path);
-        let obj = match self.driver_object() {
-            Some(d)
-                if self.cfg.driver_object.is_some()
-                    && self.objects.find(path.as_bytes()).is_none() =>
-            {
+        let hook = self.driver_object().filter(|&d| {
+            self.cfg.driver_object.is_some() && self.driver_defines(d, "inherit_program")
+        });
+        let obj = match hook {
+            Some(d) => {
                 let r = self.call_in(
                     d,
                     "inherit_program",
                     vec![
                         Value::str(from),
-                        Value::str(&path),
+                        Value::str(raw),
                         Value::Int(private as i32),
                     ],
                     true,
                 )?;
                 match r {
                     Value::Object(o) if self.objects.is_live(o) => Some(o),
-                    _ => self.objects.find(path.as_bytes()),
+                    _ => return err(format!("Cannot inherit \"{raw}\"")),
                 }
             }
             _ => self.objects.find(path.as_bytes()),
@@ -878,6 +1082,18 @@ impl Vm {
         self.stack.extend(args);
         self.push_frame(This::Obj(obj.index), prog, fr, nargs, true)?;
         self.execute(stop)
+    }
+
+    /// Does the driver object define function `func` (so that DGD would call it)?
+    fn driver_defines(&self, d: ObjRef, func: &str) -> bool {
+        self.objects
+            .get(d)
+            .and_then(|o| {
+                o.prog
+                    .find_function(func.as_bytes())
+                    .map(|(_, f)| f.defined)
+            })
+            .unwrap_or(false)
     }
 
     /// An object flagged by call_touch() is about to be called: tell the driver.
@@ -977,9 +1193,7 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.ticks -= self.call_cost();
-        if self.ticks < 0 && !self.noticks {
-            self.ticks = -1;
+        if self.ticks < ticks::CALL_RESERVE && !self.noticks {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Out of ticks");
         }
@@ -1098,7 +1312,38 @@ impl Vm {
             rl_mark: self.rl.len(),
             atomic_mark,
         });
+        if atomic_mark.is_some() {
+            self.atomic_ticks_enter();
+        }
+        self.ticks -= ticks::CALL;
         Ok(())
+    }
+
+    /// An atomic function was just entered. As DGD, unless its caller runs
+    /// atomically already (inside an atomic function and not inside a `catch`
+    /// begun since), this starts a new atomic level: the ticks left are halved
+    /// now and doubled when the function returns or fails.
+    fn atomic_ticks_enter(&mut self) {
+        let me = self.frames.len() - 1;
+        let caller_atomic = self.frames[..me]
+            .iter()
+            .rposition(|f| f.atomic_mark.is_some())
+            .is_some_and(|a| self.catches.last().is_none_or(|c| c.frames <= a));
+        if !caller_atomic {
+            self.tick_levels.push(me);
+            if !self.noticks {
+                self.ticks >>= 1;
+            }
+        }
+    }
+
+    /// The ticks left as `status()[ST_TICKS]` reports them (-1: unlimited).
+    fn ticks_left(&self) -> i64 {
+        if self.noticks {
+            -1
+        } else {
+            self.ticks.max(0) << self.tick_levels.len().min(32)
+        }
     }
 
     /// The context of frame `f`.
@@ -1127,16 +1372,6 @@ impl Vm {
         oprog.anc_prog(f.link).unwrap_or(oprog)
     }
 
-    /// Ticks a function call costs (push_frame and the interpreter's fast call path).
-    #[inline(always)]
-    fn call_cost(&self) -> i64 {
-        if self.atomic > 0 {
-            2 * CALL_TICKS
-        } else {
-            CALL_TICKS
-        }
-    }
-
     /// The fast case of an internal call (`Op::Call`, `Op::CallStatic`) from frame
     /// `fi`: a defined, non-atomic function without ellipsis called with exactly its
     /// number of parameters, within the depth and tick limits. Pushes the frame and
@@ -1144,8 +1379,8 @@ impl Vm {
     /// (the caller then takes `push_frame`, which raises the errors).
     #[inline(always)]
     fn push_frame_fast(&mut self, fi: usize, fr: FuncRef, nargs: usize) -> Option<Rc<[Op]>> {
-        let cost = self.call_cost();
-        if self.frames.len() >= self.maxdepth || (self.ticks < cost && !self.noticks) {
+        if self.frames.len() >= self.maxdepth || (self.ticks < ticks::CALL_RESERVE && !self.noticks)
+        {
             return None;
         }
         let caller = self.frames[fi];
@@ -1175,7 +1410,7 @@ impl Vm {
             rl_mark: self.rl.len(),
             atomic_mark: None,
         };
-        self.ticks -= cost;
+        self.ticks -= ticks::CALL;
         if nl > nargs {
             self.stack.resize(frame.base + nl, Value::Nil);
         }
@@ -1185,12 +1420,8 @@ impl Vm {
 
     #[inline]
     fn charge(&mut self, n: i64) -> Result<(), LpcError> {
-        let n = if self.atomic > 0 { n * 2 } else { n };
+        // As DGD: no check here; the next call or loop iteration fails.
         self.ticks -= n;
-        if self.ticks < 0 && !self.noticks {
-            self.ticks = -1;
-            return err("Out of ticks");
-        }
         Ok(())
     }
 
@@ -1209,6 +1440,12 @@ impl Vm {
                 self.atomic = self.atomic.saturating_sub(1);
                 if self.atomic == 0 {
                     self.undo.clear();
+                }
+                if self.tick_levels.last() == Some(&self.frames.len()) {
+                    self.tick_levels.pop();
+                    if !self.noticks {
+                        self.ticks *= 2;
+                    }
                 }
             }
             self.stack.truncate(f.base);
@@ -1257,7 +1494,7 @@ impl Vm {
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
     /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
+    fn handle_error(&mut self, mut e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // An error leaving atomic functions: as DGD, atomic_error first (stack and
         // changes still there; `atom` is the call_trace index of the outermost atomic
@@ -1266,8 +1503,11 @@ impl Vm {
         let target = catch_idx.map_or(stop, |i| self.catches[i].frames);
         if let Some(a) = (target..self.frames.len()).find(|&i| self.frames[i].atomic_mark.is_some())
         {
-            self.atomic_error_hook(&e, a);
+            let replacement = self.atomic_error_hook(&e, a);
             self.unwind_to(a);
+            if let Some(m) = replacement {
+                e = LpcError { message: m };
+            }
         }
         // runtime_error hook, stack still visible
         let caught = match catch_idx {
@@ -1344,7 +1584,7 @@ impl Vm {
         self.cfg.driver_object.as_ref()?;
         let mut replacement = None;
         self.in_error_hook = true;
-        let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
+        let ticks = self.ticks_left();
         let saved = (self.ticks, self.noticks, self.maxdepth);
         self.ticks = i64::MAX / 4;
         self.noticks = true;
@@ -1384,32 +1624,40 @@ impl Vm {
         replacement
     }
 
-    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) {
+    /// Calls the driver's atomic_error (stack and changes still there); as DGD, a
+    /// string it returns replaces the error message.
+    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) -> Option<LStr> {
         if self.in_error_hook || self.cfg.driver_object.is_none() {
-            return;
+            return None;
         }
-        let Some(d) = self.driver_object() else {
-            return;
-        };
+        let d = self.driver_object()?;
         self.in_error_hook = true;
+        let ticks = self.ticks_left().min(i32::MAX as i64) as i32;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
-        if let Err(he) = self.call_in(
+        let r = self.call_in(
             d,
             "atomic_error",
             vec![
                 Value::String(e.message.clone()),
                 Value::Int(atom as i32),
-                Value::Int(-1),
+                Value::Int(ticks),
             ],
             true,
-        ) {
-            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
-            self.host.message(&msg);
+        );
+        let mut replacement = None;
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+                self.host.message(&msg);
+            }
         }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
+        replacement
     }
 
     fn rollback(&mut self, mark: usize) {
@@ -1728,6 +1976,7 @@ impl Vm {
                 return self.lwo_operator(&l, sym, vec![b]);
             }
         }
+        self.ticks -= ticks::binop(op, &a, &b);
         use std::cmp::Ordering::*;
         // DGD: a destructed object in an array reads as nil, so the set
         // operators match it against nil.
@@ -1808,6 +2057,7 @@ impl Vm {
             Value::Array(a) => {
                 let items = a.borrow().clone();
                 let m = items.len();
+                self.ticks -= m as i64;
                 for v in items {
                     let v = self.fix(v);
                     self.stack.push(v);
@@ -1884,15 +2134,11 @@ impl Vm {
             };
         }
         // the ticks of one loop iteration (Loop, LoopTrue, CmpLoop)
+        // as DGD: a loop's backward jump costs ticks::LOOP and fails at <= 0 left
         macro_rules! loop_ticks {
             () => {
-                self.ticks -= if self.atomic > 0 {
-                    2 * LOOP_TICKS
-                } else {
-                    LOOP_TICKS
-                };
-                if self.ticks < 0 && !self.noticks {
-                    self.ticks = -1;
+                self.ticks -= ticks::LOOP;
+                if self.ticks <= 0 && !self.noticks {
                     tri!(err::<()>("Out of ticks"));
                 }
             };
@@ -1939,14 +2185,17 @@ impl Vm {
                     self.stack[base + s as usize] = v;
                 }
                 Op::Global(g) => {
+                    self.ticks -= ticks::GLOBAL_READ;
                     let v = tri!(self.global_get(fi, g));
                     self.stack.push(v);
                 }
                 Op::StoreGlobal(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     tri!(self.global_set(fi, g, v));
                 }
                 Op::SetGlobal(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.pop();
                     tri!(self.global_set(fi, g, v));
                 }
@@ -1957,6 +2206,7 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::StoreGlobalUnder(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.pop();
                     let x = self.pop();
                     tri!(self.global_set(fi, g, x));
@@ -1965,6 +2215,11 @@ impl Vm {
                 Op::StoreIndexUnder => {
                     let v = self.pop();
                     let x = self.pop();
+                    if let Value::String(_) = x {
+                        // writing back a changed string; an array or mapping
+                        // was changed in place, at no further cost in DGD
+                        self.ticks -= ticks::STORE_INDEX;
+                    }
                     let i = self.pop();
                     let c = self.pop();
                     tri!(self.store_index(&c, &i, x));
@@ -1998,6 +2253,7 @@ impl Vm {
                         Value::Int(i) => *i = i.wrapping_add(d),
                         _ => {
                             let cur = slot.clone();
+                            self.ticks -= ticks::unop(&cur);
                             let r = tri!(incdec(&cur, d));
                             self.stack[base + s as usize] = r;
                         }
@@ -2005,12 +2261,15 @@ impl Vm {
                 }
                 Op::IncDecLocal(s, d, post) => {
                     let cur = self.stack[base + s as usize].clone();
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     self.stack[base + s as usize] = new.clone();
                     self.stack.push(if post { cur } else { new });
                 }
                 Op::IncDecGlobal(g, d, post) => {
+                    self.ticks -= ticks::GLOBAL_READ + ticks::GLOBAL_STORE;
                     let cur = tri!(self.global_get(fi, g));
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     tri!(self.global_set(fi, g, new.clone()));
                     self.stack.push(if post { cur } else { new });
@@ -2018,7 +2277,9 @@ impl Vm {
                 Op::IncDecIndex(d, post) | Op::IncDecIndexWb(d, post) => {
                     let i = self.pop();
                     let c = self.pop();
+                    self.ticks -= ticks::INDEX + ticks::STORE_INDEX;
                     let cur = tri!(self.index(&c, &i));
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     let nc = tri!(self.store_index(&c, &i, new.clone()));
                     if let Op::IncDecIndexWb(..) = op {
@@ -2026,13 +2287,17 @@ impl Vm {
                     }
                     self.stack.push(if post { cur } else { new });
                 }
-                Op::Add => {
+                Op::Add | Op::SumAdd => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         *x = x.wrapping_add(*y);
                         self.pop_int();
                         continue;
                     }
                     if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
+                        if op != Op::SumAdd {
+                            // (a SumAdd was charged for the whole sum by the compiler)
+                            self.ticks -= ticks::binop(Op::Add, a, b);
+                        }
                         // appends in place when the left string is not shared
                         let r = ops::add_assign(a, b);
                         self.stack.pop();
@@ -2044,6 +2309,10 @@ impl Vm {
                     }
                     let b = self.pop();
                     let a = self.stack.pop().unwrap_or(Value::Nil);
+                    if op == Op::SumAdd {
+                        // charged for the whole sum by the compiler
+                        self.ticks += ticks::binop(Op::Add, &a, &b);
+                    }
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));
                     self.stack.push(r);
@@ -2107,6 +2376,7 @@ impl Vm {
                 }
                 Op::Neg => {
                     let a = self.pop();
+                    self.ticks -= ticks::unop(&a);
                     let r = tri!(ops::neg(&a));
                     self.stack.push(r);
                 }
@@ -2136,6 +2406,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
+                    self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
                     if r.is_ok() && matches!(code.get(pc), Some(Op::Pop)) {
                         // `a += b;` as a statement: the value is popped at once
@@ -2154,6 +2425,9 @@ impl Vm {
                         tri!(err::<()>(not_of_type(t)));
                     }
                 }
+                Op::Ticks(fixed, per_frame) => {
+                    self.ticks -= fixed as i64 + per_frame as i64 * self.frames.len() as i64;
+                }
                 Op::SscanfLimit(n) => {
                     let v = self.pop();
                     if let Value::Array(a) = v {
@@ -2162,8 +2436,47 @@ impl Vm {
                         }
                     }
                 }
+                Op::ClassCheck(c) => {
+                    let v = self.stack.last().cloned().unwrap_or(Value::Nil);
+                    let v = self.fix(v);
+                    if !matches!(v, Value::Nil) {
+                        let path = self.fprog(&self.frames[fi]).consts.get(c as usize).cloned();
+                        let path = path.unwrap_or(Value::Nil);
+                        if !matches!(v, Value::Object(_) | Value::Lwo(_)) {
+                            tri!(err::<()>("Value is not an object"));
+                        } else if self.instance_of(&v, &path) <= 0 {
+                            let msg = match &path {
+                                Value::String(p) => {
+                                    format!("Value is not of object type {}", p.to_str_lossy())
+                                }
+                                _ => "Value is not of object type".to_string(),
+                            };
+                            tri!(err::<()>(msg));
+                        }
+                    }
+                }
+                Op::ArgClassCheck(n, c) => {
+                    let v = self.stack.get(base + n as usize).cloned();
+                    let v = self.fix(v.unwrap_or(Value::Nil));
+                    if matches!(v, Value::Object(_) | Value::Lwo(_)) {
+                        let prog = self.fprog(&self.frames[fi]).clone();
+                        let path = prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
+                        if self.instance_of(&v, &path) <= 0 {
+                            let name = prog.funcs.get(self.frames[fi].func as usize);
+                            let msg = format!(
+                                "Bad object argument {} for function {}",
+                                n + 1,
+                                name.map(|f| f.name.to_string()).unwrap_or_default()
+                            );
+                            tri!(err::<()>(msg));
+                        }
+                    }
+                }
                 Op::Cast(t) => {
                     let v = self.pop();
+                    if t.depth == 0 {
+                        self.ticks -= ticks::cast(&v, t.base);
+                    }
                     let r = tri!(ops::cast(v, t));
                     self.stack.push(r);
                 }
@@ -2264,6 +2577,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
+                    self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
                     let out = cur.clone();
                     self.stack[base + d as usize] = cur;
@@ -2349,11 +2663,13 @@ impl Vm {
                     if n > self.cfg.array_size {
                         tri!(err::<()>("Array too large"));
                     }
+                    self.ticks -= ticks::array_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - n);
                     self.stack.push(Value::array(items));
                 }
                 Op::Mapping(n) => {
                     let n = n as usize;
+                    self.ticks -= ticks::mapping_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();
                     let mut seen = std::collections::BTreeSet::new();
@@ -2371,6 +2687,7 @@ impl Vm {
                     self.stack.push(Value::mapping(m));
                 }
                 Op::Index => {
+                    self.ticks -= ticks::INDEX;
                     let i = self.pop();
                     let c = self.pop();
                     let r = if let Value::Lwo(l) = &c {
@@ -2401,11 +2718,19 @@ impl Vm {
                             vec![from.unwrap_or(Value::Nil), to.unwrap_or(Value::Nil)]
                         ))
                     } else {
-                        tri!(ops::range(&c, from.as_ref(), to.as_ref()))
+                        let r = tri!(ops::range(&c, from.as_ref(), to.as_ref()));
+                        let n = match (&c, &r) {
+                            (Value::Mapping(m), _) => m.len(),
+                            (_, Value::Array(a)) => a.len(),
+                            _ => 0,
+                        };
+                        self.ticks -= ticks::range(&c, n);
+                        r
                     };
                     self.stack.push(r);
                 }
                 Op::StoreIndex | Op::StoreIndexWb => {
+                    self.ticks -= ticks::STORE_INDEX;
                     let v = self.pop();
                     let i = self.pop();
                     let c = self.pop();
@@ -2564,7 +2889,7 @@ impl Vm {
                         .cloned()
                         .unwrap_or(Value::Nil);
                     let r = self.instance_of(&v, &path);
-                    self.stack.push(Value::Int(r as i32));
+                    self.stack.push(Value::Int(r));
                 }
                 Op::Return | Op::ReturnNil => {
                     let v = if matches!(op, Op::Return) {
@@ -2661,11 +2986,7 @@ impl Vm {
                 new.noticks = true;
                 new.ticks = 0;
             } else {
-                let t = if self.atomic > 0 {
-                    (ticks >> 1) as i64
-                } else {
-                    ticks as i64
-                };
+                let t = (ticks as i64) >> self.tick_levels.len().min(32);
                 if let Some(c) = self.rl.last_mut() {
                     c.ticks -= t;
                 }
@@ -2830,28 +3151,50 @@ impl Vm {
         if old_id == prog.id {
             return;
         }
-        // find the old program through the master's history: we only keep variable
-        // names in the new layout; match by position of names when the old program is
-        // gone, keep values whose index still exists.
+        // as masters and clones, variables whose (program, name, type) still match
+        // keep their values; the old version's layout was kept when the master was
+        // upgraded (not across a restore: then values keep their position)
+        let old = self.lwo_layouts.get(&old_id).cloned();
         let mut d = l.data_mut();
-        let mut vars = prog.initial_vars();
-        for (i, v) in d.vars.iter().enumerate() {
-            if i < vars.len() {
-                vars[i] = v.clone();
+        let vars = match old {
+            Some(old_keys) => remap_vars(&old_keys, std::mem::take(&mut d.vars), &var_keys(&prog)),
+            None => {
+                let mut vars = prog.initial_vars();
+                for (i, v) in d.vars.iter().enumerate() {
+                    if i < vars.len() {
+                        vars[i] = v.clone();
+                    }
+                }
+                vars
             }
-        }
+        };
         d.vars = vars;
         d.prog = prog.id;
     }
 
-    fn instance_of(&self, v: &Value, path: &Value) -> bool {
-        let Value::String(p) = path else { return false };
+    /// DGD's instanceOf: 1 when `v`'s program is or inherits program `path`, -1
+    /// when it inherits it privately, 0 otherwise.
+    fn instance_of(&self, v: &Value, path: &Value) -> i32 {
+        let Value::String(p) = path else { return 0 };
         let prog = match v {
             Value::Object(o) => self.objects.get(*o).map(|o| o.prog.clone()),
             Value::Lwo(l) => self.objects.get(l.master()).map(|o| o.prog.clone()),
             _ => None,
         };
-        prog.is_some_and(|pr| pr.inherits_name(p.as_bytes()))
+        let Some(prog) = prog else { return 0 };
+        if prog.name.as_bytes() == p.as_bytes() {
+            return 1;
+        }
+        match prog
+            .ancestors
+            .iter()
+            .rev()
+            .find(|a| a.prog.name.as_bytes() == p.as_bytes())
+        {
+            Some(a) if a.private => -1,
+            Some(_) => 1,
+            None => 0,
+        }
     }
 
     // ================================================================== kfuns
@@ -2878,7 +3221,6 @@ impl Vm {
                     // the commonest one-argument kfuns, inline: the same checks and
                     // ticks, the library function only for a bad argument
                     let mut a = [self.pop()];
-                    self.charge(1)?;
                     return match (name, &a[0]) {
                         ("strlen", Value::String(s)) => Ok(Value::Int(s.len() as i32)),
                         ("sizeof", Value::Array(v)) => Ok(Value::Int(v.len() as i32)),
@@ -2892,7 +3234,6 @@ impl Vm {
                 } else {
                     args.extend(self.stack.drain(start..));
                 }
-                self.charge(1)?;
                 let r = f(self, &mut args);
                 args.clear();
                 self.argbuf = args;
@@ -2999,6 +3340,24 @@ impl Vm {
                 let o = self.compile_path(&path, src.as_deref())?;
                 Ok(Value::Object(o))
             }
+            k::PREPROCESS_FILE => {
+                let Value::String(p) = arg(&args, 0) else {
+                    return err("Bad argument 1 for kfun preprocess_file");
+                };
+                let mut src = None;
+                if args.len() > 1 {
+                    let mut s = Vec::new();
+                    for a in &args[1..] {
+                        if let Value::String(x) = a {
+                            s.extend_from_slice(x);
+                        }
+                    }
+                    src = Some(s);
+                }
+                self.charge(3000 * (args.len() as i64 - 1).max(1))?;
+                let lines = self.preprocess_file(&p.to_str_lossy(), src)?;
+                Ok(Value::Array(ArrayRef::new(lines)))
+            }
             k::CLONE_OBJECT => {
                 let o = match arg(&args, 0) {
                     Value::Object(o) if self.objects.is_live(o) => o,
@@ -3031,6 +3390,7 @@ impl Vm {
                     {
                         self.close_on_destruct(o)?;
                     }
+                    self.editor_destructed(o)?;
                     self.destruct(o)?;
                     Ok(Value::Nil)
                 }
@@ -3038,6 +3398,7 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun destruct_object"),
             },
             k::FIND_OBJECT => {
+                self.ticks -= ticks::LOOKUP;
                 let Value::String(s) = arg(&args, 0) else {
                     return Ok(Value::Nil);
                 };
@@ -3077,6 +3438,7 @@ impl Vm {
                 _ => Ok(Value::Nil),
             },
             k::FUNCTION_OBJECT => {
+                self.ticks -= ticks::LOOKUP;
                 let Value::String(f) = arg(&args, 0) else {
                     return Ok(Value::Nil);
                 };
@@ -3112,18 +3474,57 @@ impl Vm {
                     None => self.execute(stop),
                 }
             }
-            k::CALL_TRACE => Ok(self.call_trace()),
-            k::STATUS => self.status(args.first().cloned()),
+            k::CALL_TRACE => {
+                self.ticks -= ticks::CALL_TRACE_FRAME * self.frames.len() as i64;
+                Ok(self.call_trace())
+            }
+            k::STATUS => {
+                self.ticks -= ticks::STATUS;
+                self.status(args.first().cloned())
+            }
             k::INSTANCEOF => {
                 let Value::String(p) = arg(&args, 1) else {
                     return Ok(Value::Int(0));
                 };
-                let p = crate::typecheck::object_path("/", &p.to_str_lossy());
+                // as DGD, the driver's object_type resolves the name, asked on
+                // behalf of the current object (`/path#-1` for a light-weight one)
+                let mut name = p.to_str_lossy().to_string();
+                let hook = self.driver_object().filter(|d| {
+                    self.cfg.driver_object.is_some()
+                        && self.objects.get(*d).is_some_and(|o| {
+                            o.prog
+                                .find_function(b"object_type")
+                                .is_some_and(|(_, f)| f.defined)
+                        })
+                });
+                if let Some(d) = hook {
+                    let from = match self.this_value() {
+                        Value::Object(o) => {
+                            self.object_name(o).map(|n| n.to_str_lossy().to_string())
+                        }
+                        Value::Lwo(l) => self
+                            .object_name(l.master())
+                            .map(|n| format!("{}#-1", n.to_str_lossy())),
+                        _ => None,
+                    };
+                    let from = from.unwrap_or_default();
+                    match self.call_in(
+                        d,
+                        "object_type",
+                        vec![Value::str(&from), Value::str(&name)],
+                        true,
+                    )? {
+                        Value::String(s) => name = s.to_str_lossy().to_string(),
+                        _ => return err("Invalid object type"),
+                    }
+                }
+                let p = crate::preprocess::normalize_path("/", &name);
                 Ok(Value::Int(
-                    self.instance_of(&arg(&args, 0), &Value::str(&p)) as i32,
+                    self.instance_of(&arg(&args, 0), &Value::str(&p)),
                 ))
             }
             k::CALL_OUT | k::CALL_OUT_SUMMAND => {
+                self.ticks -= args.len() as i64;
                 let Value::String(f) = arg(&args, 0) else {
                     return err("Bad argument 1 for kfun call_out");
                 };
@@ -3141,6 +3542,7 @@ impl Vm {
                 self.call_out(f, delay, rest)
             }
             k::REMOVE_CALL_OUT => {
+                self.ticks -= ticks::REMOVE_CALL_OUT;
                 let Value::Int(h) = arg(&args, 0) else {
                     return Ok(Value::Int(-1));
                 };
@@ -3177,13 +3579,17 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun strlen"),
             },
             k::MAP_SIZEOF => match arg(&args, 0) {
-                Value::Mapping(m) => Ok(Value::Int(self.mapping_live(&m).len() as i32)),
+                Value::Mapping(m) => {
+                    let n = self.mapping_live(&m).len();
+                    self.charge(2 * n as i64)?;
+                    Ok(Value::Int(n as i32))
+                }
                 _ => err("Bad argument 1 for kfun map_sizeof"),
             },
             k::MAP_INDICES => match arg(&args, 0) {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
-                    self.charge(live.len() as i64)?;
+                    self.charge(2 * live.len() as i64)?;
                     Ok(Value::array(live.into_iter().map(|(k, _)| k).collect()))
                 }
                 _ => err("Bad argument 1 for kfun map_indices"),
@@ -3191,7 +3597,7 @@ impl Vm {
             k::MAP_VALUES => match arg(&args, 0) {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
-                    self.charge(live.len() as i64)?;
+                    self.charge(2 * live.len() as i64)?;
                     Ok(Value::array(
                         live.into_iter().map(|(_, v)| self.fix(v)).collect(),
                     ))
@@ -3234,6 +3640,8 @@ impl Vm {
                 },
                 _ => Ok(Value::Int(0)),
             },
+            k::EDITOR => self.kf_editor(&args),
+            k::QUERY_EDITOR => self.kf_query_editor(&args),
             k::HOST => {
                 let this = self.this_objref();
                 self.host.kfun(name, this, &mut args)
@@ -3320,11 +3728,7 @@ impl Vm {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
                     None => Value::Int(-1),
                 };
-                let ticks = if self.noticks {
-                    Value::Int(-1)
-                } else {
-                    Value::Int(self.ticks.clamp(0, i32::MAX as i64) as i32)
-                };
+                let ticks = Value::Int(self.ticks_left().min(i32::MAX as i64) as i32);
                 let ncallouts: usize = self
                     .objects
                     .slots
@@ -3556,11 +3960,13 @@ impl Vm {
 
     fn end_task(&mut self) {
         self.closing.clear();
+        self.editors.end_task();
         self.frames.clear();
         self.ctxs.clear();
         self.stack.clear();
         self.catches.clear();
         self.atomic = 0;
+        self.tick_levels.clear();
         self.undo.clear();
         // upgrades
         let ups = std::mem::take(&mut self.upgrades);
@@ -3651,32 +4057,20 @@ impl Vm {
             })
             .map(|(i, _)| i as u32)
             .collect();
-        let new_layout = new.layout_vars();
+        let new_keys = var_keys(&new);
         for t in targets {
             let _ = self.ensure_loaded(t);
             let Some(o) = self.objects.slot_mut(t) else {
                 continue;
             };
-            let old_layout = o.prog.layout_vars();
+            let old_keys = var_keys(&o.prog);
             let old_vars = o.vars.take().unwrap_or_default();
-            let mut by_name: HashMap<(LStr, LStr), (TypeSpec, Value)> = HashMap::new();
-            for ((d, a), v) in old_layout.iter().zip(old_vars) {
-                let pname = o
-                    .prog
-                    .anc_prog(*a)
-                    .map(|p| p.name.clone())
-                    .unwrap_or_default();
-                by_name.insert((pname, d.name.clone()), (d.ty, v));
+            o.vars = Some(remap_vars(&old_keys, old_vars, &new_keys));
+            if t == idx {
+                // light-weight objects of the old version are upgraded when next
+                // used, by the same rule
+                self.lwo_layouts.insert(o.prog.id, old_keys.into());
             }
-            let mut vars = Vec::with_capacity(new_layout.len());
-            for (d, a) in &new_layout {
-                let pname = new.anc_prog(*a).map(|p| p.name.clone()).unwrap_or_default();
-                match by_name.remove(&(pname, d.name.clone())) {
-                    Some((ty, v)) if ty == d.ty => vars.push(v),
-                    _ => vars.push(d.ty.default_value()),
-                }
-            }
-            o.vars = Some(vars);
             o.prog = new.clone();
             o.dirty = true;
             self.table_dirty.insert(t);
@@ -3881,6 +4275,36 @@ pub fn deep_copy(v: &Value) -> Value {
 }
 
 /// DGD's message for a value that does not fit a declared type.
+/// A variable of a program's layout: (defining program, name, type).
+type VarKey = (LStr, LStr, TypeSpec);
+
+/// The variables of `prog` in layout order.
+fn var_keys(prog: &Rc<Program>) -> Vec<VarKey> {
+    prog.layout_vars()
+        .into_iter()
+        .map(|(d, a)| {
+            let pname = prog.anc_prog(a).map(|p| p.name.clone()).unwrap_or_default();
+            (pname, d.name, d.ty)
+        })
+        .collect()
+}
+
+/// Values for layout `new` from `vars` in layout `old`: a variable keeps its
+/// value when the same program defines it with the same name and type, as DGD
+/// upgrades objects; others start at their type's default.
+fn remap_vars(old: &[VarKey], vars: Vec<Value>, new: &[VarKey]) -> Vec<Value> {
+    let mut by_name: HashMap<(&LStr, &LStr), (TypeSpec, Value)> = HashMap::new();
+    for ((p, n, t), v) in old.iter().zip(vars) {
+        by_name.insert((p, n), (*t, v));
+    }
+    new.iter()
+        .map(|(p, n, t)| match by_name.remove(&(p, n)) {
+            Some((ty, v)) if ty == *t => v,
+            _ => t.default_value(),
+        })
+        .collect()
+}
+
 fn not_of_type(t: TypeSpec) -> String {
     if t.depth > 0 {
         return "Value is not an array".into();
@@ -4003,6 +4427,12 @@ impl KfunCtx for Vm {
     fn object_name(&self, o: ObjRef) -> Option<LStr> {
         self.objects.get(o).map(|x| x.name.clone())
     }
+    fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        match self.this_objref() {
+            Some(o) => self.call_in(o, func, args, true),
+            None => Ok(Value::Nil),
+        }
+    }
 }
 
 // ====================================================================== front-end glue
@@ -4023,10 +4453,11 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         // not asked while the driver or auto object compiles, and when it exists and
         // returns neither a path nor lines, the include fails
         let compiling = self.vm.compiling.last().cloned();
-        let autodriver = [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
-            .into_iter()
-            .flatten()
-            .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
+        let autodriver = !self.vm.preprocessing
+            && [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
+                .into_iter()
+                .flatten()
+                .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
         let hook = self.vm.driver_object().filter(|d| {
             self.vm.objects.get(*d).is_some_and(|o| {
                 o.prog
@@ -4064,6 +4495,37 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         }
         let src = self.vm.host.read_file(path)?;
         Some((std::sync::Arc::from(path), std::sync::Arc::from(src)))
+    }
+}
+
+/// Collects preprocess_file() output in strings of at most 65,535 bytes.
+#[derive(Default)]
+struct PpCollect {
+    buf: Vec<u8>,
+    done: Vec<Vec<u8>>,
+}
+
+impl PpCollect {
+    const MAX: usize = 65_535;
+
+    fn add(&mut self, text: &[u8]) {
+        if self.buf.len() + text.len() > Self::MAX {
+            self.done.push(std::mem::take(&mut self.buf));
+        }
+        // a single piece longer than a string can hold is cut
+        for part in text.chunks(Self::MAX) {
+            if self.buf.len() + part.len() > Self::MAX {
+                self.done.push(std::mem::take(&mut self.buf));
+            }
+            self.buf.extend_from_slice(part);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Vec<u8>> {
+        if !self.buf.is_empty() {
+            self.done.push(self.buf);
+        }
+        self.done
     }
 }
 

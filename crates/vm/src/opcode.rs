@@ -85,6 +85,10 @@ pub fn op_parts(op: &Op) -> (u8, Vec<u32>) {
         Op::RlimitsEnd => (74, vec![]),
         Op::Nop => (75, vec![]),
         Op::SscanfLimit(f0) => (76, vec![*f0 as u32]),
+        Op::ClassCheck(f0) => (77, vec![*f0]),
+        Op::ArgClassCheck(f0, f1) => (78, vec![*f0 as u32, *f1]),
+        Op::Ticks(f0, f1) => (79, vec![*f0 as u16 as u32, *f1 as u16 as u32]),
+        Op::SumAdd => (80, vec![]),
     }
 }
 
@@ -203,6 +207,13 @@ pub fn op_from_parts(tag: u8, mut r: impl FnMut() -> Option<u32>) -> Option<Op> 
             74 => Op::RlimitsEnd,
             75 => Op::Nop,
             76 => Op::SscanfLimit(u16::try_from(r()?).map_err(|_| ())?),
+            77 => Op::ClassCheck(r()?),
+            78 => Op::ArgClassCheck(u16::try_from(r()?).map_err(|_| ())?, r()?),
+            80 => Op::SumAdd,
+            79 => Op::Ticks(
+                u16::try_from(r()?).map_err(|_| ())? as i16,
+                u16::try_from(r()?).map_err(|_| ())? as i16,
+            ),
             _ => return Err(()),
         })
     };

@@ -40,16 +40,50 @@ pub fn parse_source(
     resolver: &mut dyn IncludeResolver,
     opts: &PpOptions,
 ) -> (Program, Vec<Diagnostic>) {
+    parse_source_with(path, src, resolver, opts, None)
+}
+
+/// Resolves the type name of `object "name"` (and of `function`, and the
+/// path of `<-`) as written to the object path it stands for, with a leading
+/// `/`; `None` makes it the compile error "invalid object type". The VM
+/// asks the driver's `object_type` through this, in source order, as DGD.
+pub type ObjectTypeHook<'a> = &'a mut dyn FnMut(&str) -> Option<String>;
+
+/// [`parse_source`] with an `object_type` resolver; without one, type names
+/// are resolved as written (normalised, relative to the root).
+pub fn parse_source_with(
+    path: &str,
+    src: &[u8],
+    resolver: &mut dyn IncludeResolver,
+    opts: &PpOptions,
+    object_type: Option<ObjectTypeHook<'_>>,
+) -> (Program, Vec<Diagnostic>) {
     let pp = preprocess(path, src, resolver, opts);
     let mut diags = pp.diags;
-    let (prog, d2) = parse_tokens(&pp.tokens, pp.files);
+    let (prog, d2) = match object_type {
+        Some(hook) => {
+            let mut f = |name: &str| hook(name);
+            parse_tokens_with(&pp.tokens, pp.files, Some(&mut f))
+        }
+        None => parse_tokens_with(&pp.tokens, pp.files, None),
+    };
     diags.extend(d2);
     (prog, diags)
 }
 
 /// Parses a preprocessed token stream (ending in [`Tok::Eof`]).
 pub fn parse_tokens(tokens: &[Token], files: Vec<Arc<str>>) -> (Program, Vec<Diagnostic>) {
+    parse_tokens_with(tokens, files, None)
+}
+
+/// [`parse_tokens`] with an `object_type` resolver (see [`parse_source_with`]).
+pub fn parse_tokens_with<'t>(
+    tokens: &'t [Token],
+    files: Vec<Arc<str>>,
+    object_type: Option<ObjectTypeHook<'t>>,
+) -> (Program, Vec<Diagnostic>) {
     let mut p = Parser {
+        object_type,
         toks: tokens,
         i: 0,
         files: files.clone(),
@@ -71,6 +105,8 @@ pub fn parse_tokens(tokens: &[Token], files: Vec<Arc<str>>) -> (Program, Vec<Dia
 }
 
 struct Parser<'t> {
+    /// Resolves object type names (the driver's `object_type`).
+    object_type: Option<ObjectTypeHook<'t>>,
     toks: &'t [Token],
     i: usize,
     files: Vec<Arc<str>>,
@@ -490,7 +526,7 @@ impl<'t> Parser<'t> {
             Tok::Kw(Kw::Function) => Type {
                 base: BaseType::Object,
                 depth: 0,
-                class: Some(Arc::from("/builtin/function")),
+                class: Some(self.object_type_name("/builtin/function")),
             },
             Tok::Kw(Kw::Object) => {
                 self.bump();
@@ -502,7 +538,7 @@ impl<'t> Parser<'t> {
                     return Ok(Type {
                         base: BaseType::Object,
                         depth: 0,
-                        class: Some(path),
+                        class: Some(self.object_type_name(&path)),
                     });
                 }
                 return Ok(Type::OBJECT);
@@ -528,6 +564,22 @@ impl<'t> Parser<'t> {
 
     /// `string_exp ('+' string_exp)*` where string_exp is a string or a
     /// parenthesised composite string.
+    /// The object path an object type name stands for (see [`ObjectTypeHook`]).
+    fn object_type_name(&mut self, name: &str) -> Arc<str> {
+        let resolved = match self.object_type.as_mut() {
+            Some(hook) => match hook(name) {
+                Some(r) => r,
+                None => {
+                    let pos = self.pos();
+                    self.error_at(pos, "invalid object type");
+                    name.to_string()
+                }
+            },
+            None => name.to_string(),
+        };
+        Arc::from(crate::preprocess::normalize_path("/", &resolved).as_str())
+    }
+
     fn composite_string(&mut self) -> PResult<Arc<str>> {
         let mut s = Vec::new();
         self.composite_into(&mut s)?;
@@ -1251,6 +1303,7 @@ impl<'t> Parser<'t> {
                     self.bump();
                     self.eat_kw(Kw::Object);
                     let path = self.string_exp()?;
+                    let path = self.object_type_name(&path);
                     self.grow(h)?;
                     h = self.height;
                     e = Expr::new(

@@ -157,6 +157,22 @@ pub enum Op {
     /// `[arr]` -> nothing; "Missing lvalue" if the sscanf result array holds more
     /// values than the call has lvalues.
     SscanfLimit(u16),
+    /// `[v]` -> `[v]`: a value stored into an `object "path"` (constant index)
+    /// must be nil or an object inheriting that program publicly, else "Value is
+    /// not of object type /path" ("Value is not an object" for other values).
+    ClassCheck(u32),
+    /// At function entry: parameter `n` (typed `object "path"`, constant index)
+    /// must hold nil, a non-object or an object inheriting that program
+    /// publicly, else "Bad object argument n+1 for function f".
+    ArgClassCheck(u16, u32),
+    /// Charge `fixed + per_frame * frames` ticks (negative: give back). The
+    /// compiler emits it where DGD charges a construct differently from its
+    /// parts (`status()[i]`, `call_trace()[i]`, see `crate::ticks`).
+    Ticks(i16, i16),
+    /// `+` as a term of DGD's summand (a chain of string or array additions):
+    /// the same result as `Add`, with no ticks of its own (the chain is charged
+    /// by one `Ticks`).
+    SumAdd,
 }
 
 /// Function modifiers.

@@ -23,6 +23,8 @@ pub struct RunOptions {
     pub include_file: Option<String>,
     pub create: String,
     pub array_size: usize,
+    /// `editors`: max number of editor sessions.
+    pub editors: usize,
 }
 
 impl Default for RunOptions {
@@ -39,6 +41,7 @@ impl Default for RunOptions {
             include_file: None,
             create: "create".into(),
             array_size: 100_000,
+            editors: 40,
         }
     }
 }
@@ -59,6 +62,7 @@ pub fn run(root: &Path, object: &str, func: &str, opts: &RunOptions) -> String {
         include_file: opts.include_file.clone(),
         create: opts.create.clone(),
         array_size: opts.array_size,
+        editors: opts.editors,
         ..Config::default()
     };
     let mut vm = Vm::new(cfg, Box::new(host), Box::new(MemStore::default()));

@@ -776,6 +776,13 @@ pub trait KfunCtx {
     fn set_variable(&mut self, i: usize, v: Value);
     /// Name of an object ("/obj/thing#12") if alive.
     fn object_name(&self, o: ObjRef) -> Option<LStr>;
+    /// Calls function `func` of the current object with `args` (static
+    /// functions too, not private ones), as `parse_string` calls the
+    /// functions its grammar names. Nil when there is no such function.
+    fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        let _ = (func, args);
+        Ok(Value::Nil)
+    }
 
     /// The value as LPC code must see it: destructed objects (and LWOs of destructed
     /// masters) read as nil.
@@ -852,6 +859,7 @@ pub struct KfunRegistry {
 pub const KFUN_PROTOS: &[&str] = &[
     // objects
     "object compile_object(string file, string source...)",
+    "string *preprocess_file(string file, string source...)",
     "object clone_object(object master)",
     "object new_object(object master)",
     "void destruct_object(object obj)",
@@ -928,6 +936,9 @@ pub const KFUN_PROTOS: &[&str] = &[
     "float floor(float x)",
     "float ceil(float x)",
     "float fabs(float x)",
+    "int isinf(float x)",
+    "int isnan(float x)",
+    "int isfinite(float x)",
     "float fmod(float x, float y)",
     "mixed *frexp(float x)",
     "float ldexp(float x, int n)",

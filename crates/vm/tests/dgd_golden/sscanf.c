@@ -1,4 +1,4 @@
-# define CASES ({ "s_minimal","s_then_literal","s_last","s_empty","s_then_d","d_neg","d_fail","d_overflow","skip","skip_d","f","f_int","c","percent","literal_mismatch","partial","no_match_tail","two_s_adjacent","whitespace_d","space_in_format","s_before_d_min","x_hex","bad_format","too_few_args","multiple_literal","s_repeated_sep","newline" })
+# define CASES ({ "s_minimal","s_then_literal","s_last","s_empty","s_then_d","d_neg","d_fail","d_overflow","skip","skip_d","f","f_int","c","percent","literal_mismatch","partial","no_match_tail","two_s_adjacent","whitespace_d","space_in_format","s_before_d_min","x_hex","bad_format","too_few_args","multiple_literal","s_repeated_sep","newline","one_lvalue_two_conv","star_no_lvalues","store_order_type_error","store_order_index" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -58,3 +58,9 @@ string t_too_few_args() { int n; n = sscanf("a b", "%s %s"); return show(n); }
 string t_multiple_literal() { string a; int n; n = sscanf("<<x>>", "<<%s>>", a); return show(n) + show(a); }
 string t_s_repeated_sep() { string a, b; sscanf("a::b::c", "%s::%s", a, b); return show(a) + show(b); }
 string t_newline() { string a, b; int n; n = sscanf("line1\nline2", "%s\n%s", a, b); return show(n) + show(a) + show(b); }
+string t_one_lvalue_two_conv() { string a; int n; mixed e; e = catch(n = sscanf("a b", "%s %s", a)); return show(e) + show(n) + show(a); }
+string t_star_no_lvalues() { return show(sscanf("a b", "%s %*s")); }
+string t_store_order_type_error() { string a, b; mixed e; e = catch(sscanf("1 2", "%d %s", a, b)); return show(e) + show(a) + show(b); }
+int counter;
+int next() { return counter++; }
+string t_store_order_index() { mixed *arr; int n; arr = allocate(4); counter = 0; n = sscanf("x y", "%s %s", arr[next()], arr[next()]); return show(n) + show(arr); }

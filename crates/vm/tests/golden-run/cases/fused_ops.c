@@ -26,7 +26,8 @@ int count_plain(int n)
 }
 
 int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
-int fib_g(int n) { return n < g ? n : fib_g(n - 1) + fib_g(n - 2); }
+/* one argument short of its parameters: never the fast call path */
+int fib_g(int n, varargs int z) { return n < 2 ? n : fib_g(n - 1) + fib_g(n - 2); }
 int opt(int a, varargs int b) { return a * 10 + b; }
 int rec(int n) { return n < 0 ? n : rec(n - 1); }
 

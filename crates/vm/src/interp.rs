@@ -1426,29 +1426,46 @@ impl Vm {
     }
 
     /// Pops the top frame after a return.
-    #[inline]
+    #[inline(always)]
     fn pop_frame(&mut self) {
-        if let Some(f) = self.frames.pop() {
-            if f.owns_ctx {
-                self.ctxs.pop();
-            }
-            self.catches.truncate(f.catch_mark);
-            if self.rl.len() > f.rl_mark {
-                self.restore_rl(f.rl_mark);
-            }
-            if f.atomic_mark.is_some() {
-                self.atomic = self.atomic.saturating_sub(1);
-                if self.atomic == 0 {
-                    self.undo.clear();
+        let Some(f) = self.frames.pop() else {
+            return;
+        };
+        if f.owns_ctx || f.atomic_mark.is_some() || self.rl.len() > f.rl_mark {
+            self.pop_frame_rare(&f);
+        }
+        self.catches.truncate(f.catch_mark);
+        // the frame's locals: ints, floats, nil and object handles own nothing
+        while self.stack.len() > f.base {
+            match self.stack.pop() {
+                Some(v @ (Value::Nil | Value::Int(_) | Value::Float(_) | Value::Object(_))) => {
+                    std::mem::forget(v)
                 }
-                if self.tick_levels.last() == Some(&self.frames.len()) {
-                    self.tick_levels.pop();
-                    if !self.noticks {
-                        self.ticks *= 2;
-                    }
+                v => drop(v),
+            }
+        }
+    }
+
+    /// The rarer parts of popping frame `f`: its context, rlimits, atomic level.
+    #[inline(never)]
+    fn pop_frame_rare(&mut self, f: &Frame) {
+        if f.owns_ctx {
+            self.ctxs.pop();
+        }
+        if self.rl.len() > f.rl_mark {
+            self.restore_rl(f.rl_mark);
+        }
+        if f.atomic_mark.is_some() {
+            self.atomic = self.atomic.saturating_sub(1);
+            if self.atomic == 0 {
+                self.undo.clear();
+            }
+            if self.tick_levels.last() == Some(&self.frames.len()) {
+                self.tick_levels.pop();
+                if !self.noticks {
+                    self.ticks *= 2;
                 }
             }
-            self.stack.truncate(f.base);
         }
     }
 

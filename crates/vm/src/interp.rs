@@ -2267,7 +2267,22 @@ impl Vm {
                 Op::IncLocal(s, d) => {
                     let slot = &mut self.stack[base + s as usize];
                     match slot {
-                        Value::Int(i) => *i = i.wrapping_add(d),
+                        Value::Int(i) => {
+                            *i = i.wrapping_add(d);
+                            // `for (...; i < N; i++)`: the increment, then the loop
+                            // test on an int local and constant, as one step
+                            if let (Some(&Op::LocalInt(l, n)), Some(&Op::CmpLoop(k, t))) =
+                                (code.get(pc), code.get(pc + 1))
+                            {
+                                if let Value::Int(x) = self.stack[base + l as usize] {
+                                    pc += 2;
+                                    if int_cmp(k, x, n) {
+                                        loop_ticks!();
+                                        pc = t as usize;
+                                    }
+                                }
+                            }
+                        }
                         _ => {
                             let cur = slot.clone();
                             self.ticks -= ticks::unop(&cur);

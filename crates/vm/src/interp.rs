@@ -1450,29 +1450,46 @@ impl Vm {
     }
 
     /// Pops the top frame after a return.
-    #[inline]
+    #[inline(always)]
     fn pop_frame(&mut self) {
-        if let Some(f) = self.frames.pop() {
-            if f.owns_ctx {
-                self.ctxs.pop();
-            }
-            self.catches.truncate(f.catch_mark);
-            if self.rl.len() > f.rl_mark {
-                self.restore_rl(f.rl_mark);
-            }
-            if f.atomic_mark.is_some() {
-                self.atomic = self.atomic.saturating_sub(1);
-                if self.atomic == 0 {
-                    self.undo.clear();
+        let Some(f) = self.frames.pop() else {
+            return;
+        };
+        if f.owns_ctx || f.atomic_mark.is_some() || self.rl.len() > f.rl_mark {
+            self.pop_frame_rare(&f);
+        }
+        self.catches.truncate(f.catch_mark);
+        // the frame's locals: ints, floats, nil and object handles own nothing
+        while self.stack.len() > f.base {
+            match self.stack.pop() {
+                Some(v @ (Value::Nil | Value::Int(_) | Value::Float(_) | Value::Object(_))) => {
+                    std::mem::forget(v)
                 }
-                if self.tick_levels.last() == Some(&self.frames.len()) {
-                    self.tick_levels.pop();
-                    if !self.noticks {
-                        self.ticks *= 2;
-                    }
+                v => drop(v),
+            }
+        }
+    }
+
+    /// The rarer parts of popping frame `f`: its context, rlimits, atomic level.
+    #[inline(never)]
+    fn pop_frame_rare(&mut self, f: &Frame) {
+        if f.owns_ctx {
+            self.ctxs.pop();
+        }
+        if self.rl.len() > f.rl_mark {
+            self.restore_rl(f.rl_mark);
+        }
+        if f.atomic_mark.is_some() {
+            self.atomic = self.atomic.saturating_sub(1);
+            if self.atomic == 0 {
+                self.undo.clear();
+            }
+            if self.tick_levels.last() == Some(&self.frames.len()) {
+                self.tick_levels.pop();
+                if !self.noticks {
+                    self.ticks *= 2;
                 }
             }
-            self.stack.truncate(f.base);
         }
     }
 
@@ -2285,7 +2302,22 @@ impl Vm {
                 Op::IncLocal(s, d) => {
                     let slot = &mut self.stack[base + s as usize];
                     match slot {
-                        Value::Int(i) => *i = i.wrapping_add(d),
+                        Value::Int(i) => {
+                            *i = i.wrapping_add(d);
+                            // `for (...; i < N; i++)`: the increment, then the loop
+                            // test on an int local and constant, as one step
+                            if let (Some(&Op::LocalInt(l, n)), Some(&Op::CmpLoop(k, t))) =
+                                (code.get(pc), code.get(pc + 1))
+                            {
+                                if let Value::Int(x) = self.stack[base + l as usize] {
+                                    pc += 2;
+                                    if int_cmp(k, x, n) {
+                                        loop_ticks!();
+                                        pc = t as usize;
+                                    }
+                                }
+                            }
+                        }
                         _ => {
                             let cur = slot.clone();
                             self.ticks -= ticks::unop(&cur);
@@ -2328,18 +2360,25 @@ impl Vm {
                         self.pop_int();
                         continue;
                     }
+                    if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
+                        if op != Op::SumAdd {
+                            // (a SumAdd was charged for the whole sum by the compiler)
+                            self.ticks -= ticks::binop(Op::Add, a, b);
+                        }
+                        // appends in place when the left string is not shared
+                        let r = ops::add_assign(a, b);
+                        self.stack.pop();
+                        if r.is_err() {
+                            self.stack.pop();
+                        }
+                        tri!(r);
+                        continue;
+                    }
                     let b = self.pop();
-                    let mut a = self.stack.pop().unwrap_or(Value::Nil);
+                    let a = self.stack.pop().unwrap_or(Value::Nil);
                     if op == Op::SumAdd {
                         // charged for the whole sum by the compiler
                         self.ticks += ticks::binop(Op::Add, &a, &b);
-                    }
-                    if let Value::String(_) = a {
-                        self.ticks -= ticks::binop(Op::Add, &a, &b);
-                        // appends in place when the left string is not shared
-                        tri!(ops::add_assign(&mut a, &b));
-                        self.stack.push(a);
-                        continue;
                     }
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));

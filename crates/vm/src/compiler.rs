@@ -110,7 +110,9 @@ struct Comp<'a> {
     next_slot: u16,
     max_slot: u16,
     loops: Vec<LoopCtx>,
-    labels: HashMap<String, u32>,
+    /// Labels of the open blocks: (name, pc, catch/rlimits nesting).
+    labels: Vec<(String, u32, u32)>,
+    /// Forward gotos waiting for a label of their block: (jump pc, label, pos).
     gotos: Vec<(usize, String, Pos)>,
     nest: u32,
     /// Kinds of the enclosing nesting blocks: true catch, false rlimits.
@@ -119,6 +121,8 @@ struct Comp<'a> {
     cur_fn_name: String,
     /// Return type of the function being compiled.
     cur_ret: ast::Type,
+    /// The function being compiled is typechecked (typed, or typechecking > 0).
+    cur_typed: bool,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
     /// Code length just after `status()[i]` or `call_trace()[i]` was compiled.
@@ -171,13 +175,14 @@ impl<'a> Comp<'a> {
             next_slot: 0,
             max_slot: 0,
             loops: Vec::new(),
-            labels: HashMap::new(),
+            labels: Vec::new(),
             gotos: Vec::new(),
             nest: 0,
             nest_kinds: Vec::new(),
             cur_line: 0,
             cur_fn_name: String::new(),
             cur_ret: ast::Type::MIXED,
+            cur_typed: false,
             targets: Default::default(),
             trace_index_at: None,
         }
@@ -483,6 +488,22 @@ impl<'a> Comp<'a> {
         }
     }
 
+    /// The right operand of a binary operator. As DGD, in a typechecked
+    /// function `string + mixed` (and `string += mixed`) first makes the mixed
+    /// operand a string: an int or float is converted, anything else is the
+    /// error "Value is not a string".
+    fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
+        self.compile_expr(rhs);
+        if op == BinOp::Add
+            && self.cur_typed
+            && lhs.ty == ast::Type::STRING
+            && rhs.ty.is(BaseType::Mixed)
+            && rhs.ty.depth == 0
+        {
+            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+        }
+    }
+
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
@@ -497,6 +518,7 @@ impl<'a> Comp<'a> {
         self.nest_kinds.clear();
         self.cur_fn_name = f.name.as_str();
         self.cur_ret = f.ret.clone();
+        self.cur_typed = !f.untyped || self.inp.typechecking > 0;
         let mut params = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
             params.push((p.name.clone(), i as u16, type_spec(&p.ty)));
@@ -536,21 +558,6 @@ impl<'a> Comp<'a> {
                 _ => {
                     self.emit(Op::ReturnNil);
                 }
-            }
-        }
-        // resolve gotos
-        for (at, label, pos) in std::mem::take(&mut self.gotos) {
-            match self.labels.get(&label) {
-                Some(&pc) => {
-                    if (pc as usize) <= at {
-                        // a jump back costs ticks, as a loop does
-                        if let Some(op) = self.code.get_mut(at) {
-                            *op = Op::Loop(pc);
-                        }
-                    }
-                    self.patch(at, pc)
-                }
-                None => self.err(pos, format!("unknown label: {label}")),
             }
         }
         let name = LStr::from(f.name.as_str());
@@ -820,9 +827,22 @@ impl<'a> Comp<'a> {
         }
         self.max_slot = self.max_slot.max(self.next_slot);
         self.scopes.push(scope);
+        let (nlabels, ngotos) = (self.labels.len(), self.gotos.len());
         for s in &b.stmts {
             self.compile_stmt(s);
         }
+        // forward gotos of this block go to its labels; then they are gone
+        for (at, label, pos) in self.gotos.split_off(ngotos.min(self.gotos.len())) {
+            let target = self.labels[nlabels.min(self.labels.len())..]
+                .iter()
+                .find(|(n, ..)| *n == label)
+                .map(|&(_, pc, _)| pc);
+            match target {
+                Some(pc) => self.patch(at, pc),
+                None => self.err(pos, format!("unknown label: {label}")),
+            }
+        }
+        self.labels.truncate(nlabels);
         self.scopes.pop();
         self.next_slot = saved;
     }
@@ -988,14 +1008,25 @@ impl<'a> Comp<'a> {
                 }
             },
             StmtKind::Goto(l) => {
-                let j = self.emit(Op::Jump(0));
-                self.gotos.push((j, l.to_string(), s.pos));
+                // as DGD, a goto reaches a label of its own block or one declared
+                // earlier in an enclosing block; leaving catch or rlimits blocks
+                // that way closes them
+                let known = self.labels.iter().rev().find(|(n, ..)| n == l.as_ref());
+                if let Some(&(_, pc, nest)) = known {
+                    self.emit_unnest(self.nest.saturating_sub(nest));
+                    // a jump back costs ticks, as a loop does (DGD)
+                    self.emit(Op::Loop(pc));
+                } else {
+                    let j = self.emit(Op::Jump(0));
+                    self.gotos.push((j, l.to_string(), s.pos));
+                }
             }
             StmtKind::Labeled { label, stmt } => {
                 let pc = self.pc();
-                if self.labels.insert(label.to_string(), pc).is_some() {
+                if self.labels.iter().any(|(n, ..)| n == label.as_ref()) {
                     self.err(s.pos, format!("redeclaration of label: {label}"));
                 }
+                self.labels.push((label.to_string(), pc, self.nest));
                 self.compile_stmt(stmt);
             }
             StmtKind::Rlimits { depth, ticks, body } => {
@@ -1532,7 +1563,7 @@ impl<'a> Comp<'a> {
                     return;
                 }
                 self.compile_expr(lhs);
-                self.compile_expr(rhs);
+                self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
                 if *op == BinOp::Add {
@@ -1622,18 +1653,18 @@ impl<'a> Comp<'a> {
                 }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(Op::AddLocal(s));
                     }
                     LVal::Local(s) => {
                         self.emit(Op::Local(s));
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreLocal(s));
                     }
                     LVal::Global(g) => {
                         self.emit(Op::Global(g));
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreGlobal(g));
                     }
@@ -1641,7 +1672,7 @@ impl<'a> Comp<'a> {
                         self.lv_prefix(&lv);
                         self.emit(Op::Dup2);
                         self.emit(Op::Index);
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.lv_store(&lv);
                     }

@@ -789,12 +789,24 @@ pub trait KfunCtx {
     fn set_variable(&mut self, i: usize, v: Value);
     /// Name of an object ("/obj/thing#12") if alive.
     fn object_name(&self, o: ObjRef) -> Option<LStr>;
-    /// Calls function `func` of the current object with `args` (static
-    /// functions too, not private ones), as `parse_string` calls the
-    /// functions its grammar names. Nil when there is no such function.
+    /// Calls function `func` of the current object (of its master for a
+    /// light-weight object) with `args` (static functions too, not private
+    /// ones), as `parse_string` calls the functions its grammar names. Nil
+    /// when there is no such function.
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         let _ = (func, args);
         Ok(Value::Nil)
+    }
+    /// "Out of ticks" if the task has used up its ticks (DGD's check inside
+    /// long-running kfuns such as `parse_string`; `charge` itself never fails
+    /// in the VM).
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        Ok(())
+    }
+    /// Is the current object a special purpose object (DGD's `O_SPECIAL`: it
+    /// has a connection or an editor)?
+    fn this_is_special(&mut self) -> bool {
+        false
     }
 
     /// The value as LPC code must see it: destructed objects (and LWOs of destructed

@@ -1,28 +1,45 @@
 /*
- * The interpreter combines some instruction pairs at run time (an int local and an
- * int constant before a compare-and-jump, a loop test, + or -; `a += b;` as a
- * statement) and calls plain functions by a fast path. Each result here is computed
- * both ways (combined, and through a global or a mixed value that takes the general
- * path) and must agree, ticks included.
+ * The interpreter combines some instructions at run time (an int local and an int
+ * constant before a compare-and-jump, a loop test, +, - or *; `i++` before such a
+ * loop test; `a += b;` as a statement) and calls plain functions by a fast path.
+ * Each result here is computed both ways (combined, and through a local or a mixed
+ * value that takes the general path) and must agree, ticks included.
  */
-int g, lim;
+int g, lim, progress;
 
 int count_fused(int n)
 {
     int i, k;
-    for (i = 0; i < 1000000; i++) {
+    for (i = 0; i < 1000; i++) {
 	k++;
     }
     return k;
 }
 
+/* the bound in a local: no combined loop test */
 int count_plain(int n)
 {
     int i, k;
-    for (i = 0; i < lim; i++) {
+    for (i = 0; i < n; i++) {
 	k++;
     }
     return k;
+}
+
+void run_out_fused(int n)
+{
+    int i;
+    for (i = 0; i < 1000000; i++) {
+	progress = i;
+    }
+}
+
+void run_out_plain(int n)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+	progress = i;
+    }
 }
 
 int fib(int n) { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
@@ -62,16 +79,24 @@ void main()
     m = ({ });
     writeln(catch(m = m - 1));
     /* the same ticks in a combined loop test as in a general one */
-    lim = 1000000;
-    rlimits (-1; 20000) {
-	catch(count_fused(0));
+    rlimits (-1; 100000) {
+	a = count_fused(0);
 	t1 = status()[23];
     }
-    rlimits (-1; 20000) {
-	catch(count_plain(0));
+    rlimits (-1; 100000) {
+	b = count_plain(1000);
 	t2 = status()[23];
     }
-    writeln(t1 == t2);
+    writeln(a + " " + b + " " + (t1 == t2) + " " + (t1 > 0));
+    rlimits (-1; 20000) {
+	s = catch(run_out_fused(0));
+    }
+    a = progress;
+    progress = 0;
+    rlimits (-1; 20000) {
+	s += " " + catch(run_out_plain(1000000));
+    }
+    writeln(s + " " + (a == progress) + " " + (a > 0 && a < 20000));
     /* calls: fast path and general path give the same results and ticks */
     g = 2;
     rlimits (-1; 1000000) {

@@ -494,14 +494,19 @@ impl<'a> Comp<'a> {
     /// error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
-        if op == BinOp::Add
+        if self.casts_rhs_to_string(op, lhs, rhs) {
+            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+        }
+    }
+
+    /// Does [`Self::compile_add_rhs`] cast the right operand to a string?
+    /// (The cast then charges the conversion's ticks.)
+    fn casts_rhs_to_string(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
+        op == BinOp::Add
             && self.cur_typed
             && lhs.ty == ast::Type::STRING
             && rhs.ty.is(BaseType::Mixed)
             && rhs.ty.depth == 0
-        {
-            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
-        }
     }
 
     fn compile_function(&mut self, f: &ast::FuncDecl) {
@@ -1549,6 +1554,8 @@ impl<'a> Comp<'a> {
                 let ts = type_spec(ty);
                 if ty.class.is_some() && ty.depth == 0 {
                     self.class_check(ty, &expr.ty);
+                } else if *ty == ast::Type::STRING && expr.ty == ast::Type::STRING {
+                    // as DGD: a string needs no conversion (and costs none)
                 } else if ts.base as i32 != T_MIXED || ts.depth != 0 {
                     self.emit(Op::Cast(ts));
                 }
@@ -1885,6 +1892,9 @@ impl<'a> Comp<'a> {
     /// compiler converts the other to a string first, at a cost.
     /// (A constant is converted at compile time, for free.)
     fn charge_string_conversion(&mut self, a: &Expr, b: &Expr) {
+        if self.casts_rhs_to_string(BinOp::Add, a, b) {
+            return;
+        }
         let (sa, sb) = (a.ty == ast::Type::STRING, b.ty == ast::Type::STRING);
         let other = if sa { b } else { a };
         if sa != sb && !is_constant(other) {

@@ -494,14 +494,19 @@ impl<'a> Comp<'a> {
     /// error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
-        if op == BinOp::Add
+        if self.casts_add_rhs(op, lhs, rhs) {
+            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+        }
+    }
+
+    /// Does `lhs op rhs` convert a mixed right operand with a run-time cast to
+    /// string (which also charges the conversion's ticks)?
+    fn casts_add_rhs(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
+        op == BinOp::Add
             && self.cur_typed
             && lhs.ty == ast::Type::STRING
             && rhs.ty.is(BaseType::Mixed)
             && rhs.ty.depth == 0
-        {
-            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
-        }
     }
 
     fn compile_function(&mut self, f: &ast::FuncDecl) {
@@ -1566,7 +1571,7 @@ impl<'a> Comp<'a> {
                 self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
-                if *op == BinOp::Add {
+                if *op == BinOp::Add && !self.casts_add_rhs(*op, lhs, rhs) {
                     self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
             }
@@ -1647,7 +1652,10 @@ impl<'a> Comp<'a> {
                     self.lv_store(&lv);
                     return;
                 }
-                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
+                if *op == BinOp::Add
+                    && lhs.ty == ast::Type::STRING
+                    && !self.casts_add_rhs(*op, lhs, rhs)
+                {
                     // only the right operand is converted
                     self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }

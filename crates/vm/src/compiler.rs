@@ -494,14 +494,14 @@ impl<'a> Comp<'a> {
     /// error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
-        if self.casts_rhs_to_string(op, lhs, rhs) {
+        if self.casts_add_rhs(op, lhs, rhs) {
             self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
         }
     }
 
-    /// Does [`Self::compile_add_rhs`] cast the right operand to a string?
-    /// (The cast then charges the conversion's ticks.)
-    fn casts_rhs_to_string(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
+    /// Does `lhs op rhs` convert a mixed right operand with a run-time cast to
+    /// string (which also charges the conversion's ticks)?
+    fn casts_add_rhs(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
         op == BinOp::Add
             && self.cur_typed
             && lhs.ty == ast::Type::STRING
@@ -1654,7 +1654,10 @@ impl<'a> Comp<'a> {
                     self.lv_store(&lv);
                     return;
                 }
-                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
+                if *op == BinOp::Add
+                    && lhs.ty == ast::Type::STRING
+                    && !self.casts_add_rhs(*op, lhs, rhs)
+                {
                     // only the right operand is converted
                     self.charge_string_conversion(lhs, rhs);
                 }
@@ -1892,7 +1895,7 @@ impl<'a> Comp<'a> {
     /// compiler converts the other to a string first, at a cost.
     /// (A constant is converted at compile time, for free.)
     fn charge_string_conversion(&mut self, a: &Expr, b: &Expr) {
-        if self.casts_rhs_to_string(BinOp::Add, a, b) {
+        if self.casts_add_rhs(BinOp::Add, a, b) {
             return;
         }
         let (sa, sb) = (a.ty == ast::Type::STRING, b.ty == ast::Type::STRING);

@@ -617,12 +617,7 @@ impl Vm {
             vm: self,
             from: file.clone(),
         };
-        let opts = crate::preprocess::PpOptions {
-            include_dirs: resolver.vm.cfg.include_dirs.clone(),
-            include_file: resolver.vm.cfg.include_file.clone(),
-            date: None,
-            time: None,
-        };
+        let opts = resolver.vm.pp_options();
         let pp = crate::preprocess::preprocess(&file, &src, &mut resolver, &opts);
         // typed object names go through the driver's object_type as they are
         // parsed (not while the driver or auto object compiles), as in DGD
@@ -840,23 +835,38 @@ impl Vm {
         errs: Vec<(String, u32, String)>,
     ) -> Result<ObjRef, LpcError> {
         for (f, line, msg) in &errs {
-            let mut reported = false;
-            if let Some(d) = self.driver_object() {
-                if self.cfg.driver_object.is_some() && !self.in_error_hook {
-                    let r = self.call_in(
-                        d,
-                        "compile_error",
-                        vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)],
-                        true,
-                    );
-                    reported = r.is_ok();
-                }
-            }
-            if !reported {
-                self.host.message(&format!("{f}, {line}: {msg}\n"));
-            }
+            self.report_compile_error(f, *line, msg);
         }
         err(format!("Failed to compile \"{file}\""))
+    }
+
+    /// The preprocessor settings of the driver config.
+    fn pp_options(&self) -> crate::preprocess::PpOptions {
+        crate::preprocess::PpOptions {
+            include_dirs: self.cfg.include_dirs.clone(),
+            include_file: self.cfg.include_file.clone(),
+            date: None,
+            time: None,
+        }
+    }
+
+    /// A compile error goes to the driver's compile_error, or to the log
+    /// without one (or when it fails).
+    fn report_compile_error(&mut self, file: &str, line: u32, msg: &str) {
+        if let Some(d) = self.driver_object() {
+            if self.cfg.driver_object.is_some() && !self.in_error_hook {
+                let r = self.call_in(
+                    d,
+                    "compile_error",
+                    vec![Value::str(file), Value::Int(line as i32), Value::str(msg)],
+                    true,
+                );
+                if r.is_ok() {
+                    return;
+                }
+            }
+        }
+        self.host.message(&format!("{file}, {line}: {msg}\n"));
     }
 
     /// preprocess_file(): the file (or the given source) after preprocessing, as
@@ -889,35 +899,12 @@ impl Vm {
             vm: self,
             from: path.clone(),
         };
-        let opts = crate::preprocess::PpOptions {
-            include_dirs: resolver.vm.cfg.include_dirs.clone(),
-            include_file: resolver.vm.cfg.include_file.clone(),
-            date: None,
-            time: None,
-        };
+        let opts = resolver.vm.pp_options();
         let out = crate::preprocess::preprocess(&path, &src, &mut resolver, &opts);
         self.compiling.pop();
         self.preprocessing = false;
         for d in &out.diags {
-            let msg = format!("{}, {}: {}\n", d.file, d.line, d.message);
-            let reported = match self.driver_object() {
-                Some(drv) if self.cfg.driver_object.is_some() && !self.in_error_hook => self
-                    .call_in(
-                        drv,
-                        "compile_error",
-                        vec![
-                            Value::str(&d.file),
-                            Value::Int(d.line as i32),
-                            Value::str(&d.message),
-                        ],
-                        true,
-                    )
-                    .is_ok(),
-                _ => false,
-            };
-            if !reported {
-                self.host.message(&msg);
-            }
+            self.report_compile_error(&d.file, d.line, &d.message);
         }
         let max = self.cfg.array_size.max(1);
         let mut chunks = PpCollect::default();

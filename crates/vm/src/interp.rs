@@ -43,6 +43,8 @@ pub struct Config {
     pub max_ticks: i64,
     /// `objects`: max number of objects.
     pub objects: usize,
+    /// Time zone of `ctime()` (default: the process's, see [`crate::tz`]).
+    pub timezone: std::sync::Arc<crate::tz::TimeZone>,
 }
 
 impl Default for Config {
@@ -58,6 +60,7 @@ impl Default for Config {
             max_depth: 1000,
             max_ticks: -1,
             objects: 1 << 24,
+            timezone: std::sync::Arc::new(crate::tz::TimeZone::system()),
         }
     }
 }
@@ -3958,6 +3961,9 @@ impl KfunCtx for Vm {
     }
     fn time(&self) -> (i64, u32) {
         self.host.time()
+    }
+    fn utc_offset(&self, t: i64) -> i32 {
+        self.cfg.timezone.offset_at(t)
     }
     fn random_u64(&mut self) -> u64 {
         // xorshift64*

@@ -20,4 +20,5 @@ pub mod preprocess;
 pub mod program;
 pub mod testrun;
 pub mod typecheck;
+pub mod tz;
 pub mod value;

@@ -1149,6 +1149,14 @@ impl Vm {
                 self.atomic = self.atomic.saturating_sub(1);
                 if self.atomic == 0 {
                     self.undo.clear();
+                    // programs that became unused inside it (DGD calls
+                    // remove_program when the atomic function has succeeded;
+                    // after a rollback the objects are not destructed)
+                    if !self.removal_candidates.is_empty() {
+                        self.stack.truncate(f.base);
+                        let work = std::mem::take(&mut self.removal_candidates);
+                        self.check_removals(work, true);
+                    }
                 }
             }
             self.stack.truncate(f.base);

@@ -1,7 +1,7 @@
 //! End to end: DGD's kernel library (github.com/dworkin/kernellib), unmodified,
 //! boots on the driver, an admin logs in over telnet and runs the smoke test of
 //! LPC-DIALECT.md: `code`, compile, clone, errors, ticks, status, people, ls,
-//! statedump, shutdown, restart from the dump and log in again.
+//! an `ed` session, statedump, shutdown, restart from the dump and log in again.
 //!
 //! The kernel library is not part of this repository and CI has no network, so
 //! the test runs only when `KERNELLIB_DIR` names a checkout of it (the directory
@@ -155,6 +155,40 @@ fn kernel_library_smoke_test() {
     let out = cmd(&mut a, "ls /usr/admin");
     assert!(out.contains("t.c") && out.contains("obj/"), "{out}");
 
+    // the line editor (editor() in the wiztool, files through the driver's
+    // path_read/path_write): edit t.c, write it back, recompile
+    a.line("ed /usr/admin/t.c");
+    let out = a.expect("\n:");
+    assert!(
+        out.contains("\"/usr/admin/t.c\" 1 lines, 25 characters"),
+        "{out}"
+    );
+    a.line("s/42/43/");
+    let out = a.expect("\n:");
+    assert!(out.contains("int foo() { return 43; }"), "{out}");
+    a.line("a");
+    a.expect("*");
+    a.line("int bar() { return 1; }");
+    a.expect("*");
+    a.line(".");
+    a.expect(":");
+    a.line("1,$#");
+    let out = a.expect("\n:");
+    assert!(out.contains("     2  int bar() { return 1; }"), "{out}");
+    a.line("x");
+    let out = a.expect("# ");
+    assert!(
+        out.contains("\"/usr/admin/t.c\" 2 lines, 49 characters"),
+        "{out}"
+    );
+    let out = cmd(&mut a, "compile /usr/admin/t.c");
+    assert!(out.contains("</usr/admin/t>"), "{out}");
+    let out = cmd(
+        &mut a,
+        "code \"/usr/admin/t\"->foo() + \"/usr/admin/t\"->bar()",
+    );
+    assert!(out.contains("= 44"), "{out}");
+
     cmd(&mut a, "statedump");
     wait_for("the statedump", || {
         srv.log_text().contains("statedump: full")
@@ -177,7 +211,7 @@ fn kernel_library_smoke_test() {
     b.line("sesame");
     b.expect("# ");
     let out = cmd(&mut b, "code \"/usr/admin/t\"->foo()");
-    assert!(out.contains("= 42"), "{out}\nlog:\n{}", srv.log_text());
+    assert!(out.contains("= 43"), "{out}\nlog:\n{}", srv.log_text());
     let out = cmd(&mut b, &format!("code find_object(\"{clone}\")->get()"));
     assert!(out.contains("= 7"), "{out}\nlog:\n{}", srv.log_text());
 }

@@ -164,6 +164,23 @@ impl Mud {
         }
     }
 
+    /// A copy of the mudlib `lib` (its files become `lib/`) with a config
+    /// of its own on free ports: `config` gets the telnet and binary ports
+    /// and returns the config text; `directory = "lib";` is added.
+    pub fn custom(lib: &Path, config: impl FnOnce(u16, u16) -> String) -> Mud {
+        let dir = TempDir::new();
+        copy_dir(lib, lib, &dir.path().join("lib"));
+        std::fs::create_dir_all(dir.path().join("state")).expect("state dir");
+        let (telnet, binary) = (free_port(), free_port());
+        let text = format!("directory = \"lib\";\n{}", config(telnet, binary));
+        std::fs::write(dir.path().join("mud.dgd"), text).expect("write mud.dgd");
+        Mud {
+            dir,
+            telnet,
+            binary,
+        }
+    }
+
     pub fn config(&self) -> PathBuf {
         self.dir.path().join("mud.dgd")
     }

@@ -51,6 +51,8 @@ fn kind_byte(k: PortKind) -> u8 {
     match k {
         PortKind::Telnet => 0,
         PortKind::Binary => 1,
+        // never listed: datagram connections do not survive a hot-boot
+        PortKind::Datagram => 2,
     }
 }
 
@@ -71,13 +73,15 @@ impl Table {
                 .ids()
                 .into_iter()
                 .filter_map(|id| net.get(id))
-                .filter(|c| !c.eof)
-                .map(|c| ConnEntry {
-                    fd: c.stream.as_raw_fd(),
-                    kind: c.kind,
-                    port_index: c.port_index as u32,
-                    obj: c.obj,
-                    blocked: c.blocked,
+                .filter(|c| !c.eof && !c.connecting)
+                .filter_map(|c| {
+                    Some(ConnEntry {
+                        fd: c.stream.as_ref()?.as_raw_fd(),
+                        kind: c.kind,
+                        port_index: c.port_index as u32,
+                        obj: c.obj,
+                        blocked: c.blocked,
+                    })
                 })
                 .collect(),
         }

@@ -17,7 +17,7 @@ use crate::config::PortSpec;
 use crate::telnet::{self, TelnetIn};
 use std::collections::{HashMap, VecDeque};
 use std::io::{self, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener, TcpStream, UdpSocket};
 use std::os::fd::{AsRawFd, FromRawFd, IntoRawFd, RawFd};
 
 /// Most bytes of output queued for one connection (DGD's string limit).
@@ -27,11 +27,68 @@ pub const OUT_LIMIT: usize = 65535;
 pub const IN_QUEUE_LIMIT: usize = 64;
 /// Read size per readable connection per loop turn (DGD's BINBUF_SIZE).
 pub const READ_CHUNK: usize = 8192;
+/// Largest datagram received (longer ones are cut, as DGD's `recvfrom`
+/// into its BINBUF_SIZE buffer), and the most bytes of datagrams queued
+/// for one connection, counting 2 bytes per datagram (DGD's UDP buffer).
+pub const DGRAM_BUF: usize = 8192;
+/// Most datagrams read from one datagram port per loop turn.
+const DGRAMS_PER_TURN: usize = 64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PortKind {
     Telnet,
     Binary,
+    /// A datagram-only connection (`datagram_connect`): no TCP stream.
+    Datagram,
+}
+
+/// A datagram (UDP) port.
+#[derive(Debug)]
+pub struct DgramPort {
+    pub index: usize,
+    pub sock: UdpSocket,
+    /// DGD's "attached" port: the binary port of the same index has the
+    /// same number, so datagrams on it belong to binary connections that
+    /// proved their identity with `datagram_challenge()`. Other datagram
+    /// ports make datagram-only connections (`datagram_connect()`).
+    pub attached: bool,
+    /// A datagram from a new source, waiting for a free datagram user.
+    pending: Option<(SocketAddr, Vec<u8>)>,
+}
+
+/// The datagram channel of a connection.
+#[derive(Debug, Default)]
+pub struct UdpChan {
+    /// Index of the datagram port that receives and sends.
+    pub port: usize,
+    /// `datagram_challenge()` of this task, registered at its end.
+    new_challenge: Option<Vec<u8>>,
+    /// The registered challenge, waiting for the client to send it.
+    challenge: Option<Vec<u8>>,
+    /// Where the datagrams come from and go to, once known.
+    pub peer: Option<SocketAddr>,
+    /// The challenge was met: `datagram_attach()` is due.
+    pub attach_due: bool,
+    /// The channel is established (DGD's CF_UDPDATA).
+    pub established: bool,
+    inbox: VecDeque<Vec<u8>>,
+    inbox_bytes: usize,
+    /// `send_datagram()` of this task (one per task, as DGD).
+    outgoing: Option<Vec<u8>>,
+}
+
+/// Errors of the datagram kfuns, with DGD's messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DgramError {
+    #[error("Datagram channel not available")]
+    NotAvailable,
+    #[error("Datagram channel already established")]
+    AlreadyEstablished,
+    #[error("Datagram challenge already set")]
+    ChallengeSet,
+    #[error("Datagram channel not established")]
+    NotEstablished,
 }
 
 /// A connection's handle: slot and generation (a reused slot gets a new
@@ -57,8 +114,12 @@ pub struct Conn {
     pub serial: u64,
     pub kind: PortKind,
     pub port_index: usize,
-    pub stream: TcpStream,
+    /// The TCP stream (none for a datagram-only connection).
+    pub stream: Option<TcpStream>,
     pub peer: Option<SocketAddr>,
+    /// The datagram channel (binary connections on an attached port, and
+    /// datagram-only connections).
+    pub udp: Option<UdpChan>,
     pub obj: Option<ObjKey>,
     telnet: Option<TelnetIn>,
     /// Client-side echo as last negotiated (telnet): true = client echoes.
@@ -79,13 +140,25 @@ pub struct Conn {
     /// `send_close`: close the output side once the output is written.
     pub closing: bool,
     write_shut: bool,
+    /// An outbound `connect()` still in progress (DGD's CF_OPENDING): not
+    /// among `users()` yet.
+    pub connecting: bool,
+    /// The outbound connection is made: `open()` is due.
+    pub open_due: bool,
+    /// Made by `connect()` / `connect_datagram()`.
+    pub outbound: bool,
+    /// The outbound connection failed: `unconnected(code)` is due.
+    pub unconnected_due: Option<i32>,
     /// An input line arrived and output may follow (for go-ahead).
     prompt: bool,
+    /// Output was written into the buffer during this task (DGD sends
+    /// go-ahead only then).
+    task_output: bool,
 }
 
 impl Conn {
-    fn new(id: ConnId, kind: PortKind, port_index: usize, stream: TcpStream) -> Self {
-        let peer = stream.peer_addr().ok();
+    fn new(id: ConnId, kind: PortKind, port_index: usize, stream: Option<TcpStream>) -> Self {
+        let peer = stream.as_ref().and_then(|s| s.peer_addr().ok());
         Conn {
             id,
             serial: 0,
@@ -93,6 +166,7 @@ impl Conn {
             port_index,
             stream,
             peer,
+            udp: None,
             obj: None,
             telnet: (kind == PortKind::Telnet)
                 .then(|| TelnetIn::new(telnet::INBUF_SIZE, crate::VERSION_STRING)),
@@ -107,7 +181,12 @@ impl Conn {
             eof: false,
             closing: false,
             write_shut: false,
+            connecting: false,
+            open_due: false,
+            outbound: false,
+            unconnected_due: None,
             prompt: false,
+            task_output: false,
         }
     }
 
@@ -123,7 +202,10 @@ impl Conn {
         self.out.len() - self.out_pos
     }
 
-    /// Queues wire bytes, up to the limit; returns how many were taken.
+    /// One write into the output buffer (DGD's `User::write`): takes what
+    /// fits (see [`telnet::write_len`]); returns how many bytes were taken.
+    /// Any write, even an empty one, makes output pending, so
+    /// `message_done` follows once the buffer drains.
     fn queue(&mut self, bytes: &[u8]) -> usize {
         if self.closing {
             return 0;
@@ -133,31 +215,26 @@ impl Conn {
             self.out_pos = 0;
         }
         let room = OUT_LIMIT.saturating_sub(self.pending_out());
-        let n = bytes.len().min(room);
+        let n = telnet::write_len(bytes, room, self.kind == PortKind::Telnet);
         self.out.extend_from_slice(&bytes[..n]);
-        if n > 0 {
-            self.had_output = true;
+        if n > 0 || !self.had_output {
+            self.task_output = true;
         }
+        self.had_output = true;
         n
     }
 
     /// Queues text from `send_message`; returns how many bytes of `text`
-    /// were accepted (telnet encoding is never split).
+    /// were accepted, counted as DGD counts them.
     pub fn send(&mut self, text: &[u8]) -> usize {
         match self.kind {
-            PortKind::Binary => self.queue(text),
+            PortKind::Binary | PortKind::Datagram => self.queue(text),
             PortKind::Telnet => {
-                let room = OUT_LIMIT.saturating_sub(self.pending_out());
-                let mut wire = Vec::with_capacity(text.len() + 8);
-                let mut taken = 0;
-                for &b in text {
-                    let need = if b == b'\n' || b == telnet::IAC { 2 } else { 1 };
-                    if wire.len() + need > room {
-                        break;
-                    }
-                    telnet::encode(&[b], &mut wire);
-                    taken += 1;
+                if self.closing {
+                    return 0;
                 }
+                let room = OUT_LIMIT.saturating_sub(self.pending_out());
+                let (wire, taken) = telnet::encode_chunks(text, room);
                 self.queue(&wire);
                 taken
             }
@@ -212,9 +289,98 @@ impl Conn {
         self.eof && self.queued_in() == 0 && (self.pending_out() == 0 || self.closing)
     }
 
+    /// True for a connection that has no message channel (datagram only).
+    pub fn datagram_only(&self) -> bool {
+        self.kind == PortKind::Datagram
+    }
+
+    /// `datagram_challenge(str)`: set at the end of the task.
+    pub fn set_challenge(&mut self, challenge: &[u8]) -> Result<(), DgramError> {
+        let udp = match (&mut self.udp, self.kind) {
+            (Some(u), PortKind::Binary) => u,
+            _ => return Err(DgramError::NotAvailable),
+        };
+        if udp.established {
+            return Err(DgramError::AlreadyEstablished);
+        }
+        if udp.challenge.is_some() || udp.new_challenge.is_some() || udp.attach_due {
+            return Err(DgramError::ChallengeSet);
+        }
+        udp.new_challenge = Some(challenge.to_vec());
+        Ok(())
+    }
+
+    /// `send_datagram(str)`: queued for the end of the task; 0 if one is
+    /// queued already.
+    pub fn send_datagram(&mut self, data: &[u8]) -> Result<usize, DgramError> {
+        match &mut self.udp {
+            Some(u) if u.established && self.kind != PortKind::Telnet => {
+                if u.outgoing.is_some() {
+                    Ok(0)
+                } else {
+                    u.outgoing = Some(data.to_vec());
+                    Ok(data.len())
+                }
+            }
+            _ => Err(DgramError::NotEstablished),
+        }
+    }
+
+    /// The next datagram received, once the channel is established.
+    pub fn next_datagram(&mut self) -> Option<Vec<u8>> {
+        if self.blocked {
+            return None;
+        }
+        let u = self.udp.as_mut().filter(|u| u.established)?;
+        let d = u.inbox.pop_front()?;
+        u.inbox_bytes -= d.len() + 2;
+        Some(d)
+    }
+
+    /// The challenge was met: `datagram_attach()` is due now (and the
+    /// channel is established from then on).
+    pub fn take_attach(&mut self) -> bool {
+        if self.blocked {
+            return false;
+        }
+        match &mut self.udp {
+            Some(u) if u.attach_due => {
+                u.attach_due = false;
+                u.established = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// An outbound TCP connection finished connecting: `open()` or
+    /// `unconnected(code)` with DGD's codes.
+    fn check_connected(&mut self) {
+        let Some(s) = &self.stream else { return };
+        self.connecting = false;
+        match s.take_error() {
+            Ok(None) => {
+                self.peer = s.peer_addr().ok().or(self.peer);
+                self.open_due = true;
+            }
+            Ok(Some(e)) | Err(e) => self.unconnected_due = Some(unconnected_code(&e)),
+        }
+    }
+
+    fn has_datagram_work(&self) -> bool {
+        !self.blocked
+            && self
+                .udp
+                .as_ref()
+                .is_some_and(|u| u.attach_due || (u.established && !u.inbox.is_empty()))
+    }
+
     fn read_some(&mut self) {
         let mut buf = [0u8; READ_CHUNK];
-        match self.stream.read(&mut buf) {
+        let Some(stream) = &mut self.stream else {
+            return;
+        };
+        match stream.read(&mut buf) {
             Ok(0) => {
                 self.eof = true;
                 if let Some(t) = &mut self.telnet {
@@ -223,10 +389,10 @@ impl Conn {
             }
             Ok(n) => match &mut self.telnet {
                 Some(t) => {
-                    let mut reply = Vec::new();
-                    t.feed(&buf[..n], &mut reply);
-                    if !reply.is_empty() {
-                        self.queue(&reply);
+                    let mut replies = Vec::new();
+                    t.feed(&buf[..n], &mut replies);
+                    for r in replies {
+                        self.queue(&r);
                     }
                 }
                 None => self.raw_in.push_back(buf[..n].to_vec()),
@@ -248,12 +414,22 @@ impl Conn {
         self.negotiate_echo();
         if self.prompt {
             self.prompt = false;
-            if self.telnet.as_ref().is_some_and(|t| t.go_ahead) && self.pending_out() > 0 {
+            if self.telnet.as_ref().is_some_and(|t| t.go_ahead)
+                && self.task_output
+                && self.pending_out() > 0
+            {
                 self.queue(&[telnet::IAC, telnet::GA]);
             }
         }
+        self.task_output = false;
         while self.out_pos < self.out.len() {
-            match self.stream.write(&self.out[self.out_pos..]) {
+            let Some(stream) = &mut self.stream else {
+                // no message channel: nothing can be written
+                self.out.clear();
+                self.out_pos = 0;
+                break;
+            };
+            match stream.write(&self.out[self.out_pos..]) {
                 Ok(0) => break,
                 Ok(n) => self.out_pos += n,
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
@@ -280,7 +456,9 @@ impl Conn {
             if self.closing && !self.write_shut {
                 // DGD's send_close: the output side closes once drained;
                 // input is read until the client closes too.
-                let _ = self.stream.shutdown(std::net::Shutdown::Write);
+                if let Some(s) = &self.stream {
+                    let _ = s.shutdown(std::net::Shutdown::Write);
+                }
                 self.write_shut = true;
             }
         }
@@ -293,6 +471,11 @@ pub struct Net {
     pub listeners: Vec<Listener>,
     slots: Vec<Option<Conn>>,
     gens: Vec<u32>,
+    /// Free slots, the one freed last on top.
+    free: Vec<usize>,
+    /// DGD's ring of users: the loop serves from the front and puts each
+    /// served connection at the back; a new one goes at the back.
+    ring: VecDeque<ConnId>,
     by_obj: HashMap<ObjKey, ConnId>,
     pub max_users: usize,
     /// Connections accepted but not yet given an object.
@@ -304,6 +487,12 @@ pub struct Net {
     /// The crash supervisor, when there is one: told of every connection.
     pub link: Option<crate::supervisor::Link>,
     pub next_serial: u64,
+    /// Datagram ports (`datagram_port`).
+    pub dgram: Vec<DgramPort>,
+    /// Most datagram-only connections (`datagram_users`).
+    pub max_dgram: usize,
+    /// Host names of the peers (`query_ip_name()`).
+    pub resolver: crate::resolve::Resolver,
 }
 
 fn bind(spec: &PortSpec) -> io::Result<TcpListener> {
@@ -345,12 +534,181 @@ impl Net {
             listeners,
             slots: Vec::new(),
             gens: Vec::new(),
+            free: Vec::new(),
+            ring: VecDeque::new(),
             by_obj: HashMap::new(),
             max_users: max_users as usize,
             accepted: VecDeque::new(),
             wake_fd: None,
             link: None,
             next_serial: 1,
+            dgram: Vec::new(),
+            max_dgram: 0,
+            resolver: Default::default(),
+        }
+    }
+
+    /// Binds the datagram ports. A datagram port whose configured number
+    /// is that of the binary port of the same index is attached to it (as
+    /// DGD decides); configured as 0, it takes the binary listener's actual
+    /// number. Datagram users are extra user slots (DGD's table holds
+    /// `users + datagram_users` connections).
+    pub fn bind_datagram(
+        &mut self,
+        specs: &[PortSpec],
+        binary: &[PortSpec],
+        datagram_users: u32,
+    ) -> Result<(), NetError> {
+        for (index, spec) in specs.iter().enumerate() {
+            let attached = binary.get(index).is_some_and(|b| b.port == spec.port);
+            let port = match (attached, spec.port) {
+                (true, 0) => self.binary_ports.get(index).copied().unwrap_or(0),
+                _ => spec.port,
+            };
+            let host = spec.host.as_deref().unwrap_or("0.0.0.0");
+            let sock = UdpSocket::bind((host, port))
+                .and_then(|s| s.set_nonblocking(true).map(|_| s))
+                .map_err(|source| NetError::Bind {
+                    host: spec.host.clone().unwrap_or_else(|| "*".into()),
+                    port,
+                    source,
+                })?;
+            self.dgram.push(DgramPort {
+                index,
+                sock,
+                attached,
+                pending: None,
+            });
+        }
+        self.max_users += datagram_users as usize;
+        self.max_dgram = datagram_users as usize;
+        Ok(())
+    }
+
+    /// The actual numbers of the datagram ports.
+    pub fn datagram_ports(&self) -> Vec<u16> {
+        self.dgram
+            .iter()
+            .map(|d| d.sock.local_addr().map_or(0, |a| a.port()))
+            .collect()
+    }
+
+    /// Number of datagram-only connections that came in (DGD counts
+    /// outbound ones against the user table only).
+    pub fn datagram_count(&self) -> usize {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|c| c.kind == PortKind::Datagram && !c.outbound)
+            .count()
+    }
+
+    /// Reads the datagrams waiting on port `i`: each goes to the
+    /// connection it comes from, meets a challenge, or (on a port that is
+    /// not attached) waits to become a new datagram connection.
+    fn read_datagrams(&mut self, i: usize) {
+        let mut buf = vec![0u8; DGRAM_BUF];
+        for _ in 0..DGRAMS_PER_TURN {
+            let Some(port) = self.dgram.get(i) else {
+                return;
+            };
+            let (n, from) = match port.sock.recv_from(&mut buf) {
+                Ok(x) => x,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(_) => return,
+            };
+            let data = &buf[..n];
+            let attached = port.attached;
+            // a known correspondent
+            if let Some(c) = self.slots.iter_mut().flatten().find(|c| {
+                c.udp
+                    .as_ref()
+                    .is_some_and(|u| u.port == i && u.peer == Some(from))
+            }) {
+                if let Some(u) = &mut c.udp {
+                    if u.inbox_bytes + n <= DGRAM_BUF {
+                        u.inbox.push_back(data.to_vec());
+                        u.inbox_bytes += n + 2;
+                    }
+                }
+                continue;
+            }
+            if attached {
+                // the proof of a binary connection: its challenge, from
+                // the address of its TCP peer
+                if let Some(c) = self.slots.iter_mut().flatten().find(|c| {
+                    c.peer.map(|p| p.ip()) == Some(from.ip())
+                        && c.udp
+                            .as_ref()
+                            .is_some_and(|u| u.port == i && u.challenge.as_deref() == Some(data))
+                }) {
+                    if let Some(u) = &mut c.udp {
+                        u.challenge = None;
+                        u.peer = Some(from);
+                        u.attach_due = true;
+                    }
+                }
+            } else if let Some(port) = self.dgram.get_mut(i) {
+                if port.pending.is_none() {
+                    port.pending = Some((from, data.to_vec()));
+                }
+            }
+        }
+    }
+
+    /// Makes datagram connections of the datagrams from new sources, while
+    /// there is room for datagram users.
+    fn accept_datagrams(&mut self) {
+        for i in 0..self.dgram.len() {
+            if self.datagram_count() >= self.max_dgram
+                || self.count() + self.accepted.len() >= self.max_users
+            {
+                return;
+            }
+            let Some((from, data)) = self.dgram.get_mut(i).and_then(|p| p.pending.take()) else {
+                continue;
+            };
+            let id = self.insert_conn(PortKind::Datagram, i, None);
+            if let Some(c) = self.get_mut(id) {
+                c.peer = Some(from);
+                let n = data.len();
+                c.udp = Some(UdpChan {
+                    port: i,
+                    peer: Some(from),
+                    established: true,
+                    inbox: VecDeque::from([data]),
+                    inbox_bytes: n + 2,
+                    ..Default::default()
+                });
+            }
+            self.accepted.push_back(id);
+        }
+    }
+
+    /// End of task: registers new challenges and sends queued datagrams.
+    fn flush_datagrams(&mut self) {
+        let registered: Vec<Vec<u8>> = self
+            .slots
+            .iter()
+            .flatten()
+            .filter_map(|c| c.udp.as_ref()?.challenge.clone())
+            .collect();
+        let mut taken = registered;
+        for c in self.slots.iter_mut().flatten() {
+            let Some(u) = &mut c.udp else { continue };
+            if let Some(ch) = u.new_challenge.take() {
+                // as DGD: an empty, overlong or duplicate challenge is
+                // silently not registered (the mudlib may set another)
+                if !ch.is_empty() && ch.len() <= DGRAM_BUF && !taken.contains(&ch) {
+                    taken.push(ch.clone());
+                    u.challenge = Some(ch);
+                }
+            }
+            if let Some(d) = u.outgoing.take() {
+                if let (Some(peer), Some(port)) = (u.peer, self.dgram.get(u.port)) {
+                    let _ = port.sock.send_to(&d, peer);
+                }
+            }
         }
     }
 
@@ -378,21 +736,121 @@ impl Net {
         self.by_obj.get(&obj).copied()
     }
 
+    /// Connections in the ring.
+    pub fn ring_len(&self) -> usize {
+        self.ring.len()
+    }
+
+    /// The next connection to serve; it goes to the back of the ring.
+    pub fn ring_next(&mut self) -> Option<ConnId> {
+        let id = self.ring.pop_front()?;
+        self.ring.push_back(id);
+        Some(id)
+    }
+
     /// Every connection id, in slot order.
     pub fn ids(&self) -> Vec<ConnId> {
         self.slots.iter().flatten().map(|c| c.id).collect()
     }
 
-    /// User objects, in slot order (`users()`).
+    /// User objects, in slot order (`users()`); outbound connections in
+    /// progress are not among them yet.
     pub fn users(&self) -> Vec<ObjKey> {
-        self.slots.iter().flatten().filter_map(|c| c.obj).collect()
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|c| !c.connecting && !c.open_due && c.unconnected_due.is_none())
+            .filter_map(|c| c.obj)
+            .collect()
+    }
+
+    /// Starts an outbound TCP connection for `obj` (`connect()`): a
+    /// non-blocking connect whose outcome the poll learns.
+    pub fn connect_tcp(&mut self, obj: ObjKey, addr: SocketAddr) -> ConnId {
+        let made = nonblocking_connect(addr);
+        let id = self.insert_conn(PortKind::Binary, usize::MAX, None);
+        if let Some(c) = self.get_mut(id) {
+            c.peer = Some(addr);
+            c.outbound = true;
+            match made {
+                Ok(s) => {
+                    c.stream = Some(s);
+                    c.connecting = true;
+                }
+                Err(e) => c.unconnected_due = Some(unconnected_code(&e)),
+            }
+        }
+        self.bind_obj(id, obj);
+        id
+    }
+
+    /// Starts an outbound datagram connection for `obj` from datagram port
+    /// `port` (`connect_datagram()`): made at once, unless the port and the
+    /// address are of different families (`unconnected(3)`) or there is a
+    /// connection with that address on that port already (`unconnected(5)`).
+    pub fn connect_udp(&mut self, obj: ObjKey, port: usize, addr: SocketAddr) -> ConnId {
+        let family_ok = self
+            .dgram
+            .get(port)
+            .and_then(|d| d.sock.local_addr().ok())
+            .is_some_and(|l| l.is_ipv4() == addr.is_ipv4());
+        let exists = self.slots.iter().flatten().any(|c| {
+            c.udp
+                .as_ref()
+                .is_some_and(|u| u.port == port && u.peer == Some(addr))
+        });
+        let id = self.insert_conn(PortKind::Datagram, port, None);
+        if let Some(c) = self.get_mut(id) {
+            c.peer = Some(addr);
+            c.outbound = true;
+            if !family_ok {
+                c.unconnected_due = Some(3);
+            } else if exists {
+                c.unconnected_due = Some(5);
+            } else {
+                c.open_due = true;
+                c.udp = Some(UdpChan {
+                    port,
+                    peer: Some(addr),
+                    established: true,
+                    ..Default::default()
+                });
+            }
+        }
+        self.bind_obj(id, obj);
+        id
     }
 
     /// Adds a connection (accepted, or handed over by hot-boot).
     pub fn insert(&mut self, kind: PortKind, port_index: usize, stream: TcpStream) -> ConnId {
         let _ = stream.set_nonblocking(true);
         let _ = stream.set_nodelay(true);
-        let slot = match self.slots.iter().position(Option::is_none) {
+        let id = self.insert_conn(kind, port_index, Some(stream));
+        // a binary connection on an attached port may get a datagram channel
+        if kind == PortKind::Binary && self.dgram.get(port_index).is_some_and(|d| d.attached) {
+            if let Some(c) = self.get_mut(id) {
+                c.udp = Some(UdpChan {
+                    port: port_index,
+                    ..Default::default()
+                });
+            }
+        }
+        id
+    }
+
+    fn insert_conn(
+        &mut self,
+        kind: PortKind,
+        port_index: usize,
+        stream: Option<TcpStream>,
+    ) -> ConnId {
+        // DGD's user table hands out the slot freed last first, and
+        // `users()` lists by slot: the same order as DGD's
+        let free = self
+            .free
+            .pop()
+            .filter(|&s| self.slots.get(s).is_some_and(Option::is_none));
+        let slot = match free {
             Some(s) => s,
             None => {
                 self.slots.push(None);
@@ -409,10 +867,12 @@ impl Net {
         c.serial = self.next_serial;
         self.next_serial += 1;
         if kind == PortKind::Telnet {
+            // as in DGD, the greeting is output like any other: once it is
+            // written, the user object gets message_done()
             c.queue(&telnet::GREETING);
-            c.had_output = false;
         }
         self.slots[slot] = Some(c);
+        self.ring.push_back(id);
         id
     }
 
@@ -431,8 +891,18 @@ impl Net {
         id
     }
 
-    /// Gives a connection its user object.
+    /// `query_ip_name()`: the peer's host name once a lookup found it,
+    /// else its address (as DGD).
+    pub fn ip_name(&self, id: ConnId) -> Option<String> {
+        let ip = self.get(id)?.peer?.ip();
+        Some(self.resolver.name(ip))
+    }
+
+    /// Gives a connection its user object (and looks up its peer's name).
     pub fn bind_obj(&mut self, id: ConnId, obj: ObjKey) {
+        if let Some(ip) = self.get(id).and_then(|c| c.peer).map(|p| p.ip()) {
+            self.resolver.request(ip);
+        }
         if let Some(c) = self.get_mut(id) {
             if let Some(old) = c.obj.replace(obj) {
                 self.by_obj.remove(&old);
@@ -446,6 +916,8 @@ impl Net {
         let slot = self.slots.get_mut(id.slot as usize)?;
         if slot.as_ref().is_some_and(|c| c.id == id) {
             let mut c = slot.take()?;
+            self.free.push(id.slot as usize);
+            self.ring.retain(|r| *r != id);
             if let Some(o) = c.obj {
                 self.by_obj.remove(&o);
             }
@@ -453,7 +925,9 @@ impl Net {
                 l.closed(c.serial);
             }
             c.flush();
-            let _ = c.stream.shutdown(std::net::Shutdown::Both);
+            if let Some(s) = &c.stream {
+                let _ = s.shutdown(std::net::Shutdown::Both);
+            }
             Some(c)
         } else {
             None
@@ -470,10 +944,12 @@ impl Net {
         Some(id)
     }
 
-    /// Flushes every connection's output.
+    /// Flushes every connection's output and datagrams.
     pub fn flush_all(&mut self) {
+        self.flush_datagrams();
         for c in self.slots.iter_mut().flatten() {
             if c.pending_out() > 0
+                || c.had_output
                 || c.prompt
                 || (c.closing && !c.write_shut)
                 || c.echo != c.want_echo
@@ -508,7 +984,25 @@ impl Net {
                 who.push(Who::Listener(i));
             }
         }
+        for (i, d) in self.dgram.iter().enumerate() {
+            fds.push(libc::pollfd {
+                fd: d.sock.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            });
+            who.push(Who::Dgram(i));
+        }
         for c in self.slots.iter().flatten() {
+            let Some(stream) = &c.stream else { continue };
+            if c.connecting {
+                fds.push(libc::pollfd {
+                    fd: stream.as_raw_fd(),
+                    events: libc::POLLOUT,
+                    revents: 0,
+                });
+                who.push(Who::Conn(c.id));
+                continue;
+            }
             let mut ev = 0;
             if !c.eof && !c.blocked && c.queued_in() < IN_QUEUE_LIMIT {
                 ev |= libc::POLLIN;
@@ -518,7 +1012,7 @@ impl Net {
             }
             if ev != 0 {
                 fds.push(libc::pollfd {
-                    fd: c.stream.as_raw_fd(),
+                    fd: stream.as_raw_fd(),
                     events: ev,
                     revents: 0,
                 });
@@ -533,6 +1027,7 @@ impl Net {
         // the given length for the duration of the call.
         let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout) };
         if n <= 0 {
+            self.accept_datagrams();
             return false;
         }
         let mut woke = false;
@@ -559,12 +1054,19 @@ impl Net {
                     if let Ok((s, _)) = accepted {
                         let id = self.insert(kind, index, s);
                         if let (Some(l), Some(c)) = (&self.link, self.get(id)) {
-                            l.accepted(kind, index, c.serial, c.stream.as_raw_fd());
+                            if let Some(st) = &c.stream {
+                                l.accepted(kind, index, c.serial, st.as_raw_fd());
+                            }
                         }
                         self.accepted.push_back(id);
                     }
                 }
+                Who::Dgram(i) => self.read_datagrams(i),
                 Who::Conn(id) => {
+                    if let Some(c) = self.get_mut(id).filter(|c| c.connecting) {
+                        c.check_connected();
+                        continue;
+                    }
                     if let Some(c) = self.get_mut(id) {
                         if pfd.revents & libc::POLLOUT != 0 {
                             c.flush();
@@ -578,17 +1080,24 @@ impl Net {
                 }
             }
         }
+        self.accept_datagrams();
         woke
     }
 
     /// True if some connection has input or events ready without waiting.
     pub fn has_work(&self) -> bool {
+        let dgram_room = self.datagram_count() < self.max_dgram
+            && self.count() + self.accepted.len() < self.max_users;
         !self.accepted.is_empty()
-            || self
-                .slots
-                .iter()
-                .flatten()
-                .any(|c| c.done_pending || (!c.blocked && c.queued_in() > 0) || (c.is_finished()))
+            || (dgram_room && self.dgram.iter().any(|d| d.pending.is_some()))
+            || self.slots.iter().flatten().any(|c| {
+                c.done_pending
+                    || c.open_due
+                    || c.unconnected_due.is_some()
+                    || (!c.blocked && c.queued_in() > 0)
+                    || c.is_finished()
+                    || c.has_datagram_work()
+            })
     }
 
     /// Raw descriptors of the listeners and connections (hot-boot).
@@ -596,10 +1105,86 @@ impl Net {
         self.listeners
             .iter()
             .map(|l| l.sock.as_raw_fd())
-            .chain(self.slots.iter().flatten().map(|c| c.stream.as_raw_fd()))
+            .chain(
+                self.slots
+                    .iter()
+                    .flatten()
+                    .filter_map(|c| c.stream.as_ref().map(|s| s.as_raw_fd())),
+            )
             .chain(self.link.iter().map(|l| l.raw_fd()))
             .collect()
     }
+}
+
+/// DGD's `unconnected()` codes: 1 refused, 2 host unreachable, 3 network
+/// unreachable, 4 timed out, 0 anything else.
+fn unconnected_code(e: &io::Error) -> i32 {
+    match e.raw_os_error() {
+        Some(libc::ECONNREFUSED) => 1,
+        Some(libc::EHOSTUNREACH) => 2,
+        Some(libc::ENETUNREACH) => 3,
+        Some(libc::ETIMEDOUT) => 4,
+        _ => 0,
+    }
+}
+
+/// A non-blocking TCP connect (std has only blocking ones): the stream,
+/// connected or still connecting.
+fn nonblocking_connect(addr: SocketAddr) -> io::Result<TcpStream> {
+    // SAFETY (both arms): sockaddr_in/sockaddr_in6 are plain data, for
+    // which all-zero bytes are a valid value.
+    let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let (family, len) = match addr {
+        SocketAddr::V4(a) => {
+            let mut sin: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr.s_addr = u32::from_ne_bytes(a.ip().octets());
+            // SAFETY: sockaddr_storage is large and aligned enough for any
+            // sockaddr; this writes one sockaddr_in at its start.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), sin) };
+            (libc::AF_INET, std::mem::size_of::<libc::sockaddr_in>())
+        }
+        SocketAddr::V6(a) => {
+            let mut sin6: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_addr.s6_addr = a.ip().octets();
+            sin6.sin6_scope_id = a.scope_id();
+            // SAFETY: as above, for a sockaddr_in6.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), sin6) };
+            (libc::AF_INET6, std::mem::size_of::<libc::sockaddr_in6>())
+        }
+    };
+    // SAFETY: plain socket(2) call.
+    let fd = unsafe {
+        libc::socket(
+            family,
+            libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+            0,
+        )
+    };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a new socket owned by nobody else.
+    let stream = unsafe { TcpStream::from_raw_fd(fd) };
+    // SAFETY: `storage` holds a sockaddr of the family of `fd`, `len` long.
+    let r = unsafe {
+        libc::connect(
+            fd,
+            (&storage as *const libc::sockaddr_storage).cast::<libc::sockaddr>(),
+            len as libc::socklen_t,
+        )
+    };
+    if r < 0 {
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINPROGRESS) {
+            return Err(e);
+        }
+    }
+    let _ = stream.set_nodelay(true);
+    Ok(stream)
 }
 
 /// Takes ownership of a listening socket descriptor handed over by
@@ -632,6 +1217,7 @@ pub fn into_fd(s: TcpStream) -> RawFd {
 enum Who {
     Wake,
     Listener(usize),
+    Dgram(usize),
     Conn(ConnId),
 }
 

@@ -60,6 +60,8 @@ impl Msg {
         b[1] = match self.kind {
             PortKind::Telnet => 0,
             PortKind::Binary => 1,
+            // datagram connections have no descriptor to hold
+            PortKind::Datagram => 2,
         };
         b[2..6].copy_from_slice(&self.index.to_le_bytes());
         b[6..14].copy_from_slice(&self.serial.to_le_bytes());

@@ -13,7 +13,14 @@
 //!   subnegotiations are skipped up to `IAC SE`; `IAC IP` → DEL, `IAC BRK`
 //!   → FS, `IAC AYT` → `\r\n[version]\r\n`;
 //! - a line longer than the input buffer is delivered in buffer-sized pieces;
-//! - output: LF becomes CR LF, IAC is doubled.
+//!   (a line end right after a full piece is an empty line, as in DGD);
+//! - protocol replies are separate writes, each refused whole when the
+//!   output buffer cannot take it (see [`write_len`]);
+//! - output: LF becomes CR LF, IAC is doubled, in chunks of at most
+//!   `OUTBUF_SIZE` bytes that each start a new chunk at an IAC; when the
+//!   output buffer fills up, a chunk is cut where the room ends (a CR can
+//!   go without its LF) and `send_message` returns how many bytes of the
+//!   string DGD counts as taken ([`encode_chunks`]).
 
 use std::collections::VecDeque;
 
@@ -37,6 +44,11 @@ const MODE_EDIT: u8 = 1;
 
 /// DGD's telnet input buffer size: the longest line delivered in one piece.
 pub const INBUF_SIZE: usize = 2048;
+/// DGD's telnet output chunk size (`OUTBUF_SIZE`).
+pub const OUTBUF_SIZE: usize = 8192;
+/// The longest IAC sequence DGD sends (`MAXIACSEQLEN`): a write that starts
+/// with IAC is refused whole when fewer bytes than this fit.
+pub const MAXIACSEQLEN: usize = 7;
 
 /// The bytes sent when a telnet connection opens.
 pub const GREETING: [u8; 6] = [IAC, WONT, TELOPT_ECHO, IAC, DO, TELOPT_LINEMODE];
@@ -103,8 +115,9 @@ impl TelnetIn {
         }
     }
 
-    /// Feeds received bytes; protocol replies are appended to `reply`.
-    pub fn feed(&mut self, input: &[u8], reply: &mut Vec<u8>) {
+    /// Feeds received bytes; protocol replies are appended to `reply`, one
+    /// entry per reply (each is a separate write, as in DGD).
+    pub fn feed(&mut self, input: &[u8], reply: &mut Vec<Vec<u8>>) {
         for &b in input {
             self.state = match self.state {
                 State::Data => match b {
@@ -150,46 +163,38 @@ impl TelnetIn {
                     WONT => State::Wont,
                     SB => State::Sb,
                     IP => {
-                        reply.push(0x7f);
+                        reply.push(vec![0x7f]);
                         State::Data
                     }
                     BREAK => {
-                        reply.push(0x1c);
+                        reply.push(vec![0x1c]);
                         State::Data
                     }
                     AYT => {
-                        reply.extend_from_slice(format!("\r\n[{}]\r\n", self.version).as_bytes());
+                        reply.push(format!("\r\n[{}]\r\n", self.version).into_bytes());
                         State::Data
                     }
                     _ => State::Data,
                 },
                 State::Do => {
                     if b == TELOPT_TM {
-                        reply.extend_from_slice(&[IAC, WONT, TELOPT_TM]);
+                        reply.push(vec![IAC, WONT, TELOPT_TM]);
                     } else if b == TELOPT_SGA {
                         self.go_ahead = false;
-                        reply.extend_from_slice(&[IAC, WILL, TELOPT_SGA]);
+                        reply.push(vec![IAC, WILL, TELOPT_SGA]);
                     }
                     State::Data
                 }
                 State::Dont => {
                     if b == TELOPT_SGA {
                         self.go_ahead = true;
-                        reply.extend_from_slice(&[IAC, WONT, TELOPT_SGA]);
+                        reply.push(vec![IAC, WONT, TELOPT_SGA]);
                     }
                     State::Data
                 }
                 State::Will => {
                     if b == TELOPT_LINEMODE {
-                        reply.extend_from_slice(&[
-                            IAC,
-                            SB,
-                            TELOPT_LINEMODE,
-                            LM_MODE,
-                            MODE_EDIT,
-                            IAC,
-                            SE,
-                        ]);
+                        reply.push(vec![IAC, SB, TELOPT_LINEMODE, LM_MODE, MODE_EDIT, IAC, SE]);
                     }
                     State::Data
                 }
@@ -210,6 +215,75 @@ impl TelnetIn {
                 }
             };
         }
+    }
+}
+
+/// How many bytes of a write of `len` bytes an output buffer with `room`
+/// bytes left takes (DGD's `User::write`): all that fit, except that a
+/// telnet write starting with IAC is refused whole when fewer than
+/// `MAXIACSEQLEN` of its bytes fit, so no IAC sequence is ever cut.
+pub fn write_len(chunk: &[u8], room: usize, telnet: bool) -> usize {
+    if chunk.len() <= room {
+        return chunk.len();
+    }
+    if room == 0 || (telnet && chunk.first() == Some(&IAC) && room < MAXIACSEQLEN) {
+        return 0;
+    }
+    room
+}
+
+/// Encodes `text` for a telnet client as DGD's `send_message` does, into an
+/// output buffer with `room` bytes left: LF → CR LF and IAC doubled, in
+/// chunks that start anew at every IAC and hold at most `OUTBUF_SIZE` bytes,
+/// each written with [`write_len`]. Returns the wire bytes taken and the
+/// number of bytes of `text` counted as sent (DGD's count: a cut chunk is
+/// counted back from its end, so a CR written without its LF does not count
+/// the LF).
+pub fn encode_chunks(text: &[u8], mut room: usize) -> (Vec<u8>, usize) {
+    let mut wire = Vec::with_capacity(text.len().min(room) + 8);
+    let mut chunk: Vec<u8> = Vec::with_capacity(OUTBUF_SIZE);
+    let mut i = 0;
+    loop {
+        if i == text.len() || chunk.len() >= OUTBUF_SIZE - 1 || text[i] == IAC {
+            let n = write_len(&chunk, room, true);
+            wire.extend_from_slice(&chunk[..n]);
+            room -= n;
+            if n != chunk.len() {
+                // count back over what was not written
+                let (mut p, mut q, mut unwritten) = (i, chunk.len(), 0usize);
+                for _ in 0..chunk.len() - n {
+                    if p == 0 || q == 0 {
+                        break;
+                    }
+                    p -= 1;
+                    q -= 1;
+                    if text[p] == chunk[q] {
+                        unwritten += 1;
+                        if text[p] == IAC {
+                            break;
+                        }
+                    } else if chunk[q] == b'\r' {
+                        p += 1; // the CR inserted before an LF
+                    } else {
+                        q += 1;
+                        unwritten += 1;
+                    }
+                }
+                return (wire, i.saturating_sub(unwritten));
+            }
+            if i == text.len() {
+                return (wire, text.len());
+            }
+            chunk.clear();
+        }
+        let b = text[i];
+        if b == IAC {
+            chunk.push(IAC);
+        } else if b == b'\n' {
+            chunk.push(b'\r');
+        }
+        chunk.push(b);
+        i += 1;
     }
 }
 
@@ -239,7 +313,7 @@ mod tests {
         let mut reply = Vec::new();
         t.feed(input, &mut reply);
         let partial = t.line.clone();
-        (t.lines.into_iter().collect(), reply, partial)
+        (t.lines.into_iter().collect(), reply.concat(), partial)
     }
 
     #[test]
@@ -313,7 +387,7 @@ mod tests {
         let mut r = Vec::new();
         t.feed(&[IAC, DONT, TELOPT_SGA], &mut r);
         assert!(t.go_ahead);
-        assert_eq!(r, vec![IAC, WONT, TELOPT_SGA]);
+        assert_eq!(r, vec![vec![IAC, WONT, TELOPT_SGA]]);
     }
 
     #[test]
@@ -346,7 +420,7 @@ mod tests {
                 whole.0,
                 "cut {cut}"
             );
-            assert_eq!(r, whole.1);
+            assert_eq!(r.concat(), whole.1);
         }
     }
 
@@ -359,6 +433,50 @@ mod tests {
             t.lines.iter().cloned().collect::<Vec<_>>(),
             vec![b"abcd".to_vec(), b"efgh".into(), b"ij".into()]
         );
+    }
+
+    #[test]
+    fn a_line_end_after_a_full_piece_is_an_empty_line() {
+        // DGD 1.7.9: 2048 bytes then CR LF give the 2048 bytes and ""
+        let mut t = TelnetIn::new(4, "v");
+        let mut r = Vec::new();
+        t.feed(b"abcd\r\nef", &mut r);
+        t.finish();
+        assert_eq!(
+            t.lines.iter().cloned().collect::<Vec<_>>(),
+            vec![b"abcd".to_vec(), b"".into(), b"ef".into()]
+        );
+    }
+
+    #[test]
+    fn chunked_output_as_dgd_counts_it() {
+        // everything fits
+        assert_eq!(encode_chunks(b"a\nb", 100), (b"a\r\nb".to_vec(), 3));
+        assert_eq!(encode_chunks(b"", 100), (Vec::new(), 0));
+        // the room ends between CR and LF: the CR goes, the LF is not counted
+        assert_eq!(encode_chunks(b"ab\n", 3), (b"ab\r".to_vec(), 2));
+        // the room ends before the CR: the LF is not counted either
+        assert_eq!(encode_chunks(b"ab\ncd", 2), (b"ab".to_vec(), 2));
+        // a chunk starting with IAC is refused whole if fewer than 7 bytes fit
+        assert_eq!(encode_chunks(b"x\xffabcdef", 6), (b"x".to_vec(), 1));
+        assert_eq!(
+            encode_chunks(b"x\xffabcdef", 8),
+            (b"x\xff\xffabcde".to_vec(), 7)
+        );
+        // nothing fits
+        assert_eq!(encode_chunks(b"abc", 0), (Vec::new(), 0));
+        // long text goes in chunks; the count is exact at any cut
+        let text: Vec<u8> = (0..20000u32)
+            .map(|i| if i % 7 == 0 { b'\n' } else { b'a' })
+            .collect();
+        for room in [0, 1, 8190, 8191, 8192, 8193, 16384, 22000, 30000] {
+            let (wire, n) = encode_chunks(&text, room);
+            assert!(wire.len() <= room);
+            let mut whole = Vec::new();
+            encode(&text[..n], &mut whole);
+            assert!(wire.starts_with(&whole), "room {room}");
+            assert!(wire.len() - whole.len() <= 1, "room {room}");
+        }
     }
 
     #[test]

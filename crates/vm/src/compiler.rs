@@ -125,6 +125,8 @@ struct Comp<'a> {
     cur_typed: bool,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
+    /// Code length just after `status()[i]` or `call_trace()[i]` was compiled.
+    trace_index_at: Option<usize>,
 }
 
 type Pos = ast::Pos;
@@ -182,7 +184,46 @@ impl<'a> Comp<'a> {
             cur_ret: ast::Type::MIXED,
             cur_typed: false,
             targets: Default::default(),
+            trace_index_at: None,
         }
+    }
+
+    /// The base of an index was just compiled. DGD compiles `status()[i]`,
+    /// `status(obj)[i]`, `call_trace()[i]` and `call_trace()[i][j]` to kfuns
+    /// of their own, which cost less than the whole array: give back the
+    /// difference (`crate::ticks`). Returns the adjustment to emit before the
+    /// `Index`; for `status` one is inserted before the kfun, as DGD has
+    /// charged only the index cost when it reads the ticks left.
+    fn indexed_kfun_ticks(&mut self) -> Option<Op> {
+        use crate::ticks::*;
+        let kfun = |c: &Self, name: &str| c.inp.kfuns.lookup(name).map(|(k, _)| k);
+        let last = self.code.len();
+        if let Some(Op::Kfun(k, _)) = self.code.last().copied() {
+            if Some(k) == kfun(self, "status") {
+                let kop = self.code.pop()?;
+                self.code.push(Op::Ticks((STATUS_INDEX - STATUS) as i16, 0));
+                self.code.push(kop);
+                return Some(Op::Ticks(-INDEX as i16, 0));
+            }
+            if Some(k) == kfun(self, "call_trace") {
+                return Some(Op::Ticks(
+                    (CALL_TRACE_INDEX - INDEX) as i16,
+                    -CALL_TRACE_FRAME as i16,
+                ));
+            }
+        }
+        if self.trace_index_at == Some(last) && last >= 3 {
+            // call_trace()[i][j]: DGD charges TRACE_INDEX2 for both indexes
+            if let Some(Op::Ticks(_, per)) = self.code.get(last - 2).copied() {
+                if per != 0 {
+                    return Some(Op::Ticks(
+                        (CALL_TRACE_INDEX2 - CALL_TRACE_INDEX - INDEX) as i16,
+                        0,
+                    ));
+                }
+            }
+        }
+        None
     }
 
     fn err(&mut self, pos: Pos, msg: impl Into<String>) {
@@ -449,8 +490,8 @@ impl<'a> Comp<'a> {
 
     /// The right operand of a binary operator. As DGD, in a typechecked
     /// function `string + mixed` (and `string += mixed`) first makes the mixed
-    /// operand a string: an int or float is converted, anything else is the
-    /// error "Value is not a string".
+    /// operand a string: an int or float is converted (by the addition here),
+    /// anything else is the error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
         if op == BinOp::Add
@@ -459,7 +500,7 @@ impl<'a> Comp<'a> {
             && rhs.ty.is(BaseType::Mixed)
             && rhs.ty.depth == 0
         {
-            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+            self.emit(Op::StrOperand);
         }
     }
 
@@ -523,9 +564,11 @@ impl<'a> Comp<'a> {
         let Some(&idx) = self.fn_index.get(&name) else {
             return;
         };
+        thread_jumps(&mut self.code);
         let func = &mut self.funcs[idx as usize];
         func.defined = true;
         func.code = Rc::from(std::mem::take(&mut self.code));
+        self.trace_index_at = None;
         func.lines = std::mem::take(&mut self.lines);
         func.switches = std::mem::take(&mut self.switches);
         func.nlocals = self.max_slot;
@@ -841,6 +884,17 @@ impl<'a> Comp<'a> {
                     self.patch(j, pc);
                 }
             }
+            StmtKind::While { cond, body } if always_true(cond) => {
+                // as DGD: no jump to the condition first, so no loop charge
+                // before the first iteration
+                let top = self.pc();
+                self.push_loop(false);
+                self.compile_stmt(body);
+                let cont = self.pc();
+                self.emit(Op::Loop(top));
+                let end = self.pc();
+                self.pop_loop(end, cont);
+            }
             StmtKind::While { cond, body } => {
                 let jc = self.emit(Op::Jump(0));
                 let top = self.pc();
@@ -872,7 +926,9 @@ impl<'a> Comp<'a> {
                 if let Some(i) = init {
                     self.compile_effect(i);
                 }
-                let jc = self.emit(Op::Jump(0));
+                let cond = cond.as_ref().filter(|c| !always_true(c));
+                // as DGD, a loop without a condition does not jump to it first
+                let jc = cond.map(|_| self.emit(Op::Jump(0)));
                 let top = self.pc();
                 self.push_loop(false);
                 self.compile_stmt(body);
@@ -881,7 +937,9 @@ impl<'a> Comp<'a> {
                     self.compile_effect(st);
                 }
                 let condpc = self.pc();
-                self.patch(jc, condpc);
+                if let Some(jc) = jc {
+                    self.patch(jc, condpc);
+                }
                 match cond {
                     Some(c) => {
                         self.compile_expr(c);
@@ -956,7 +1014,8 @@ impl<'a> Comp<'a> {
                 let known = self.labels.iter().rev().find(|(n, ..)| n == l.as_ref());
                 if let Some(&(_, pc, nest)) = known {
                     self.emit_unnest(self.nest.saturating_sub(nest));
-                    self.emit(Op::Jump(pc));
+                    // a jump back costs ticks, as a loop does (DGD)
+                    self.emit(Op::Loop(pc));
                 } else {
                     let j = self.emit(Op::Jump(0));
                     self.gotos.push((j, l.to_string(), s.pos));
@@ -1281,7 +1340,7 @@ impl<'a> Comp<'a> {
                     self.lv_prefix(&lv);
                     self.emit(Op::Local(tmp));
                     self.emit(Op::Int(i as i32));
-                    self.emit(Op::Index);
+                    self.emit_internal_index();
                     self.lv_store(&lv);
                     self.emit(Op::Pop);
                 }
@@ -1421,8 +1480,15 @@ impl<'a> Comp<'a> {
             }
             ExprKind::Index { base, index } => {
                 self.compile_expr(base);
+                let adjust = self.indexed_kfun_ticks();
                 self.compile_expr(index);
+                if let Some(t) = adjust {
+                    self.code.push(t);
+                }
                 self.emit(Op::Index);
+                if adjust.is_some() {
+                    self.trace_index_at = Some(self.code.len());
+                }
             }
             ExprKind::Range { base, from, to } => {
                 self.compile_expr(base);
@@ -1488,10 +1554,21 @@ impl<'a> Comp<'a> {
                 }
             }
             ExprKind::Binary { op, lhs, rhs } => {
+                if *op == BinOp::Add && is_sum(e) {
+                    let mut terms = Vec::new();
+                    sum_terms(e, &mut terms);
+                    self.line(e.pos);
+                    let cost = self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    self.push_ticks(cost);
+                    return;
+                }
                 self.compile_expr(lhs);
                 self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
+                if *op == BinOp::Add {
+                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                }
             }
             ExprKind::And(a, b) => {
                 self.compile_expr(a);
@@ -1537,6 +1614,43 @@ impl<'a> Comp<'a> {
             }
             ExprKind::AssignOp { op, lhs, rhs } => {
                 let Some(lv) = self.lvalue(lhs) else { return };
+                if *op == BinOp::Add && is_sum_assign(lhs, rhs) {
+                    // DGD's summand with the variable as its first term
+                    let mut terms = Vec::new();
+                    sum_terms(rhs, &mut terms);
+                    let strings = sum_of_strings(&lhs.ty);
+                    if let (LVal::Local(s), true) = (&lv, strings) {
+                        // keep appending in place: sum the right side, then
+                        // AddLocal (which charges a string +)
+                        let s = *s;
+                        let cost = self.compile_sum(&terms, strings, 0) + 1;
+                        self.emit(Op::AddLocal(s));
+                        self.push_ticks(cost - crate::ticks::STRING_OP);
+                        return;
+                    }
+                    match lv {
+                        LVal::Local(s) => {
+                            self.emit(Op::Local(s));
+                        }
+                        LVal::Global(g) => {
+                            self.emit(Op::Global(g));
+                        }
+                        LVal::Index(..) => {
+                            self.lv_prefix(&lv);
+                            self.emit(Op::Dup2);
+                            self.emit(Op::Index);
+                        }
+                        LVal::Unpack(_) => return self.err(e.pos, "bad lvalue"),
+                    };
+                    let cost = self.compile_sum(&terms, strings, 1);
+                    self.push_ticks(cost);
+                    self.lv_store(&lv);
+                    return;
+                }
+                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
+                    // only the right operand is converted
+                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
                         self.compile_add_rhs(*op, lhs, rhs);
@@ -1760,6 +1874,70 @@ impl<'a> Comp<'a> {
         self.emit(Op::Kfun(k, argc(args.len(), spread)));
     }
 
+    /// An `Index` the compiler adds for its own plumbing: free of ticks, as
+    /// DGD has no such step.
+    fn emit_internal_index(&mut self) {
+        self.code.push(Op::Ticks(-crate::ticks::INDEX as i16, 0));
+        self.emit(Op::Index);
+    }
+
+    /// `a + b` with one operand typed string and the other not: DGD's
+    /// compiler converts the other to a string first, at a cost.
+    fn charge_string_conversion(&mut self, a: &ast::Type, b: &ast::Type) {
+        if (*a == ast::Type::STRING) != (*b == ast::Type::STRING) {
+            self.code.push(Op::Ticks(crate::ticks::TO_STRING as i16, 0));
+        }
+    }
+
+    /// The terms of DGD's summand: each is pushed and added with `SumAdd`
+    /// (to a first term already on the stack when `pushed` is 1). The
+    /// returned cost is what DGD's sum kfun charges: a tick per term, the
+    /// conversion to string of a term not typed string (in a string sum), and
+    /// nothing for an aggregate or a string range among the terms.
+    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) -> i64 {
+        use crate::ticks::*;
+        let mut cost = (terms.len() + pushed) as i64;
+        let mut prev_literal = false;
+        for (i, t) in terms.iter().enumerate() {
+            self.compile_expr(t);
+            if i + pushed > 0 {
+                // a mixed term after a string is made a string first (an error
+                // for anything but an int, a float or a string), as DGD
+                if strings && self.cur_typed && t.ty.is(BaseType::Mixed) && t.ty.depth == 0 {
+                    self.emit(Op::StrOperand);
+                }
+                self.emit(Op::SumAdd);
+            }
+            // DGD folds adjacent string constants into one term
+            let literal = matches!(t.kind, ExprKind::Str(_));
+            if literal && prev_literal {
+                cost -= 1;
+            }
+            prev_literal = literal;
+            match &t.kind {
+                ExprKind::Array(items) => cost -= array_aggregate(items.len()),
+                ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
+                _ => {}
+            }
+            if strings && t.ty != ast::Type::STRING {
+                cost += TO_STRING;
+                if t.ty == ast::Type::FLOAT {
+                    cost += FLOAT_OP;
+                }
+            }
+        }
+        cost
+    }
+
+    /// Charges `cost` ticks (a compile-time adjustment, see `crate::ticks`).
+    fn push_ticks(&mut self, cost: i64) {
+        if cost != 0 {
+            if let Ok(c) = i16::try_from(cost) {
+                self.code.push(Op::Ticks(c, 0));
+            }
+        }
+    }
+
     fn compile_sscanf(&mut self, pos: Pos, k: u16, args: &[Expr]) {
         if args.len() < 2 {
             self.err(pos, "too few arguments for function sscanf");
@@ -1810,7 +1988,7 @@ impl<'a> Comp<'a> {
             }
             self.emit(Op::Local(tmp));
             self.emit(Op::Int(i as i32 + 1));
-            self.emit(Op::Index);
+            self.emit_internal_index();
             let t = type_spec(&a.ty);
             if t.base as i32 != T_MIXED || t.depth != 0 {
                 self.emit(Op::CheckType(t));
@@ -1822,7 +2000,7 @@ impl<'a> Comp<'a> {
         }
         self.emit(Op::Local(tmp));
         self.emit(Op::Int(0));
-        self.emit(Op::Index);
+        self.emit_internal_index();
     }
 }
 
@@ -2108,4 +2286,77 @@ pub fn compute_links(
         anc_map,
     });
     links
+}
+
+/// A loop condition that is a non-zero integer constant (`while (1)`): DGD
+/// compiles such a loop as one without a condition.
+fn always_true(e: &Expr) -> bool {
+    matches!(e.kind, ExprKind::Int(i) if i != 0)
+}
+
+/// Is `t` a type DGD's summand applies to: string, or an array?
+fn summable(t: &ast::Type) -> bool {
+    *t == ast::Type::STRING || t.depth > 0
+}
+
+/// A string (rather than an array) sum.
+fn sum_of_strings(t: &ast::Type) -> bool {
+    *t == ast::Type::STRING
+}
+
+/// Does DGD compile the addition `e` to its summand kfun? When the left
+/// operand is typed string or array and the addition has more than two
+/// terms, or an aggregate or a range among them.
+fn is_sum(e: &Expr) -> bool {
+    let ExprKind::Binary {
+        op: BinOp::Add,
+        lhs,
+        rhs,
+    } = &e.kind
+    else {
+        return false;
+    };
+    summable(&lhs.ty)
+        && (is_sum(lhs)
+            || matches!(lhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
+            || matches!(lhs.kind, ExprKind::Array(_) | ExprKind::Range { .. })
+            || matches!(rhs.kind, ExprKind::Array(_) | ExprKind::Range { .. }))
+}
+
+/// Does DGD compile `lhs += rhs` to its summand kfun?
+fn is_sum_assign(lhs: &Expr, rhs: &Expr) -> bool {
+    summable(&lhs.ty)
+        && (summable(&rhs.ty) || matches!(rhs.kind, ExprKind::Range { .. }))
+        && matches!(
+            rhs.kind,
+            ExprKind::Binary { op: BinOp::Add, .. } | ExprKind::Array(_) | ExprKind::Range { .. }
+        )
+}
+
+/// The terms of an addition chain DGD sums: the left operands while they are
+/// additions of a summable type, then each right operand.
+fn sum_terms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs,
+            rhs,
+        } if summable(&lhs.ty) => {
+            sum_terms(lhs, out);
+            out.push(rhs);
+        }
+        _ => out.push(e),
+    }
+}
+
+/// A jump to a return is the return itself (`c ? a : b` as a function's result):
+/// one instruction less on the way out. Only the jump changes; every pc stays.
+fn thread_jumps(code: &mut [Op]) {
+    for i in 0..code.len() {
+        if let Op::Jump(t) = code[i] {
+            if let Some(&r @ (Op::Return | Op::ReturnNil)) = code.get(t as usize) {
+                code[i] = r;
+            }
+        }
+    }
 }

@@ -16,10 +16,12 @@ use crate::host::{BlobStore, Host};
 use crate::object::{CallOut, Object, ObjectTable};
 use crate::ops;
 use crate::program::*;
+use crate::ticks;
 use crate::value::*;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
+mod editing;
 pub mod tables;
 pub use tables::{object_key, RestoreError, META_KEY};
 
@@ -45,6 +47,8 @@ pub struct Config {
     pub objects: usize,
     /// Time zone of `ctime()` (default: the process's, see [`crate::tz`]).
     pub timezone: std::sync::Arc<crate::tz::TimeZone>,
+    /// `editors`: max number of editor sessions.
+    pub editors: usize,
 }
 
 impl Default for Config {
@@ -61,6 +65,7 @@ impl Default for Config {
             max_ticks: -1,
             objects: 1 << 24,
             timezone: std::sync::Arc::new(crate::tz::TimeZone::system()),
+            editors: 40,
         }
     }
 }
@@ -80,14 +85,27 @@ pub enum This {
     Lwo(LwoRef),
 }
 
-struct Frame {
-    prog: Rc<Program>,
-    func: u16,
-    code: Rc<[Op]>,
-    pc: usize,
-    base: usize,
+/// Who a frame runs for: `this_object()` and the program of that object (`oprog`,
+/// whose links map the running code's calls and variables). Consecutive frames of
+/// one object share a context: an internal call pushes a frame but no context.
+struct Ctx {
     this: This,
     oprog: Rc<Program>,
+}
+
+/// One LPC function activation: plain data, no references. The function is
+/// `prog.funcs[func]` where `prog` is ancestor `link` of the context's `oprog`
+/// ([`Vm::fprog`]); its code is that function's code (the interpreter loop keeps its
+/// own handle on the running code).
+#[derive(Clone, Copy)]
+struct Frame {
+    /// Index in `Vm::ctxs`.
+    ctx: u32,
+    /// This frame pushed its context (popped with it).
+    owns_ctx: bool,
+    func: u16,
+    pc: usize,
+    base: usize,
     link: u16,
     nparams: u16,
     external: bool,
@@ -120,6 +138,8 @@ enum Undo {
     Destruct(u32),
     CallOutAdd(u32, u32),
     CallOutRemove(u32, u32, CallOut),
+    /// A summand added to pending call_out (object, handle): its value before.
+    Summand(u32, u32, Float),
 }
 
 /// The VM.
@@ -137,6 +157,10 @@ pub struct Vm {
     auto_prog: Option<Rc<Program>>,
     stack: Vec<Value>,
     frames: Vec<Frame>,
+    ctxs: Vec<Ctx>,
+    /// The interpreter loop's handles on the code of the callers of the frames it
+    /// pushed (so a return needs no lookup); see `Vm::run`.
+    saved_code: Vec<Rc<[Op]>>,
     catches: Vec<Catch>,
     rl: Vec<RlInfo>,
     ticks: i64,
@@ -144,6 +168,8 @@ pub struct Vm {
     /// Max frames under the current rlimits (cached from `rl`).
     maxdepth: usize,
     atomic: u32,
+    /// Frames that started an atomic level (the ticks were halved there).
+    tick_levels: Vec<usize>,
     undo: Vec<Undo>,
     argbuf: Vec<Value>,
     rng: u64,
@@ -156,6 +182,8 @@ pub struct Vm {
     /// Nested `execute` calls (Rust recursion through callbacks).
     nesting: usize,
     compiling: Vec<String>,
+    /// preprocess_file() is running: no compilation may start.
+    preprocessing: bool,
     /// Programs that have been compiled with privileged rlimits.
     privileged: std::collections::HashSet<u32>,
     /// Boot time (status()): of the cold boot, kept across restores (ST_STARTTIME).
@@ -172,6 +200,8 @@ pub struct Vm {
     table_dirty: BTreeSet<u32>,
     /// Programs already written to the blob store.
     stored_progs: std::collections::HashSet<u32>,
+    /// Editor sessions (`editor()`).
+    editors: editing::Sessions,
     /// Slots of destructed masters whose program was removed in this task
     /// (remove_program called); freed at the end of the task.
     removed_slots: Vec<u32>,
@@ -216,12 +246,16 @@ mod k {
     pub const MAP_INDICES: u16 = 32;
     pub const MAP_VALUES: u16 = 33;
     pub const CALL_OUT_SUMMAND: u16 = 34;
+    pub const PREPROCESS_FILE: u16 = 50;
+    pub const EDITOR: u16 = 35;
+    pub const QUERY_EDITOR: u16 = 36;
 }
 
 /// Registers the kfuns implemented inside the VM.
 pub fn register_vm_kfuns(r: &mut KfunRegistry) {
     let list: &[(&str, u16)] = &[
         ("compile_object", k::COMPILE_OBJECT),
+        ("preprocess_file", k::PREPROCESS_FILE),
         ("clone_object", k::CLONE_OBJECT),
         ("new_object", k::NEW_OBJECT),
         ("destruct_object", k::DESTRUCT_OBJECT),
@@ -254,6 +288,8 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         ("map_sizeof", k::MAP_SIZEOF),
         ("map_indices", k::MAP_INDICES),
         ("map_values", k::MAP_VALUES),
+        ("editor", k::EDITOR),
+        ("query_editor", k::QUERY_EDITOR),
     ];
     // Data kfuns that a library module may also provide: the library wins.
     let lib_first = [
@@ -287,8 +323,6 @@ pub fn register_vm_kfuns(r: &mut KfunRegistry) {
         "connect_datagram",
         "send_datagram",
         "datagram_challenge",
-        "editor",
-        "query_editor",
     ] {
         // only if no library implementation was registered
         if let Some((_, _)) = r.lookup(n) {
@@ -306,8 +340,6 @@ impl KfunRegistry {
     }
 }
 
-const CALL_TICKS: i64 = 5;
-const LOOP_TICKS: i64 = 2;
 /// Hard cap on frames regardless of rlimits (protects memory).
 const HARD_MAX_DEPTH: usize = 100_000;
 /// Hard cap on nested runs of the interpreter loop through Rust callbacks
@@ -333,12 +365,15 @@ impl Vm {
             auto_prog: None,
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
+            ctxs: Vec::with_capacity(64),
+            saved_code: Vec::with_capacity(64),
             catches: Vec::new(),
             rl: Vec::new(),
             ticks: 0,
             noticks: true,
             maxdepth: HARD_MAX_DEPTH,
             atomic: 0,
+            tick_levels: Vec::new(),
             undo: Vec::new(),
             argbuf: Vec::new(),
             rng: 0x9E37_79B9_7F4A_7C15 ^ (boot as u64),
@@ -350,6 +385,7 @@ impl Vm {
             in_error_hook: false,
             nesting: 0,
             compiling: Vec::new(),
+            preprocessing: false,
             privileged: Default::default(),
             boot_time: boot,
             reboot_time: boot,
@@ -358,6 +394,7 @@ impl Vm {
             walk_id: 0,
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
+            editors: Default::default(),
             removed_slots: Vec::new(),
             removal_candidates: Vec::new(),
         }
@@ -489,8 +526,10 @@ impl Vm {
             self.load_rl();
             self.stack.clear();
             self.frames.clear();
+            self.ctxs.clear();
             self.catches.clear();
             self.atomic = 0;
+            self.tick_levels.clear();
             self.undo.clear();
         }
         self.in_task += 1;
@@ -525,6 +564,9 @@ impl Vm {
         let path = crate::typecheck::object_path("/", path);
         if path.contains('#') {
             return err(format!("Illegal object name \"{path}\""));
+        }
+        if self.preprocessing {
+            return err("Compilation within preprocess");
         }
         if self.compiling.contains(&path) {
             return err(format!("Cycle in inheritance from \"{path}.c\""));
@@ -629,10 +671,15 @@ impl Vm {
         }
         // inherits
         let mut inherits = Vec::new();
+        // inherit path as the typechecker names it -> the program the driver gave
+        let mut by_path = Vec::new();
         for inh in &ast.inherits {
             let p = crate::typecheck::object_path(path, &inh.path);
-            match self.program_for_inherit(path, &p, inh.private) {
-                Ok(prog) => inherits.push(prog),
+            match self.program_for_inherit(path, &inh.path, &p, inh.private) {
+                Ok(prog) => {
+                    by_path.push((p, prog.clone()));
+                    inherits.push(prog);
+                }
                 Err(e) => {
                     return self.compile_failed(
                         &file,
@@ -646,6 +693,13 @@ impl Vm {
             HashMap::new();
         for p in inherits.iter().chain(auto.iter()) {
             self.collect_infos(p, &mut infos);
+        }
+        // inherit_program may hand back an object under another name than the
+        // inherit statement's path (`inherit "~/lib/x"` -> /usr/Name/lib/x)
+        for (p, prog) in &by_path {
+            if let Some(i) = self.prog_infos.get(&prog.id) {
+                infos.insert(p.clone(), i.clone());
+            }
         }
         let tco = crate::typecheck::TcOptions {
             typechecking: self.cfg.typechecking,
@@ -700,10 +754,19 @@ impl Vm {
         if is_driver || is_auto {
             self.privileged.insert(id);
         } else if let Some(d) = self.driver_object() {
+            // DGD asks once for each rlimits statement it compiles
+            let nrlimits = prog
+                .funcs
+                .iter()
+                .flat_map(|f| f.code.iter())
+                .filter(|op| matches!(op, Op::RlimitsBegin))
+                .count();
             if self.cfg.driver_object.is_some() {
-                let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
-                if matches!(r, Ok(v) if v.truthy()) {
-                    self.privileged.insert(id);
+                for i in 0..nrlimits {
+                    let r = self.call_in(d, "compile_rlimits", vec![Value::str(path)], true);
+                    if i == 0 && matches!(r, Ok(v) if v.truthy()) {
+                        self.privileged.insert(id);
+                    }
                 }
             }
         }
@@ -799,6 +862,132 @@ impl Vm {
         err(format!("Failed to compile \"{file}\""))
     }
 
+    /// preprocess_file(): the file (or the given source) after preprocessing, as
+    /// DGD returns it: tokens separated by single spaces, line breaks kept (up to
+    /// ten blank lines, `#line N` beyond), `#line N "file"` where the file
+    /// changes, cut into strings of at most 65,535 bytes. Preprocessing errors go
+    /// to compile_error and the text is returned anyway.
+    fn preprocess_file(
+        &mut self,
+        path: &str,
+        source: Option<Vec<u8>>,
+    ) -> Result<Vec<Value>, LpcError> {
+        if !self.compiling.is_empty() || self.preprocessing {
+            return err("Preprocess within compilation");
+        }
+        let path = crate::preprocess::normalize_path("/", path);
+        if path.contains('#') {
+            return err(format!("Illegal file name \"{path}\""));
+        }
+        let src = match source {
+            Some(s) => s,
+            None => match self.host.read_file(&path) {
+                Some(s) => s,
+                None => return err(format!("Could not preprocess \"{path}\"")),
+            },
+        };
+        self.preprocessing = true;
+        self.compiling.push(path.clone());
+        let mut resolver = IncludeHook {
+            vm: self,
+            from: path.clone(),
+        };
+        let opts = crate::preprocess::PpOptions {
+            include_dirs: resolver.vm.cfg.include_dirs.clone(),
+            include_file: resolver.vm.cfg.include_file.clone(),
+            date: None,
+            time: None,
+        };
+        let out = crate::preprocess::preprocess(&path, &src, &mut resolver, &opts);
+        self.compiling.pop();
+        self.preprocessing = false;
+        for d in &out.diags {
+            let msg = format!("{}, {}: {}\n", d.file, d.line, d.message);
+            let reported = match self.driver_object() {
+                Some(drv) if self.cfg.driver_object.is_some() && !self.in_error_hook => self
+                    .call_in(
+                        drv,
+                        "compile_error",
+                        vec![
+                            Value::str(&d.file),
+                            Value::Int(d.line as i32),
+                            Value::str(&d.message),
+                        ],
+                        true,
+                    )
+                    .is_ok(),
+                _ => false,
+            };
+            if !reported {
+                self.host.message(&msg);
+            }
+        }
+        let max = self.cfg.array_size.max(1);
+        let mut chunks = PpCollect::default();
+        let mut file: Option<u32> = None;
+        let mut line = 0u32;
+        let mut output = false;
+        for t in &out.tokens {
+            if matches!(t.tok, crate::lex::Tok::Eof) {
+                break;
+            }
+            if file != Some(t.pos.file) {
+                if output {
+                    chunks.add(b"\n");
+                }
+                file = Some(t.pos.file);
+                line = t.pos.line;
+                let name = out.files.get(t.pos.file as usize).map_or("", |f| &**f);
+                chunks.add(format!("#line {line} \"{name}\"\n").as_bytes());
+                output = false;
+            } else if t.pos.line != line {
+                if t.pos.line > line && t.pos.line - line <= 10 {
+                    while line < t.pos.line {
+                        chunks.add(b"\n");
+                        line += 1;
+                    }
+                } else {
+                    line = t.pos.line;
+                    chunks.add(format!("\n#line {line}\n").as_bytes());
+                }
+                output = false;
+            }
+            if output {
+                chunks.add(b" ");
+            }
+            let mut text = Vec::new();
+            match &t.tok {
+                crate::lex::Tok::Str(b) => {
+                    text.push(b'"');
+                    for &c in b.iter() {
+                        match c {
+                            0 => text.extend_from_slice(b"\\0"),
+                            b'\n' => text.extend_from_slice(b"\\n"),
+                            b'"' => text.extend_from_slice(b"\\\""),
+                            b'\\' => text.extend_from_slice(b"\\\\"),
+                            c => text.push(c),
+                        }
+                    }
+                    text.push(b'"');
+                }
+                tok => tok.spell(&mut text),
+            }
+            chunks.add(&text);
+            output = true;
+        }
+        if output {
+            chunks.add(b"\n");
+        }
+        let strs = chunks.finish();
+        if strs.len() > max {
+            return err("Array too large");
+        }
+        Ok(strs
+            .into_iter()
+            .map(|s| Value::String(LStr::from(s)))
+            .collect())
+    }
+
     /// The auto object's program (compiled if there is no auto object yet).
     fn auto_program(&mut self, auto: &str) -> Result<Rc<Program>, LpcError> {
         let path = crate::typecheck::object_path("/", auto);
@@ -812,33 +1001,36 @@ impl Vm {
         }
     }
 
-    /// The program of an object to inherit: asks the driver's `inherit_program`, or
-    /// finds/compiles the object.
+    /// The program of an object to inherit. As DGD, the driver's `inherit_program`
+    /// is asked for every inherit statement (with the path as written; kernel
+    /// libraries track dependencies there) and must return an object ("Cannot
+    /// inherit" otherwise); without a driver object the path is found or compiled.
     fn program_for_inherit(
         &mut self,
         from: &str,
+        raw: &str,
         path: &str,
         private: bool,
     ) -> Result<Rc<Program>, LpcError> {
         let path = crate::typecheck::object_path("/", path);
-        let obj = match self.driver_object() {
-            Some(d)
-                if self.cfg.driver_object.is_some()
-                    && self.objects.find(path.as_bytes()).is_none() =>
-            {
+        let hook = self.driver_object().filter(|&d| {
+            self.cfg.driver_object.is_some() && self.driver_defines(d, "inherit_program")
+        });
+        let obj = match hook {
+            Some(d) => {
                 let r = self.call_in(
                     d,
                     "inherit_program",
                     vec![
                         Value::str(from),
-                        Value::str(&path),
+                        Value::str(raw),
                         Value::Int(private as i32),
                     ],
                     true,
                 )?;
                 match r {
                     Value::Object(o) if self.objects.is_live(o) => Some(o),
-                    _ => self.objects.find(path.as_bytes()),
+                    _ => return err(format!("Cannot inherit \"{raw}\"")),
                 }
             }
             _ => self.objects.find(path.as_bytes()),
@@ -915,6 +1107,18 @@ impl Vm {
         self.stack.extend(args);
         self.push_frame(This::Obj(obj.index), prog, fr, nargs, true)?;
         self.execute(stop)
+    }
+
+    /// Does the driver object define function `func` (so that DGD would call it)?
+    fn driver_defines(&self, d: ObjRef, func: &str) -> bool {
+        self.objects
+            .get(d)
+            .and_then(|o| {
+                o.prog
+                    .find_function(func.as_bytes())
+                    .map(|(_, f)| f.defined)
+            })
+            .unwrap_or(false)
     }
 
     /// An object flagged by call_touch() is about to be called: tell the driver.
@@ -1014,13 +1218,7 @@ impl Vm {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Stack overflow");
         }
-        self.ticks -= if self.atomic > 0 {
-            2 * CALL_TICKS
-        } else {
-            CALL_TICKS
-        };
-        if self.ticks < 0 && !self.noticks {
-            self.ticks = -1;
+        if self.ticks < ticks::CALL_RESERVE && !self.noticks {
             self.stack.truncate(self.stack.len().saturating_sub(nargs));
             return err("Out of ticks");
         }
@@ -1109,14 +1307,29 @@ impl Vm {
                 }
             }
         }
+        // a call inside the running object shares the caller's context
+        let same_ctx = self.frames.last().map(|top| top.ctx).filter(|&c| {
+            let ctx = &self.ctxs[c as usize];
+            Rc::ptr_eq(&ctx.oprog, &oprog)
+                && match (&ctx.this, &this) {
+                    (This::Obj(a), This::Obj(b)) => a == b,
+                    (This::Lwo(a), This::Lwo(b)) => LwoRef::ptr_eq(a, b),
+                    _ => false,
+                }
+        });
+        let (ctx, owns_ctx) = match same_ctx {
+            Some(c) => (c, false),
+            None => {
+                self.ctxs.push(Ctx { this, oprog });
+                (self.ctxs.len() as u32 - 1, true)
+            }
+        };
         self.frames.push(Frame {
-            code: f.code.clone(),
+            ctx,
+            owns_ctx,
             func: fr.func,
-            prog,
             pc: 0,
             base,
-            this,
-            oprog,
             link,
             nparams: np as u16,
             external,
@@ -1124,42 +1337,169 @@ impl Vm {
             rl_mark: self.rl.len(),
             atomic_mark,
         });
+        if atomic_mark.is_some() {
+            self.atomic_ticks_enter();
+        }
+        self.ticks -= ticks::CALL;
         Ok(())
+    }
+
+    /// An atomic function was just entered. As DGD, unless its caller runs
+    /// atomically already (inside an atomic function and not inside a `catch`
+    /// begun since), this starts a new atomic level: the ticks left are halved
+    /// now and doubled when the function returns or fails.
+    #[cold]
+    #[inline(never)]
+    fn atomic_ticks_enter(&mut self) {
+        let me = self.frames.len() - 1;
+        let caller_atomic = self.frames[..me]
+            .iter()
+            .rposition(|f| f.atomic_mark.is_some())
+            .is_some_and(|a| self.catches.last().is_none_or(|c| c.frames <= a));
+        if !caller_atomic {
+            self.tick_levels.push(me);
+            if !self.noticks {
+                self.ticks >>= 1;
+            }
+        }
+    }
+
+    /// The ticks left as `status()[ST_TICKS]` reports them (-1: unlimited).
+    fn ticks_left(&self) -> i64 {
+        if self.noticks {
+            -1
+        } else {
+            self.ticks.max(0) << self.tick_levels.len().min(32)
+        }
+    }
+
+    /// The context of frame `f`.
+    #[inline(always)]
+    fn fctx(&self, f: &Frame) -> &Ctx {
+        &self.ctxs[f.ctx as usize]
+    }
+
+    /// `this_object()` of frame `f`.
+    #[inline(always)]
+    fn fthis(&self, f: &Frame) -> &This {
+        &self.ctxs[f.ctx as usize].this
+    }
+
+    /// The program of the object frame `f` runs in.
+    #[inline(always)]
+    fn foprog(&self, f: &Frame) -> &Rc<Program> {
+        &self.ctxs[f.ctx as usize].oprog
+    }
+
+    /// The program whose function frame `f` runs (an ancestor of its object's
+    /// program, or that program itself).
+    #[inline(always)]
+    fn fprog(&self, f: &Frame) -> &Rc<Program> {
+        let oprog = &self.ctxs[f.ctx as usize].oprog;
+        oprog.anc_prog(f.link).unwrap_or(oprog)
+    }
+
+    /// The fast case of an internal call (`Op::Call`, `Op::CallStatic`) from frame
+    /// `fi`: a defined, non-atomic function without ellipsis called with exactly its
+    /// number of parameters, within the depth and tick limits. Pushes the frame and
+    /// returns the callee's code; returns None, changing nothing, in every other case
+    /// (the caller then takes `push_frame`, which raises the errors).
+    #[inline(always)]
+    fn push_frame_fast(&mut self, fi: usize, fr: FuncRef, nargs: usize) -> Option<Rc<[Op]>> {
+        if self.frames.len() >= self.maxdepth || (self.ticks < ticks::CALL_RESERVE && !self.noticks)
+        {
+            return None;
+        }
+        let caller = self.frames[fi];
+        let oprog = &self.ctxs[caller.ctx as usize].oprog;
+        let prog = oprog.anc_prog(fr.anc)?;
+        let f = prog.funcs.get(fr.func as usize)?;
+        if !f.defined || f.ellipsis || f.mods.atomic || f.params.len() != nargs {
+            return None;
+        }
+        let code = f.code.clone();
+        let nl = f.nlocals as usize;
+        let link = if Rc::ptr_eq(prog, oprog) {
+            oprog.self_anc()
+        } else {
+            fr.anc
+        };
+        let frame = Frame {
+            ctx: caller.ctx,
+            owns_ctx: false,
+            func: fr.func,
+            pc: 0,
+            base: self.stack.len() - nargs,
+            link,
+            nparams: nargs as u16,
+            external: false,
+            catch_mark: self.catches.len(),
+            rl_mark: self.rl.len(),
+            atomic_mark: None,
+        };
+        self.ticks -= ticks::CALL;
+        if nl > nargs {
+            self.stack.resize(frame.base + nl, Value::Nil);
+        }
+        self.frames.push(frame);
+        Some(code)
     }
 
     #[inline]
     fn charge(&mut self, n: i64) -> Result<(), LpcError> {
-        let n = if self.atomic > 0 { n * 2 } else { n };
+        // As DGD: no check here; the next call or loop iteration fails.
         self.ticks -= n;
-        if self.ticks < 0 && !self.noticks {
-            self.ticks = -1;
-            return err("Out of ticks");
-        }
         Ok(())
     }
 
     /// Pops the top frame after a return.
+    #[inline(always)]
     fn pop_frame(&mut self) {
-        if let Some(f) = self.frames.pop() {
-            self.catches.truncate(f.catch_mark);
-            if self.rl.len() > f.rl_mark {
-                self.restore_rl(f.rl_mark);
+        let Some(f) = self.frames.pop() else {
+            return;
+        };
+        if f.owns_ctx || f.atomic_mark.is_some() || self.rl.len() > f.rl_mark {
+            self.pop_frame_rare(&f);
+        }
+        self.catches.truncate(f.catch_mark);
+        // the frame's locals: ints, floats, nil and object handles own nothing
+        while self.stack.len() > f.base {
+            match self.stack.pop() {
+                Some(v @ (Value::Nil | Value::Int(_) | Value::Float(_) | Value::Object(_))) => {
+                    std::mem::forget(v)
+                }
+                v => drop(v),
             }
-            if f.atomic_mark.is_some() {
-                self.atomic = self.atomic.saturating_sub(1);
-                if self.atomic == 0 {
-                    self.undo.clear();
-                    // programs that became unused inside it (DGD calls
-                    // remove_program when the atomic function has succeeded;
-                    // after a rollback the objects are not destructed)
-                    if !self.removal_candidates.is_empty() {
-                        self.stack.truncate(f.base);
-                        let work = std::mem::take(&mut self.removal_candidates);
-                        self.check_removals(work, true);
-                    }
+        }
+    }
+
+    /// The rarer parts of popping frame `f`: its context, rlimits, atomic level.
+    #[inline(never)]
+    fn pop_frame_rare(&mut self, f: &Frame) {
+        if f.owns_ctx {
+            self.ctxs.pop();
+        }
+        if self.rl.len() > f.rl_mark {
+            self.restore_rl(f.rl_mark);
+        }
+        if f.atomic_mark.is_some() {
+            self.atomic = self.atomic.saturating_sub(1);
+            if self.atomic == 0 {
+                self.undo.clear();
+            }
+            if self.tick_levels.last() == Some(&self.frames.len()) {
+                self.tick_levels.pop();
+                if !self.noticks {
+                    self.ticks *= 2;
                 }
             }
-            self.stack.truncate(f.base);
+            // programs that became unused inside it (DGD calls remove_program
+            // when the atomic function has succeeded; after a rollback the
+            // objects are not destructed)
+            if self.atomic == 0 && !self.removal_candidates.is_empty() {
+                let work = std::mem::take(&mut self.removal_candidates);
+                self.check_removals(work, true);
+            }
         }
     }
 
@@ -1205,7 +1545,7 @@ impl Vm {
 
     /// Error at the top frame: calls the runtime_error hook, then unwinds to the
     /// innermost catch above `stop` (Ok) or to `stop` (Err with the final error).
-    fn handle_error(&mut self, e: LpcError, stop: usize) -> Result<(), LpcError> {
+    fn handle_error(&mut self, mut e: LpcError, stop: usize) -> Result<(), LpcError> {
         let catch_idx = self.catches.iter().rposition(|c| c.frames > stop);
         // An error leaving atomic functions: as DGD, atomic_error first (stack and
         // changes still there; `atom` is the call_trace index of the outermost atomic
@@ -1214,8 +1554,11 @@ impl Vm {
         let target = catch_idx.map_or(stop, |i| self.catches[i].frames);
         if let Some(a) = (target..self.frames.len()).find(|&i| self.frames[i].atomic_mark.is_some())
         {
-            self.atomic_error_hook(&e, a);
+            let replacement = self.atomic_error_hook(&e, a);
             self.unwind_to(a);
+            if let Some(m) = replacement {
+                e = LpcError { message: m };
+            }
         }
         // runtime_error hook, stack still visible
         let caught = match catch_idx {
@@ -1292,7 +1635,7 @@ impl Vm {
         self.cfg.driver_object.as_ref()?;
         let mut replacement = None;
         self.in_error_hook = true;
-        let ticks = if self.noticks { -1 } else { self.ticks.max(0) };
+        let ticks = self.ticks_left();
         let saved = (self.ticks, self.noticks, self.maxdepth);
         self.ticks = i64::MAX / 4;
         self.noticks = true;
@@ -1332,32 +1675,40 @@ impl Vm {
         replacement
     }
 
-    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) {
+    /// Calls the driver's atomic_error (stack and changes still there); as DGD, a
+    /// string it returns replaces the error message.
+    fn atomic_error_hook(&mut self, e: &LpcError, atom: usize) -> Option<LStr> {
         if self.in_error_hook || self.cfg.driver_object.is_none() {
-            return;
+            return None;
         }
-        let Some(d) = self.driver_object() else {
-            return;
-        };
+        let d = self.driver_object()?;
         self.in_error_hook = true;
+        let ticks = self.ticks_left().min(i32::MAX as i64) as i32;
         let saved = (self.ticks, self.noticks);
         self.noticks = true;
-        if let Err(he) = self.call_in(
+        let r = self.call_in(
             d,
             "atomic_error",
             vec![
                 Value::String(e.message.clone()),
                 Value::Int(atom as i32),
-                Value::Int(-1),
+                Value::Int(ticks),
             ],
             true,
-        ) {
-            let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
-            self.host.message(&msg);
+        );
+        let mut replacement = None;
+        match r {
+            Ok(Value::String(s)) => replacement = Some(s),
+            Ok(_) => {}
+            Err(he) => {
+                let msg = format!("Error within atomic_error: {}\n", he.message.to_str_lossy());
+                self.host.message(&msg);
+            }
         }
         self.ticks = saved.0;
         self.noticks = saved.1;
         self.in_error_hook = false;
+        replacement
     }
 
     fn rollback(&mut self, mark: usize) {
@@ -1423,6 +1774,17 @@ impl Vm {
                             m.nclones += 1;
                         }
                         self.destructed.retain(|x| *x != i);
+                    }
+                }
+                Undo::Summand(o, h, before) => {
+                    if let Some(c) = self
+                        .objects
+                        .slot_mut(o)
+                        .and_then(|obj| obj.callouts.get_mut(&h))
+                    {
+                        if let Some(v) = c.args.first_mut() {
+                            *v = Value::Float(before);
+                        }
                     }
                 }
                 Undo::CallOutAdd(o, h) => {
@@ -1503,8 +1865,8 @@ impl Vm {
     #[inline]
     fn gidx(&self, fi: usize, i: u16) -> usize {
         let f = &self.frames[fi];
-        match f
-            .oprog
+        match self
+            .foprog(f)
             .links
             .get(f.link as usize)
             .and_then(|l| l.var_map.get(i as usize))
@@ -1516,7 +1878,7 @@ impl Vm {
 
     fn global_get(&self, fi: usize, i: u16) -> Result<Value, LpcError> {
         let gi = self.gidx(fi, i);
-        let v = match &self.frames[fi].this {
+        let v = match self.fthis(&self.frames[fi]) {
             This::Obj(o) => self
                 .objects
                 .slot(*o)
@@ -1534,7 +1896,7 @@ impl Vm {
     fn global_set(&mut self, fi: usize, i: u16, v: Value) -> Result<(), LpcError> {
         let gi = self.gidx(fi, i);
         let atomic = self.atomic > 0;
-        match &self.frames[fi].this {
+        match self.fthis(&self.frames[fi]) {
             This::Obj(o) => {
                 let o = *o;
                 let Some(slot) = self
@@ -1676,6 +2038,7 @@ impl Vm {
                 return self.lwo_operator(&l, sym, vec![b]);
             }
         }
+        self.ticks -= ticks::binop(op, &a, &b);
         use std::cmp::Ordering::*;
         // DGD: a destructed object in an array reads as nil, so the set
         // operators match it against nil.
@@ -1756,6 +2119,7 @@ impl Vm {
             Value::Array(a) => {
                 let items = a.borrow().clone();
                 let m = items.len();
+                self.ticks -= m as i64;
                 for v in items {
                     let v = self.fix(v);
                     self.stack.push(v);
@@ -1767,17 +2131,50 @@ impl Vm {
         }
     }
 
-    /// The interpreter loop proper.
+    /// The code of frame `fi`.
+    #[inline]
+    fn frame_code(&self, fi: usize) -> Rc<[Op]> {
+        let f = &self.frames[fi];
+        match self.fprog(f).funcs.get(f.func as usize) {
+            Some(func) => func.code.clone(),
+            None => Rc::from(Vec::new()),
+        }
+    }
+
+    /// The interpreter loop proper. Each frame it pushes stores the caller's code in
+    /// `saved_code` (above `mark`, the length at entry), each return takes it back:
+    /// the frames pushed by this run are the top ones, so the two stacks match.
     fn run(&mut self, stop: usize) -> Result<Value, LpcError> {
+        let mark = self.saved_code.len();
+        let r = self.run_frames(stop, mark);
+        self.saved_code.truncate(mark);
+        r
+    }
+
+    fn run_frames(&mut self, stop: usize, mark: usize) -> Result<Value, LpcError> {
         let mut fi = self.frames.len() - 1;
-        let mut code = self.frames[fi].code.clone();
+        let mut code = self.frame_code(fi);
         let mut pc = self.frames[fi].pc;
         let mut base = self.frames[fi].base;
 
-        macro_rules! reload {
+        // after pushing a frame
+        macro_rules! enter {
             () => {{
                 fi = self.frames.len() - 1;
-                code = self.frames[fi].code.clone();
+                let c = self.frame_code(fi);
+                self.saved_code.push(std::mem::replace(&mut code, c));
+                pc = self.frames[fi].pc;
+                base = self.frames[fi].base;
+            }};
+        }
+        // after popping a frame
+        macro_rules! leave {
+            () => {{
+                fi = self.frames.len() - 1;
+                code = match self.saved_code.len() > mark {
+                    true => self.saved_code.pop().unwrap_or_else(|| self.frame_code(fi)),
+                    false => self.frame_code(fi),
+                };
                 pc = self.frames[fi].pc;
                 base = self.frames[fi].base;
             }};
@@ -1798,6 +2195,16 @@ impl Vm {
                 self.frames[fi].pc = pc;
             };
         }
+        // the ticks of one loop iteration (Loop, LoopTrue, CmpLoop)
+        // as DGD: a loop's backward jump costs ticks::LOOP and fails at <= 0 left
+        macro_rules! loop_ticks {
+            () => {
+                self.ticks -= ticks::LOOP;
+                if self.ticks <= 0 && !self.noticks {
+                    tri!(err::<()>("Out of ticks"));
+                }
+            };
+        }
 
         loop {
             let Some(&op) = code.get(pc) else {
@@ -1807,7 +2214,7 @@ impl Vm {
                     return Ok(Value::Nil);
                 }
                 self.stack.push(Value::Nil);
-                reload!();
+                leave!();
                 continue;
             };
             pc += 1;
@@ -1815,8 +2222,8 @@ impl Vm {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
-                    let v = self.frames[fi]
-                        .prog
+                    let v = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -1840,14 +2247,17 @@ impl Vm {
                     self.stack[base + s as usize] = v;
                 }
                 Op::Global(g) => {
+                    self.ticks -= ticks::GLOBAL_READ;
                     let v = tri!(self.global_get(fi, g));
                     self.stack.push(v);
                 }
                 Op::StoreGlobal(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     tri!(self.global_set(fi, g, v));
                 }
                 Op::SetGlobal(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.pop();
                     tri!(self.global_set(fi, g, v));
                 }
@@ -1858,6 +2268,7 @@ impl Vm {
                     self.stack.push(v);
                 }
                 Op::StoreGlobalUnder(g) => {
+                    self.ticks -= ticks::GLOBAL_STORE;
                     let v = self.pop();
                     let x = self.pop();
                     tri!(self.global_set(fi, g, x));
@@ -1866,6 +2277,11 @@ impl Vm {
                 Op::StoreIndexUnder => {
                     let v = self.pop();
                     let x = self.pop();
+                    if let Value::String(_) = x {
+                        // writing back a changed string; an array or mapping
+                        // was changed in place, at no further cost in DGD
+                        self.ticks -= ticks::STORE_INDEX;
+                    }
                     let i = self.pop();
                     let c = self.pop();
                     tri!(self.store_index(&c, &i, x));
@@ -1896,9 +2312,25 @@ impl Vm {
                 Op::IncLocal(s, d) => {
                     let slot = &mut self.stack[base + s as usize];
                     match slot {
-                        Value::Int(i) => *i = i.wrapping_add(d),
+                        Value::Int(i) => {
+                            *i = i.wrapping_add(d);
+                            // `for (...; i < N; i++)`: the increment, then the loop
+                            // test on an int local and constant, as one step
+                            if let (Some(&Op::LocalInt(l, n)), Some(&Op::CmpLoop(k, t))) =
+                                (code.get(pc), code.get(pc + 1))
+                            {
+                                if let Value::Int(x) = self.stack[base + l as usize] {
+                                    pc += 2;
+                                    if int_cmp(k, x, n) {
+                                        loop_ticks!();
+                                        pc = t as usize;
+                                    }
+                                }
+                            }
+                        }
                         _ => {
                             let cur = slot.clone();
+                            self.ticks -= ticks::unop(&cur);
                             let r = tri!(incdec(&cur, d));
                             self.stack[base + s as usize] = r;
                         }
@@ -1906,12 +2338,15 @@ impl Vm {
                 }
                 Op::IncDecLocal(s, d, post) => {
                     let cur = self.stack[base + s as usize].clone();
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     self.stack[base + s as usize] = new.clone();
                     self.stack.push(if post { cur } else { new });
                 }
                 Op::IncDecGlobal(g, d, post) => {
+                    self.ticks -= ticks::GLOBAL_READ + ticks::GLOBAL_STORE;
                     let cur = tri!(self.global_get(fi, g));
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     tri!(self.global_set(fi, g, new.clone()));
                     self.stack.push(if post { cur } else { new });
@@ -1919,7 +2354,9 @@ impl Vm {
                 Op::IncDecIndex(d, post) | Op::IncDecIndexWb(d, post) => {
                     let i = self.pop();
                     let c = self.pop();
+                    self.ticks -= ticks::INDEX + ticks::STORE_INDEX;
                     let cur = tri!(self.index(&c, &i));
+                    self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     let nc = tri!(self.store_index(&c, &i, new.clone()));
                     if let Op::IncDecIndexWb(..) = op {
@@ -1927,19 +2364,31 @@ impl Vm {
                     }
                     self.stack.push(if post { cur } else { new });
                 }
-                Op::Add => {
+                Op::Add | Op::SumAdd => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
                         *x = x.wrapping_add(*y);
                         self.pop_int();
                         continue;
                     }
-                    let b = self.pop();
-                    let mut a = self.stack.pop().unwrap_or(Value::Nil);
-                    if let Value::String(_) = a {
+                    if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
+                        if op != Op::SumAdd {
+                            // (a SumAdd was charged for the whole sum by the compiler)
+                            self.ticks -= ticks::binop(Op::Add, a, b);
+                        }
                         // appends in place when the left string is not shared
-                        tri!(ops::add_assign(&mut a, &b));
-                        self.stack.push(a);
+                        let r = ops::add_assign(a, b);
+                        self.stack.pop();
+                        if r.is_err() {
+                            self.stack.pop();
+                        }
+                        tri!(r);
                         continue;
+                    }
+                    let b = self.pop();
+                    let a = self.stack.pop().unwrap_or(Value::Nil);
+                    if op == Op::SumAdd {
+                        // charged for the whole sum by the compiler
+                        self.ticks += ticks::binop(Op::Add, &a, &b);
                     }
                     save!();
                     let r = tri!(self.binop(Op::Add, a, b));
@@ -2004,6 +2453,7 @@ impl Vm {
                 }
                 Op::Neg => {
                     let a = self.pop();
+                    self.ticks -= ticks::unop(&a);
                     let r = tri!(ops::neg(&a));
                     self.stack.push(r);
                 }
@@ -2033,7 +2483,14 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
+                    self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
+                    if r.is_ok() && matches!(code.get(pc), Some(Op::Pop)) {
+                        // `a += b;` as a statement: the value is popped at once
+                        self.stack[base + s as usize] = cur;
+                        pc += 1;
+                        continue;
+                    }
                     let out = cur.clone();
                     self.stack[base + s as usize] = cur;
                     tri!(r);
@@ -2045,6 +2502,9 @@ impl Vm {
                         tri!(err::<()>(not_of_type(t)));
                     }
                 }
+                Op::Ticks(fixed, per_frame) => {
+                    self.ticks -= fixed as i64 + per_frame as i64 * self.frames.len() as i64;
+                }
                 Op::SscanfLimit(n) => {
                     let v = self.pop();
                     if let Value::Array(a) = v {
@@ -2053,11 +2513,19 @@ impl Vm {
                         }
                     }
                 }
+                Op::StrOperand => {
+                    if !matches!(
+                        self.stack.last(),
+                        Some(Value::Int(_) | Value::Float(_) | Value::String(_))
+                    ) {
+                        tri!(err::<()>("Value is not a string"));
+                    }
+                }
                 Op::ClassCheck(c) => {
                     let v = self.stack.last().cloned().unwrap_or(Value::Nil);
                     let v = self.fix(v);
                     if !matches!(v, Value::Nil) {
-                        let path = self.frames[fi].prog.consts.get(c as usize).cloned();
+                        let path = self.fprog(&self.frames[fi]).consts.get(c as usize).cloned();
                         let path = path.unwrap_or(Value::Nil);
                         if !matches!(v, Value::Object(_) | Value::Lwo(_)) {
                             tri!(err::<()>("Value is not an object"));
@@ -2076,7 +2544,7 @@ impl Vm {
                     let v = self.stack.get(base + n as usize).cloned();
                     let v = self.fix(v.unwrap_or(Value::Nil));
                     if matches!(v, Value::Object(_) | Value::Lwo(_)) {
-                        let prog = self.frames[fi].prog.clone();
+                        let prog = self.fprog(&self.frames[fi]).clone();
                         let path = prog.consts.get(c as usize).cloned().unwrap_or(Value::Nil);
                         if self.instance_of(&v, &path) <= 0 {
                             let name = prog.funcs.get(self.frames[fi].func as usize);
@@ -2091,6 +2559,9 @@ impl Vm {
                 }
                 Op::Cast(t) => {
                     let v = self.pop();
+                    if t.depth == 0 {
+                        self.ticks -= ticks::cast(&v, t.base);
+                    }
                     let r = tri!(ops::cast(v, t));
                     self.stack.push(r);
                 }
@@ -2122,6 +2593,40 @@ impl Vm {
                     }
                 }
                 Op::LocalInt(l, i) => {
+                    if let Value::Int(x) = self.stack[base + l as usize] {
+                        // an int local and an int constant feeding a compare-and-jump,
+                        // `+`, `-` or `*` are combined at run time, without the stack: the
+                        // result, ticks and errors are those of the two instructions
+                        match code.get(pc) {
+                            Some(&Op::CmpJumpFalse(k, t)) => {
+                                pc = if int_cmp(k, x, i) { pc + 1 } else { t as usize };
+                            }
+                            Some(&Op::CmpLoop(k, t)) => {
+                                pc += 1;
+                                if int_cmp(k, x, i) {
+                                    loop_ticks!();
+                                    pc = t as usize;
+                                }
+                            }
+                            Some(Op::Add) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_add(i)));
+                            }
+                            Some(Op::Sub) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_sub(i)));
+                            }
+                            Some(Op::Mul) => {
+                                pc += 1;
+                                self.stack.push(Value::Int(x.wrapping_mul(i)));
+                            }
+                            _ => {
+                                self.stack.push(Value::Int(x));
+                                self.stack.push(Value::Int(i));
+                            }
+                        }
+                        continue;
+                    }
                     let v = match &self.stack[base + l as usize] {
                         Value::Int(i) => Value::Int(*i),
                         v @ (Value::Object(_) | Value::Lwo(_)) => self.fix(v.clone()),
@@ -2140,7 +2645,12 @@ impl Vm {
                     if let (Value::Int(x), Value::Int(y)) = (&mut *slot, &b) {
                         *x = x.wrapping_add(*y);
                         let r = Value::Int(*x);
-                        self.stack.push(r);
+                        // `a += b;` as a statement: the value is popped at once
+                        if let Some(Op::Pop) = code.get(pc) {
+                            pc += 1;
+                        } else {
+                            self.stack.push(r);
+                        }
                         continue;
                     }
                     if let Value::Lwo(_) = slot {
@@ -2152,6 +2662,7 @@ impl Vm {
                         continue;
                     }
                     let mut cur = std::mem::take(slot);
+                    self.ticks -= ticks::binop(Op::Add, &cur, &b);
                     let r = self.add_assign_checked(&mut cur, &b);
                     let out = cur.clone();
                     self.stack[base + d as usize] = cur;
@@ -2193,49 +2704,25 @@ impl Vm {
                         tri!(self.cmp_slow(k, a, b))
                     };
                     if r {
-                        self.ticks -= if self.atomic > 0 {
-                            2 * LOOP_TICKS
-                        } else {
-                            LOOP_TICKS
-                        };
-                        if self.ticks < 0 && !self.noticks {
-                            self.ticks = -1;
-                            tri!(err::<()>("Out of ticks"));
-                        }
+                        loop_ticks!();
                         pc = t as usize;
                     }
                 }
                 Op::LoopTrue(t) => {
                     let v = self.pop();
                     if v.truthy() {
-                        self.ticks -= if self.atomic > 0 {
-                            2 * LOOP_TICKS
-                        } else {
-                            LOOP_TICKS
-                        };
-                        if self.ticks < 0 && !self.noticks {
-                            self.ticks = -1;
-                            tri!(err::<()>("Out of ticks"));
-                        }
+                        loop_ticks!();
                         pc = t as usize;
                     }
                 }
                 Op::Loop(t) => {
-                    self.ticks -= if self.atomic > 0 {
-                        2 * LOOP_TICKS
-                    } else {
-                        LOOP_TICKS
-                    };
-                    if self.ticks < 0 && !self.noticks {
-                        self.ticks = -1;
-                        tri!(err::<()>("Out of ticks"));
-                    }
+                    loop_ticks!();
                     pc = t as usize;
                 }
                 Op::Switch(t) => {
                     let v = self.pop();
                     let f = &self.frames[fi];
-                    let func = &f.prog.funcs[f.func as usize];
+                    let func = &self.fprog(f).funcs[f.func as usize];
                     let target = match func.switches.get(t as usize) {
                         Some(SwitchTable::Int(ranges, def)) => match v {
                             Value::Int(i) => {
@@ -2261,11 +2748,13 @@ impl Vm {
                     if n > self.cfg.array_size {
                         tri!(err::<()>("Array too large"));
                     }
+                    self.ticks -= ticks::array_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - n);
                     self.stack.push(Value::array(items));
                 }
                 Op::Mapping(n) => {
                     let n = n as usize;
+                    self.ticks -= ticks::mapping_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();
                     let mut seen = std::collections::BTreeSet::new();
@@ -2283,6 +2772,7 @@ impl Vm {
                     self.stack.push(Value::mapping(m));
                 }
                 Op::Index => {
+                    self.ticks -= ticks::INDEX;
                     let i = self.pop();
                     let c = self.pop();
                     let r = if let Value::Lwo(l) = &c {
@@ -2313,11 +2803,19 @@ impl Vm {
                             vec![from.unwrap_or(Value::Nil), to.unwrap_or(Value::Nil)]
                         ))
                     } else {
-                        tri!(ops::range(&c, from.as_ref(), to.as_ref()))
+                        let r = tri!(ops::range(&c, from.as_ref(), to.as_ref()));
+                        let n = match (&c, &r) {
+                            (Value::Mapping(m), _) => m.len(),
+                            (_, Value::Array(a)) => a.len(),
+                            _ => 0,
+                        };
+                        self.ticks -= ticks::range(&c, n);
+                        r
                     };
                     self.stack.push(r);
                 }
                 Op::StoreIndex | Op::StoreIndexWb => {
+                    self.ticks -= ticks::STORE_INDEX;
                     let v = self.pop();
                     let i = self.pop();
                     let c = self.pop();
@@ -2344,29 +2842,48 @@ impl Vm {
                 }
                 Op::Call(slot, argc) => {
                     save!();
+                    if argc & SPREAD == 0 {
+                        let f = &self.frames[fi];
+                        if let Some(CallTarget::Func(fr)) = self
+                            .foprog(f)
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.call_map.get(slot as usize))
+                            .copied()
+                        {
+                            if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
+                                self.saved_code.push(std::mem::replace(&mut code, c));
+                                fi += 1;
+                                pc = 0;
+                                base = self.frames[fi].base;
+                                continue;
+                            }
+                        }
+                    }
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, target) = {
                         let f = &self.frames[fi];
-                        let t = f
+                        let c = self.fctx(f);
+                        let t = c
                             .oprog
                             .links
                             .get(f.link as usize)
                             .and_then(|l| l.call_map.get(slot as usize))
                             .copied();
-                        (f.this.clone(), f.oprog.clone(), t)
+                        (c.this.clone(), c.oprog.clone(), t)
                     };
                     match target {
                         Some(CallTarget::Func(fr)) => {
                             tri!(self.push_frame(this, oprog, fr, n, false));
-                            reload!();
+                            enter!();
                         }
                         Some(CallTarget::Kfun(k)) => {
                             let r = tri!(self.call_kfun(k, n));
                             self.stack.push(r);
                         }
                         _ => {
-                            let name = self.frames[fi]
-                                .prog
+                            let name = self
+                                .fprog(&self.frames[fi])
                                 .call_slots
                                 .get(slot as usize)
                                 .cloned()
@@ -2377,18 +2894,37 @@ impl Vm {
                 }
                 Op::CallStatic(anc, func, argc) => {
                     save!();
+                    if argc & SPREAD == 0 {
+                        let f = &self.frames[fi];
+                        if let Some(&a) = self
+                            .foprog(f)
+                            .links
+                            .get(f.link as usize)
+                            .and_then(|l| l.anc_map.get(anc as usize))
+                        {
+                            let fr = FuncRef { anc: a, func };
+                            if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
+                                self.saved_code.push(std::mem::replace(&mut code, c));
+                                fi += 1;
+                                pc = 0;
+                                base = self.frames[fi].base;
+                                continue;
+                            }
+                        }
+                    }
                     let n = tri!(self.spread_args(argc));
                     let (this, oprog, fr) = {
                         let f = &self.frames[fi];
-                        let a = f
+                        let c = self.fctx(f);
+                        let a = c
                             .oprog
                             .links
                             .get(f.link as usize)
                             .and_then(|l| l.anc_map.get(anc as usize))
                             .copied();
                         (
-                            f.this.clone(),
-                            f.oprog.clone(),
+                            c.this.clone(),
+                            c.oprog.clone(),
                             a.map(|a| FuncRef { anc: a, func }),
                         )
                     };
@@ -2397,7 +2933,7 @@ impl Vm {
                         continue;
                     };
                     tri!(self.push_frame(this, oprog, fr, n, false));
-                    reload!();
+                    enter!();
                 }
                 Op::Kfun(k, argc) => {
                     save!();
@@ -2413,14 +2949,14 @@ impl Vm {
                     if let Some(v) = r {
                         self.stack.push(v);
                     } else {
-                        reload!();
+                        enter!();
                     }
                 }
                 Op::NewLwo(c, argc) => {
                     save!();
                     let n = tri!(self.spread_args(argc));
-                    let path = self.frames[fi]
-                        .prog
+                    let path = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2431,8 +2967,8 @@ impl Vm {
                 }
                 Op::InstanceOf(c) => {
                     let v = self.pop();
-                    let path = self.frames[fi]
-                        .prog
+                    let path = self
+                        .fprog(&self.frames[fi])
                         .consts
                         .get(c as usize)
                         .cloned()
@@ -2451,7 +2987,7 @@ impl Vm {
                         return Ok(v);
                     }
                     self.stack.push(v);
-                    reload!();
+                    leave!();
                 }
                 Op::CatchBegin(h) => {
                     self.catches.push(Catch {
@@ -2489,10 +3025,10 @@ impl Vm {
         let Value::Int(ticks) = t else {
             return err("Bad rlimits ticks type");
         };
-        let privileged =
-            self.privileged.contains(&self.frames[fi].prog.id) || self.cfg.driver_object.is_none();
+        let privileged = self.privileged.contains(&self.fprog(&self.frames[fi]).id)
+            || self.cfg.driver_object.is_none();
         if !privileged {
-            let this = match &self.frames[fi].this {
+            let this = match self.fthis(&self.frames[fi]) {
                 This::Obj(o) => self
                     .objects
                     .handle(*o)
@@ -2535,11 +3071,7 @@ impl Vm {
                 new.noticks = true;
                 new.ticks = 0;
             } else {
-                let t = if self.atomic > 0 {
-                    (ticks >> 1) as i64
-                } else {
-                    ticks as i64
-                };
+                let t = (ticks as i64) >> self.tick_levels.len().min(32);
                 if let Some(c) = self.rl.last_mut() {
                     c.ticks -= t;
                 }
@@ -2599,8 +3131,7 @@ impl Vm {
                     self.stack.truncate(self.stack.len() - n);
                     return Ok(Some(Value::Nil));
                 }
-                let same =
-                    matches!(self.frames.last().map(|f| &f.this), Some(This::Obj(j)) if j == i);
+                let same = matches!(self.frames.last().map(|f| self.fthis(f)), Some(This::Obj(j)) if j == i);
                 (o.prog.clone(), same)
             }
             This::Lwo(l) => {
@@ -2622,7 +3153,7 @@ impl Vm {
             return Ok(Some(Value::Nil));
         }
         // the caller must not be destructed
-        if let Some(This::Obj(c)) = self.frames.last().map(|f| &f.this) {
+        if let Some(This::Obj(c)) = self.frames.last().map(|f| self.fthis(f)) {
             if self.objects.slot(*c).is_some_and(|o| o.destructed) {
                 self.stack.truncate(self.stack.len() - n);
                 return Ok(Some(Value::Nil));
@@ -2640,7 +3171,7 @@ impl Vm {
                 let caller = self
                     .frames
                     .last()
-                    .map(|f| f.prog.name.to_string())
+                    .map(|f| self.fprog(f).name.to_string())
                     .unwrap_or_default();
                 let _ = caller;
                 let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
@@ -2754,55 +3285,40 @@ impl Vm {
     // ================================================================== kfuns
 
     fn call_kfun(&mut self, k: u16, n: usize) -> Result<Value, LpcError> {
-        let kf = self.kfuns.clone();
-        let Some(entry) = kf.get(k) else {
-            return err("Bad kfun");
-        };
-        let proto = &entry.proto;
-        if n < proto.min_args {
-            self.stack.truncate(self.stack.len() - n);
-            return err(format!("Too few arguments for kfun {}", proto.name));
-        }
-        if !proto.ellipsis && n > proto.params.len() {
-            self.stack.truncate(self.stack.len() - n);
-            return err(format!("Too many arguments for kfun {}", proto.name));
-        }
-        // argument type checks
         let start = self.stack.len() - n;
-        for i in 0..n {
-            let t = if i < proto.params.len() {
-                proto.params[i]
-            } else {
-                match proto.params.last() {
-                    Some(t) => *t,
-                    None => TypeSpec::MIXED,
-                }
-            };
-            let v = &self.stack[start + i];
-            if !t.accepts(v) {
-                let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
-                if bad {
-                    let msg = format!(
-                        "Bad argument {} ({}) for kfun {}",
-                        i + 1,
-                        v.type_name(),
-                        proto.name
-                    );
+        // checks under a borrow of the registry and the stack; no clone of either
+        let (imp, name) = match kfun_check(&self.kfuns, k, &self.stack[start..]) {
+            Ok(x) => x,
+            Err((msg, truncate)) => {
+                if truncate {
                     self.stack.truncate(start);
-                    return err(msg);
                 }
+                return err(msg);
             }
-        }
-        match entry.imp {
+        };
+        match imp {
             KfunImpl::Missing => {
                 self.stack.truncate(start);
-                err(format!("Kfun {} is not implemented", proto.name))
+                err(format!("Kfun {name} is not implemented"))
             }
             KfunImpl::Lib(f) => {
+                if n == 1 && matches!(name, "strlen" | "sizeof") {
+                    // the commonest one-argument kfuns, inline: the same checks and
+                    // ticks, the library function only for a bad argument
+                    let mut a = [self.pop()];
+                    return match (name, &a[0]) {
+                        ("strlen", Value::String(s)) => Ok(Value::Int(s.len() as i32)),
+                        ("sizeof", Value::Array(v)) => Ok(Value::Int(v.len() as i32)),
+                        _ => f(self, &mut a),
+                    };
+                }
                 let mut args = std::mem::take(&mut self.argbuf);
                 args.clear();
-                args.extend(self.stack.drain(start..));
-                self.charge(1)?;
+                if n == 1 {
+                    args.extend(self.stack.pop());
+                } else {
+                    args.extend(self.stack.drain(start..));
+                }
                 let r = f(self, &mut args);
                 args.clear();
                 self.argbuf = args;
@@ -2810,13 +3326,13 @@ impl Vm {
             }
             KfunImpl::Vm(code) => {
                 let args: Vec<Value> = self.stack.split_off(start);
-                self.vm_kfun(code, proto.name, args)
+                self.vm_kfun(code, name, args)
             }
         }
     }
 
     fn this_value(&self) -> Value {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self
                 .objects
                 .handle(*o)
@@ -2829,7 +3345,7 @@ impl Vm {
     }
 
     fn this_objref(&self) -> Option<ObjRef> {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self.objects.handle(*o),
             _ => None,
         }
@@ -2865,7 +3381,9 @@ impl Vm {
                 };
                 let len = self.frames.len();
                 if len >= 2 + n {
-                    Ok(Value::String(self.frames[len - 2 - n].prog.name.clone()))
+                    Ok(Value::String(
+                        self.fprog(&self.frames[len - 2 - n]).name.clone(),
+                    ))
                 } else {
                     Ok(Value::Nil)
                 }
@@ -2907,6 +3425,24 @@ impl Vm {
                 let o = self.compile_path(&path, src.as_deref())?;
                 Ok(Value::Object(o))
             }
+            k::PREPROCESS_FILE => {
+                let Value::String(p) = arg(&args, 0) else {
+                    return err("Bad argument 1 for kfun preprocess_file");
+                };
+                let mut src = None;
+                if args.len() > 1 {
+                    let mut s = Vec::new();
+                    for a in &args[1..] {
+                        if let Value::String(x) = a {
+                            s.extend_from_slice(x);
+                        }
+                    }
+                    src = Some(s);
+                }
+                self.charge(3000 * (args.len() as i64 - 1).max(1))?;
+                let lines = self.preprocess_file(&p.to_str_lossy(), src)?;
+                Ok(Value::Array(ArrayRef::new(lines)))
+            }
             k::CLONE_OBJECT => {
                 let o = match arg(&args, 0) {
                     Value::Object(o) if self.objects.is_live(o) => o,
@@ -2939,6 +3475,7 @@ impl Vm {
                     {
                         self.close_on_destruct(o)?;
                     }
+                    self.editor_destructed(o)?;
                     self.destruct(o)?;
                     Ok(Value::Nil)
                 }
@@ -2946,6 +3483,7 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun destruct_object"),
             },
             k::FIND_OBJECT => {
+                self.ticks -= ticks::LOOKUP;
                 let Value::String(s) = arg(&args, 0) else {
                     return Ok(Value::Nil);
                 };
@@ -2985,6 +3523,7 @@ impl Vm {
                 _ => Ok(Value::Nil),
             },
             k::FUNCTION_OBJECT => {
+                self.ticks -= ticks::LOOKUP;
                 let Value::String(f) = arg(&args, 0) else {
                     return Ok(Value::Nil);
                 };
@@ -3020,8 +3559,14 @@ impl Vm {
                     None => self.execute(stop),
                 }
             }
-            k::CALL_TRACE => Ok(self.call_trace()),
-            k::STATUS => self.status(args.first().cloned()),
+            k::CALL_TRACE => {
+                self.ticks -= ticks::CALL_TRACE_FRAME * self.frames.len() as i64;
+                Ok(self.call_trace())
+            }
+            k::STATUS => {
+                self.ticks -= ticks::STATUS;
+                self.status(args.first().cloned())
+            }
             k::INSTANCEOF => {
                 let Value::String(p) = arg(&args, 1) else {
                     return Ok(Value::Int(0));
@@ -3064,25 +3609,77 @@ impl Vm {
                 ))
             }
             k::CALL_OUT | k::CALL_OUT_SUMMAND => {
+                self.ticks -= args.len() as i64;
                 let Value::String(f) = arg(&args, 0) else {
                     return err("Bad argument 1 for kfun call_out");
                 };
                 let delay = match arg(&args, 1) {
-                    Value::Int(i) => i as f64,
-                    Value::Float(x) => x.get(),
+                    Value::Int(i) => crate::host::CallOutDelay::Int(i64::from(i).max(0)),
+                    Value::Float(x) => crate::host::CallOutDelay::Float(x.get().max(0.0)),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
+                if code == k::CALL_OUT_SUMMAND {
+                    let Value::Float(add) = arg(&args, 2) else {
+                        return err("Bad argument 3 for kfun call_out_summand");
+                    };
+                    if matches!(arg(&args, 1), Value::Int(i) if i < 0)
+                        || matches!(arg(&args, 1), Value::Float(x) if x.get() < 0.0)
+                    {
+                        return err("Bad argument 2 for kfun call_out_summand");
+                    }
+                    // as DGD: an object has at most one summand call_out; while it
+                    // is pending, further summands are added to its argument
+                    if let Some(o) = self.this_objref() {
+                        let pending = self.objects.get(o).and_then(|ob| {
+                            ob.callouts.iter().find(|(_, c)| c.summand).map(|(h, _)| *h)
+                        });
+                        if let Some(h) = pending {
+                            let sum = self
+                                .objects
+                                .get(o)
+                                .and_then(|ob| ob.callouts.get(&h))
+                                .and_then(|c| match c.args.first() {
+                                    Some(Value::Float(x)) => Some(*x),
+                                    _ => None,
+                                })
+                                .unwrap_or(Float::from_int(0));
+                            let total = sum.fadd(add)?;
+                            if let Some(c) = self
+                                .objects
+                                .get_mut(o)
+                                .and_then(|ob| ob.callouts.get_mut(&h))
+                            {
+                                match c.args.first_mut() {
+                                    Some(v) => *v = Value::Float(total),
+                                    None => c.args.push(Value::Float(total)),
+                                }
+                            }
+                            self.table_dirty.insert(o.index);
+                            if let Some(ob) = self.objects.get_mut(o) {
+                                ob.dirty = true;
+                            }
+                            if self.atomic > 0 {
+                                self.undo.push(Undo::Summand(o.index, h, sum));
+                            }
+                            return Ok(Value::Int(1));
+                        }
+                    }
+                    let rest: Vec<Value> = args.split_off(2);
+                    let millis = matches!(arg(&args, 1), Value::Float(x) if x.get() != 0.0);
+                    let h = self.call_out_flagged(f, delay, millis, rest, true)?;
+                    return Ok(Value::Int(i32::from(!matches!(h, Value::Int(0)))));
+                }
                 // a nonzero float delay makes a millisecond call_out, as DGD
                 let millis = matches!(arg(&args, 1), Value::Float(x) if x.get() != 0.0);
-                let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
-                let rest: Vec<Value> = if args.len() > skip {
-                    args.split_off(skip)
+                let rest: Vec<Value> = if args.len() > 2 {
+                    args.split_off(2)
                 } else {
                     Vec::new()
                 };
                 self.call_out(f, delay, millis, rest)
             }
             k::REMOVE_CALL_OUT => {
+                self.ticks -= ticks::REMOVE_CALL_OUT;
                 let Value::Int(h) = arg(&args, 0) else {
                     return Ok(Value::Int(-1));
                 };
@@ -3119,13 +3716,17 @@ impl Vm {
                 _ => err("Bad argument 1 for kfun strlen"),
             },
             k::MAP_SIZEOF => match arg(&args, 0) {
-                Value::Mapping(m) => Ok(Value::Int(self.mapping_live(&m).len() as i32)),
+                Value::Mapping(m) => {
+                    let n = self.mapping_live(&m).len();
+                    self.charge(2 * n as i64)?;
+                    Ok(Value::Int(n as i32))
+                }
                 _ => err("Bad argument 1 for kfun map_sizeof"),
             },
             k::MAP_INDICES => match arg(&args, 0) {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
-                    self.charge(live.len() as i64)?;
+                    self.charge(2 * live.len() as i64)?;
                     Ok(Value::array(live.into_iter().map(|(k, _)| k).collect()))
                 }
                 _ => err("Bad argument 1 for kfun map_indices"),
@@ -3133,7 +3734,7 @@ impl Vm {
             k::MAP_VALUES => match arg(&args, 0) {
                 Value::Mapping(m) => {
                     let live = self.mapping_live(&m);
-                    self.charge(live.len() as i64)?;
+                    self.charge(2 * live.len() as i64)?;
                     Ok(Value::array(
                         live.into_iter().map(|(_, v)| self.fix(v)).collect(),
                     ))
@@ -3176,6 +3777,8 @@ impl Vm {
                 },
                 _ => Ok(Value::Int(0)),
             },
+            k::EDITOR => self.kf_editor(&args),
+            k::QUERY_EDITOR => self.kf_query_editor(&args),
             k::HOST => {
                 let this = self.this_objref();
                 self.host.kfun(name, this, &mut args)
@@ -3208,7 +3811,7 @@ impl Vm {
                     return Value::Nil;
                 }
                 if count == n {
-                    return self.this_value_of(&self.frames[i - 1].this);
+                    return self.this_value_of(self.fthis(&self.frames[i - 1]));
                 }
                 count += 1;
             }
@@ -3219,7 +3822,7 @@ impl Vm {
     fn call_trace(&self) -> Value {
         let mut out = Vec::with_capacity(self.frames.len());
         for f in &self.frames {
-            let objname = match &f.this {
+            let objname = match self.fthis(f) {
                 This::Obj(o) => self
                     .objects
                     .slot(*o)
@@ -3231,13 +3834,14 @@ impl Vm {
                     .map(|x| Value::str(&format!("{}#-1", x.name)))
                     .unwrap_or(Value::Nil),
             };
-            let func = f.prog.funcs.get(f.func as usize);
+            let prog = self.fprog(f);
+            let func = prog.funcs.get(f.func as usize);
             let line = func
                 .map(|fu| fu.line_at(f.pc.saturating_sub(1)))
                 .unwrap_or(0);
             let mut e = vec![
                 objname,
-                Value::String(f.prog.name.clone()),
+                Value::String(prog.name.clone()),
                 func.map(|fu| Value::String(fu.name.clone()))
                     .unwrap_or(Value::Nil),
                 Value::Int(line as i32),
@@ -3261,11 +3865,7 @@ impl Vm {
                     Some(m) => Value::Int(m.saturating_sub(self.frames.len()) as i32),
                     None => Value::Int(-1),
                 };
-                let ticks = if self.noticks {
-                    Value::Int(-1)
-                } else {
-                    Value::Int(self.ticks.clamp(0, i32::MAX as i64) as i32)
-                };
+                let ticks = Value::Int(self.ticks_left().min(i32::MAX as i64) as i32);
                 let ncallouts: usize = self
                     .objects
                     .slots
@@ -3334,6 +3934,10 @@ impl Vm {
                             c.remaining(now),
                         ];
                         e.extend(c.args.iter().cloned());
+                        if c.summand && e.len() > 3 {
+                            // as DGD: the summand is not shown
+                            e[3] = Value::Float(Float::from_int(0));
+                        }
                         Value::array(e)
                     })
                     .collect();
@@ -3357,12 +3961,28 @@ impl Vm {
     fn call_out(
         &mut self,
         func: LStr,
-        delay: f64,
+        as_given: crate::host::CallOutDelay,
         millis: bool,
         args: Vec<Value>,
     ) -> Result<Value, LpcError> {
+        self.call_out_flagged(func, as_given, millis, args, false)
+    }
+
+    fn call_out_flagged(
+        &mut self,
+        func: LStr,
+        as_given: crate::host::CallOutDelay,
+        millis: bool,
+        args: Vec<Value>,
+        summand: bool,
+    ) -> Result<Value, LpcError> {
+        let delay = as_given.seconds();
         let Some(o) = self.this_objref() else {
-            return err("call_out in non-persistent object");
+            return err(if summand {
+                "call_out_summand() in non-persistent object"
+            } else {
+                "call_out in non-persistent object"
+            });
         };
         // the function must exist
         let now = self.now();
@@ -3370,7 +3990,7 @@ impl Vm {
             return Ok(Value::Int(0));
         };
         // the host schedules it first: a full call_out table is an LPC error
-        self.host.call_out_added(o, h, delay.max(0.0))?;
+        self.host.call_out_added_as(o, h, as_given)?;
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };
@@ -3381,6 +4001,7 @@ impl Vm {
                 func,
                 due: now + delay.max(0.0),
                 args,
+                summand,
                 millis,
             },
         );
@@ -3574,10 +4195,13 @@ impl Vm {
 
     fn end_task(&mut self) {
         self.closing.clear();
+        self.editors.end_task();
         self.frames.clear();
+        self.ctxs.clear();
         self.stack.clear();
         self.catches.clear();
         self.atomic = 0;
+        self.tick_levels.clear();
         self.undo.clear();
         // upgrades
         let ups = std::mem::take(&mut self.upgrades);
@@ -3958,6 +4582,21 @@ impl KfunCtx for Vm {
     fn charge(&mut self, ticks: u64) -> Result<(), LpcError> {
         Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)
     }
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)?;
+        if !self.noticks && self.ticks < 0 {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+    fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
+        let n = ticks.min(i64::MAX as u64 / 4) as i64;
+        if !self.noticks && self.ticks <= n {
+            self.ticks = 0;
+            return err("Out of ticks");
+        }
+        Vm::charge(self, n)
+    }
     fn max_array_size(&self) -> usize {
         self.cfg.array_size
     }
@@ -3986,7 +4625,7 @@ impl KfunCtx for Vm {
         self.this_objref()
     }
     fn object_variables(&self) -> Vec<VarDesc> {
-        let prog = match self.frames.last().map(|f| &f.this) {
+        let prog = match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self.objects.slot(*o).map(|x| x.prog.clone()),
             _ => None,
         };
@@ -4004,7 +4643,7 @@ impl KfunCtx for Vm {
         }
     }
     fn get_variable(&self, i: usize) -> Value {
-        match self.frames.last().map(|f| &f.this) {
+        match self.frames.last().map(|f| self.fthis(f)) {
             Some(This::Obj(o)) => self
                 .objects
                 .slot(*o)
@@ -4017,7 +4656,7 @@ impl KfunCtx for Vm {
         }
     }
     fn set_variable(&mut self, i: usize, v: Value) {
-        let Some(This::Obj(o)) = self.frames.last().map(|f| f.this.clone()) else {
+        let Some(This::Obj(o)) = self.frames.last().map(|f| self.fthis(f).clone()) else {
             return;
         };
         let atomic = self.atomic > 0;
@@ -4036,6 +4675,29 @@ impl KfunCtx for Vm {
     }
     fn object_name(&self, o: ObjRef) -> Option<LStr> {
         self.objects.get(o).map(|x| x.name.clone())
+    }
+    fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
+        // from a light-weight object, DGD calls the function in its master
+        let obj = match self.frames.last().map(|f| self.fthis(f)) {
+            Some(This::Lwo(l)) => Some(l.master()),
+            _ => self.this_objref(),
+        };
+        match obj {
+            Some(o) => self.call_in(o, func, args, true),
+            None => Ok(Value::Nil),
+        }
+    }
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        if self.ticks < 0 && !self.noticks {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+    fn this_is_special(&mut self) -> bool {
+        match self.this_objref() {
+            Some(o) => self.host.is_user(o),
+            None => false,
+        }
     }
 }
 
@@ -4067,10 +4729,11 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         // written, a path it returns is taken from the root, and when it exists and
         // returns neither a path nor lines, the include fails
         let compiling = self.vm.compiling.last().cloned();
-        let autodriver = [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
-            .into_iter()
-            .flatten()
-            .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
+        let autodriver = !self.vm.preprocessing
+            && [&self.vm.cfg.auto_object, &self.vm.cfg.driver_object]
+                .into_iter()
+                .flatten()
+                .any(|a| Some(crate::typecheck::object_path("/", a)) == compiling);
         let hook = self.vm.driver_object().filter(|d| {
             self.vm.objects.get(*d).is_some_and(|o| {
                 o.prog
@@ -4110,6 +4773,37 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         }
         let src = self.vm.host.read_file(resolved)?;
         Some((std::sync::Arc::from(resolved), std::sync::Arc::from(src)))
+    }
+}
+
+/// Collects preprocess_file() output in strings of at most 65,535 bytes.
+#[derive(Default)]
+struct PpCollect {
+    buf: Vec<u8>,
+    done: Vec<Vec<u8>>,
+}
+
+impl PpCollect {
+    const MAX: usize = 65_535;
+
+    fn add(&mut self, text: &[u8]) {
+        if self.buf.len() + text.len() > Self::MAX {
+            self.done.push(std::mem::take(&mut self.buf));
+        }
+        // a single piece longer than a string can hold is cut
+        for part in text.chunks(Self::MAX) {
+            if self.buf.len() + part.len() > Self::MAX {
+                self.done.push(std::mem::take(&mut self.buf));
+            }
+            self.buf.extend_from_slice(part);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Vec<u8>> {
+        if !self.buf.is_empty() {
+            self.done.push(self.buf);
+        }
+        self.done
     }
 }
 
@@ -4175,4 +4869,50 @@ impl crate::typecheck::KfunTable for KfunTableAdapter<'_> {
             lvalue_from: if name == "sscanf" { Some(2) } else { None },
         })
     }
+}
+
+/// The argument checks of a kfun call: count and types against the prototype.
+/// Gives the implementation and name, or the error message and whether the
+/// arguments are to be dropped from the stack.
+#[inline]
+fn kfun_check(
+    reg: &KfunRegistry,
+    k: u16,
+    args: &[Value],
+) -> Result<(KfunImpl, &'static str), (String, bool)> {
+    let Some(entry) = reg.get(k) else {
+        return Err(("Bad kfun".to_string(), false));
+    };
+    let proto = &entry.proto;
+    let n = args.len();
+    if n < proto.min_args {
+        return Err((format!("Too few arguments for kfun {}", proto.name), true));
+    }
+    if !proto.ellipsis && n > proto.params.len() {
+        return Err((format!("Too many arguments for kfun {}", proto.name), true));
+    }
+    for (i, v) in args.iter().enumerate() {
+        let t = match proto.params.get(i) {
+            Some(t) => *t,
+            None => match proto.params.last() {
+                Some(t) => *t,
+                None => TypeSpec::MIXED,
+            },
+        };
+        if !t.accepts(v) {
+            let bad = !(t.base as i32 == T_OBJECT && t.depth == 0 && matches!(v, Value::Nil));
+            if bad {
+                return Err((
+                    format!(
+                        "Bad argument {} ({}) for kfun {}",
+                        i + 1,
+                        v.type_name(),
+                        proto.name
+                    ),
+                    true,
+                ));
+            }
+        }
+    }
+    Ok((entry.imp, proto.name))
 }

@@ -6,6 +6,7 @@
 
 pub mod ast;
 pub mod compiler;
+pub mod editor;
 pub mod float;
 pub mod host;
 pub mod interp;
@@ -19,6 +20,7 @@ pub mod persist;
 pub mod preprocess;
 pub mod program;
 pub mod testrun;
+pub mod ticks;
 pub mod typecheck;
 pub mod tz;
 pub mod value;

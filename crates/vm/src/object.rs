@@ -13,6 +13,9 @@ pub struct CallOut {
     /// Due time in seconds since the epoch (fractional for millisecond delays).
     pub due: f64,
     pub args: Vec<Value>,
+    /// Started by call_out_summand(): `args[0]` is the object's summand, which
+    /// later call_out_summand() calls add to while this call_out is pending.
+    pub summand: bool,
     /// Made with a (nonzero) float delay: DGD reports its remaining time as a
     /// float (remove_call_out, status(obj)).
     pub millis: bool,

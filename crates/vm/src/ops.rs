@@ -37,20 +37,24 @@ pub fn itoa_into(i: i32, out: &mut Vec<u8>) {
 /// Writes the decimal form of `i` (sign included) at the end of `buf` and returns
 /// that part; 11 bytes hold any i32.
 fn itoa_slice(i: i32, buf: &mut [u8; 11]) -> &[u8] {
+    // "00" "01" .. "99": two digits per division, no per-digit arithmetic
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut n = i.unsigned_abs();
     let mut p = buf.len();
-    // two digits per division
     while n >= 100 {
-        let d = (n % 100) as u8;
+        let d = (n % 100) as usize * 2;
         n /= 100;
         p -= 2;
-        buf[p] = b'0' + d / 10;
-        buf[p + 1] = b'0' + d % 10;
+        buf[p..p + 2].copy_from_slice(&PAIRS[d..d + 2]);
     }
     if n >= 10 {
+        let d = n as usize * 2;
         p -= 2;
-        buf[p] = b'0' + (n / 10) as u8;
-        buf[p + 1] = b'0' + (n % 10) as u8;
+        buf[p..p + 2].copy_from_slice(&PAIRS[d..d + 2]);
     } else {
         p -= 1;
         buf[p] = b'0' + n as u8;
@@ -522,6 +526,17 @@ mod tests {
             i32::MIN,
         ] {
             assert_eq!(itoa_slice(i, &mut buf), i.to_string().as_bytes());
+        }
+        // every digit count and both signs
+        let mut i: i32 = 1;
+        while let Some(n) = i.checked_mul(3) {
+            for j in [i - 1, i, i + 1, -i - 1, -i, -i + 1] {
+                assert_eq!(itoa_slice(j, &mut buf), j.to_string().as_bytes());
+            }
+            i = n;
+        }
+        for j in -1000..1000 {
+            assert_eq!(itoa_slice(j, &mut buf), j.to_string().as_bytes());
         }
     }
 

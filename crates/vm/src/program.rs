@@ -165,6 +165,18 @@ pub enum Op {
     /// must hold nil, a non-object or an object inheriting that program
     /// publicly, else "Bad object argument n+1 for function f".
     ArgClassCheck(u16, u32),
+    /// Charge `fixed + per_frame * frames` ticks (negative: give back). The
+    /// compiler emits it where DGD charges a construct differently from its
+    /// parts (`status()[i]`, `call_trace()[i]`, see `crate::ticks`).
+    Ticks(i16, i16),
+    /// `+` as a term of DGD's summand (a chain of string or array additions):
+    /// the same result as `Add`, with no ticks of its own (the chain is charged
+    /// by one `Ticks`).
+    SumAdd,
+    /// `[v]` -> `[v]`: the mixed operand of `string + mixed` must be an int, a
+    /// float or a string (DGD converts it first), else "Value is not a
+    /// string". Free of ticks: the conversion is charged as before.
+    StrOperand,
 }
 
 /// Function modifiers.

@@ -25,6 +25,8 @@ pub struct RunOptions {
     pub array_size: usize,
     /// Time zone as the `TZ` variable would name it (`None`: the process's).
     pub timezone: Option<String>,
+    /// `editors`: max number of editor sessions.
+    pub editors: usize,
 }
 
 impl Default for RunOptions {
@@ -42,6 +44,7 @@ impl Default for RunOptions {
             create: "create".into(),
             array_size: 100_000,
             timezone: None,
+            editors: 40,
         }
     }
 }
@@ -66,6 +69,7 @@ pub fn run(root: &Path, object: &str, func: &str, opts: &RunOptions) -> String {
             Some(tz) => crate::tz::TimeZone::from_tz(tz).unwrap_or_default(),
             None => crate::tz::TimeZone::system(),
         }),
+        editors: opts.editors,
         ..Config::default()
     };
     let mut vm = Vm::new(cfg, Box::new(host), Box::new(MemStore::default()));

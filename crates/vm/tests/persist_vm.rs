@@ -156,6 +156,41 @@ fn restore_keeps_start_time_and_sets_boot_time() {
     );
 }
 
+/// Editor sessions live in the VM, not in the objects: evicting an editing
+/// object keeps its session, a restore has none (as DGD after a restore).
+#[test]
+fn editor_sessions_survive_eviction_not_restore() {
+    const ED: &str = r#"
+mixed ed(string c) { return editor(c); }
+string mode() { return query_editor(this_object()); }
+"#;
+    let store = Rc::new(RefCell::new(MemStore::default()));
+    let mut vm = new_vm(store.clone());
+    let o = vm.compile_object_task("/ed", Some(ED.as_bytes())).unwrap();
+    vm.call(o, "ed", vec![Value::str("a")]).unwrap();
+    vm.call(o, "ed", vec![Value::str("kept")]).unwrap();
+    vm.call(o, "ed", vec![Value::str(".")]).unwrap();
+    vm.evict(o).unwrap();
+    assert_eq!(vm.call(o, "mode", vec![]).unwrap(), Value::str("command"));
+    assert_eq!(
+        vm.call(o, "ed", vec![Value::str("p")]).unwrap(),
+        Value::str("kept\n")
+    );
+    assert!(vm.is_editing(o));
+    vm.sync_store().unwrap();
+    let tables = vm.table_entries();
+    drop(vm);
+    let mut vm2 = Vm::restore(
+        Config::default(),
+        Box::new(TestHost::new()),
+        Box::new(store.clone()),
+        tables,
+    )
+    .unwrap();
+    assert!(!vm2.is_editing(o));
+    assert_eq!(vm2.call(o, "mode", vec![]).unwrap(), Value::Nil);
+}
+
 fn program_blobs(store: &Rc<RefCell<MemStore>>) -> usize {
     store
         .borrow()

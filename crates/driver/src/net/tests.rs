@@ -162,3 +162,59 @@ fn telnet_send_encodes_and_reports_bytes_taken() {
     n.flush_all();
     assert_eq!(read_avail(&mut cl), b"a\r\n\xff\xff");
 }
+
+#[test]
+fn the_greeting_and_an_empty_send_are_followed_by_message_done() {
+    // DGD 1.7.9: the telnet greeting is output like any other, and
+    // send_message("") makes output pending too; each gets message_done()
+    let mut n = net(2);
+    let port = n.telnet_ports[0];
+    let mut cl = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    pump(&mut n, 3);
+    let id = n.accepted.pop_front().unwrap();
+    n.flush_all();
+    assert_eq!(read_avail(&mut cl), telnet::GREETING);
+    let c = n.get_mut(id).unwrap();
+    assert!(c.done_pending, "message_done after the greeting");
+    c.done_pending = false;
+    assert_eq!(c.send(b""), 0);
+    n.flush_all();
+    assert!(
+        n.get(id).unwrap().done_pending,
+        "message_done after send_message(\"\")"
+    );
+}
+
+#[test]
+fn a_full_telnet_buffer_cuts_between_cr_and_lf_as_dgd() {
+    // DGD 1.7.9, 65535 bytes of output buffer: 30000 newlines twice from a
+    // client that does not read. The second send ends on a CR whose LF did
+    // not fit, and returns the newlines DGD counts as taken.
+    let mut n = net(2);
+    let port = n.telnet_ports[0];
+    let _sleepy = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    pump(&mut n, 3);
+    let id = n.accepted.pop_front().unwrap();
+    let c = n.get_mut(id).unwrap();
+    c.discard_output();
+    let nl = vec![b'\n'; 30000];
+    assert_eq!(c.send(b"[bignl 30000] 11\n"), 17);
+    assert_eq!(c.send(&nl), 30000);
+    assert_eq!(c.pending_out(), 18 + 60000);
+    // 5517 bytes of room: 2758 CR LF pairs and one CR
+    assert_eq!(c.send(&nl), 2758);
+    assert_eq!(c.pending_out(), OUT_LIMIT);
+    assert_eq!(c.out.last(), Some(&b'\r'));
+    assert_eq!(c.send(b"more\n"), 0);
+    // a chunk that starts with IAC goes whole or not at all
+    let mut b = net(2);
+    let port = b.telnet_ports[0];
+    let _sleepy = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    pump(&mut b, 3);
+    let id = b.accepted.pop_front().unwrap();
+    let c = b.get_mut(id).unwrap();
+    c.discard_output();
+    assert_eq!(c.send(&vec![b'a'; OUT_LIMIT - 5]), OUT_LIMIT - 5);
+    assert_eq!(c.send(b"\xffabcdef"), 0);
+    assert_eq!(c.pending_out(), OUT_LIMIT - 5);
+}

@@ -104,6 +104,18 @@ impl World for TestWorld {
                 let _ = host.send_message(obj, b"Welcome\n> ");
             }
             Event::MessageDone => {}
+            Event::Unconnected(code) => self.log.push(format!("unconnected {} {code}", obj.0)),
+            Event::DatagramAttach => {
+                self.log.push(format!("attach {}", obj.0));
+                let _ = host.send_message(obj, b"attached\n");
+            }
+            Event::Datagram(d) => {
+                let d = String::from_utf8_lossy(d).into_owned();
+                self.log.push(format!("datagram {} {d}", obj.0));
+                let n = host.send_datagram(obj, format!("echo:{d}").as_bytes());
+                let m = host.send_datagram(obj, b"second");
+                self.log.push(format!("sent {n:?} {m:?}"));
+            }
             Event::Close { destructed } => self.log.push(format!("close {} {destructed}", obj.0)),
             Event::Receive(line) => {
                 let line = String::from_utf8_lossy(line).into_owned();
@@ -120,6 +132,14 @@ impl World for TestWorld {
                     "count" => {
                         let _ = host
                             .send_message(obj, format!("counter {}\n", self.counter).as_bytes());
+                    }
+                    "challenge" => {
+                        let r = host.datagram_challenge(obj, arg.trim_end().as_bytes());
+                        let _ = host.send_message(obj, format!("challenge {r:?}\n").as_bytes());
+                    }
+                    "dgram" => {
+                        let r = host.send_datagram(obj, arg.trim_end().as_bytes());
+                        let _ = host.send_message(obj, format!("dgram {r:?}\n").as_bytes());
                     }
                     "noecho" => {
                         let _ = host.echo(obj, false);
@@ -232,6 +252,11 @@ pub fn free_port() -> u16 {
 }
 
 pub fn config(dir: &Path, tport: u16, bport: u16, users: u32) -> Config {
+    config_with(dir, tport, bport, users, "")
+}
+
+/// A config with more lines (datagram ports...).
+pub fn config_with(dir: &Path, tport: u16, bport: u16, users: u32, extra: &str) -> Config {
     std::fs::create_dir_all(dir.join("lib")).unwrap();
     let text = format!(
         "telnet_port = ([ \"127.0.0.1\" : {tport} ]);\n\
@@ -243,7 +268,7 @@ pub fn config(dir: &Path, tport: u16, bport: u16, users: u32) -> Config {
          typechecking = 2; include_file = \"/include/std.h\";\n\
          include_dirs = ({{ \"/include\" }}); auto_object = \"/sys/auto\";\n\
          driver_object = \"/sys/driver\"; create = \"create\";\n\
-         array_size = 1000; objects = 500; call_outs = 100;\n"
+         array_size = 1000; objects = 500; call_outs = 100;\n{extra}"
     );
     let file = dir.join("test.dgd");
     std::fs::write(&file, &text).unwrap();

@@ -1,5 +1,6 @@
 //! `lpcbench [RUNS] [FILTER]`: the fixed LPC workloads of the interpreter issue, each
 //! run in one task on a fresh VM; prints the median of RUNS runs in milliseconds.
+//! With `LPCBENCH_DUMP` set, prints each benchmark's bytecode to stderr first.
 
 use std::path::Path;
 use std::time::Instant;
@@ -46,6 +47,13 @@ fn bench(name: &str, file: &str, func: &str, args: Vec<Value>, runs: usize) {
                 return;
             }
         };
+        if std::env::var("LPCBENCH_DUMP").is_ok() {
+            if let Some(o) = vm.objects.get(obj) {
+                for f in &o.prog.funcs {
+                    eprintln!("{}: {:?}", f.name, f.code);
+                }
+            }
+        }
         let t = Instant::now();
         let c0 = cpu_ms();
         match vm.call(obj, func, args.clone()) {
@@ -102,6 +110,9 @@ fn main() {
             vec![Value::Int(1000)],
         ),
         ("clone+destruct 10^6", "clone.c", "run", vec![]),
+        ("parse_string cmd 10^4", "parse.c", "run_cmd", vec![]),
+        ("parse_string list 900x100", "parse.c", "run_list", vec![]),
+        ("parse_string ambiguous 10^3", "parse.c", "run_amb", vec![]),
     ];
     for (name, file, func, a) in list {
         if !filter.is_empty() && !name.contains(&filter) {

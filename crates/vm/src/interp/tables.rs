@@ -375,6 +375,7 @@ impl Vm {
                         func: f,
                         due,
                         args: Vec::new(),
+                        summand: false,
                         millis,
                     },
                 );

@@ -76,21 +76,24 @@ fn live_entries(ctx: &dyn KfunCtx, m: &crate::value::MappingRef) -> Vec<(Value, 
 
 fn kf_map_indices(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let m = args::mapping(args, 0, "map_indices")?;
-    ctx.charge(m.len() as u64)?;
+    // DGD counts keys and values
+    ctx.charge(2 * m.len() as u64)?;
     let keys = live_entries(ctx, m).into_iter().map(|(k, _)| k).collect();
     Ok(Value::array(keys))
 }
 
 fn kf_map_values(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let m = args::mapping(args, 0, "map_values")?;
-    ctx.charge(m.len() as u64)?;
+    // DGD counts keys and values
+    ctx.charge(2 * m.len() as u64)?;
     let vals = live_entries(ctx, m).into_iter().map(|(_, v)| v).collect();
     Ok(Value::array(vals))
 }
 
 fn kf_map_sizeof(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let m = args::mapping(args, 0, "map_sizeof")?;
-    ctx.charge(m.len() as u64)?;
+    // DGD counts keys and values
+    ctx.charge(2 * m.len() as u64)?;
     Ok(Value::Int(live_entries(ctx, m).len() as i32))
 }
 
@@ -117,6 +120,7 @@ pub fn random_value(n: i32, bits: u64) -> Option<i32> {
 
 fn kf_random(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let n = args::int(args, 0, "random")?;
+    ctx.charge(1)?;
     let bits = ctx.random_u64();
     random_value(n, bits)
         .map(Value::Int)

@@ -169,9 +169,9 @@ use crate::value::{KfunCtx, KfunRegistry, LpcError, Value};
 type Kf = fn(&mut dyn KfunCtx, &mut [Value]) -> Result<Value, LpcError>;
 
 macro_rules! unary {
-    ($name:ident, $f:expr) => {
+    ($name:ident, $ticks:expr, $f:expr) => {
         fn $name(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
-            ctx.charge(1)?;
+            ctx.charge($ticks)?;
             let a = args::float(args, 0, &stringify!($name)[3..])?;
             let r: R = $f(a);
             args::float_value(r?)
@@ -183,22 +183,22 @@ fn ok(x: f64) -> R {
     Ok(x)
 }
 
-unary!(kf_fabs, |a| ok(fabs(a)));
-unary!(kf_floor, |a| ok(floor(a)));
-unary!(kf_ceil, |a| ok(ceil(a)));
-unary!(kf_exp, exp);
-unary!(kf_log, log);
-unary!(kf_log10, log10);
-unary!(kf_sqrt, sqrt);
-unary!(kf_sin, |a| ok(sin(a)));
-unary!(kf_cos, |a| ok(cos(a)));
-unary!(kf_tan, tan);
-unary!(kf_asin, asin);
-unary!(kf_acos, acos);
-unary!(kf_atan, |a| ok(atan(a)));
-unary!(kf_sinh, sinh);
-unary!(kf_cosh, cosh);
-unary!(kf_tanh, |a| ok(tanh(a)));
+unary!(kf_fabs, 1, |a| ok(fabs(a)));
+unary!(kf_floor, 1, |a| ok(floor(a)));
+unary!(kf_ceil, 1, |a| ok(ceil(a)));
+unary!(kf_exp, 21, exp);
+unary!(kf_log, 35, log);
+unary!(kf_log10, 41, log10);
+unary!(kf_sqrt, 11, sqrt);
+unary!(kf_sin, 25, |a| ok(sin(a)));
+unary!(kf_cos, 25, |a| ok(cos(a)));
+unary!(kf_tan, 31, tan);
+unary!(kf_asin, 24, asin);
+unary!(kf_acos, 24, acos);
+unary!(kf_atan, 24, |a| ok(atan(a)));
+unary!(kf_sinh, 24, sinh);
+unary!(kf_cosh, 24, cosh);
+unary!(kf_tanh, 24, |a| ok(tanh(a)));
 
 fn kf_fmod(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     ctx.charge(1)?;
@@ -208,14 +208,14 @@ fn kf_fmod(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError>
 }
 
 fn kf_pow(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
-    ctx.charge(1)?;
+    ctx.charge(48)?;
     let a = args::float(args, 0, "pow")?;
     let b = args::float(args, 1, "pow")?;
     args::float_value(pow(a, b)?)
 }
 
 fn kf_atan2(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
-    ctx.charge(1)?;
+    ctx.charge(27)?;
     let a = args::float(args, 0, "atan2")?;
     let b = args::float(args, 1, "atan2")?;
     args::float_value(atan2(a, b))
@@ -263,7 +263,7 @@ fn kf_isfinite(_ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcE
 
 /// Registers the math kfuns.
 pub fn register(r: &mut KfunRegistry) {
-    // no-ops until the prototypes are in KFUN_PROTOS
+    // from DGD after 1.7.9; our floats are always finite
     r.register("isinf", kf_isinf);
     r.register("isnan", kf_isnan);
     r.register("isfinite", kf_isfinite);

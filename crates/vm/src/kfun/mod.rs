@@ -11,6 +11,8 @@
 //! - [`strings`] — `explode`, `implode`, string/int conversions, `ctime`.
 //! - [`sscanf`] — the `sscanf` matching engine.
 //! - [`save`] — `save_object` / `restore_object` text format.
+//! - [`parse_string`] — the grammar parser: regexp tokens, GLR parsing,
+//!   callbacks in the current object.
 //! - [`files`] — path normalisation confined to the mudlib root and the file
 //!   kfuns (`read_file`, `write_file`, `get_dir`, ...).
 //!
@@ -32,6 +34,7 @@ pub mod files;
 pub mod float;
 pub mod hash;
 pub mod math;
+pub mod parse_string;
 #[cfg(test)]
 mod proptests;
 pub mod save;
@@ -103,4 +106,5 @@ pub fn register_all(r: &mut KfunRegistry) {
     files::register(r);
     asn::register(r);
     cipher::register(r);
+    parse_string::register(r);
 }

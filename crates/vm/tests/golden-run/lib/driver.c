@@ -24,6 +24,19 @@ object call_object(string path)
 object inherit_program(string from, string path, int priv)
 {
     object obj;
+    string rest;
+
+    /* the path comes as written in the inherit statement */
+    if (path[0] != '/') {
+	string *dirs;
+
+	dirs = explode(from, "/");
+	path = "/" + implode(dirs[.. sizeof(dirs) - 2], "/") + "/" + path;
+    }
+    /* as kernel libraries do with ~user paths: another name for a program */
+    if (sscanf(path, "/alias/%s", rest) != 0) {
+	path = "/obj/" + rest;
+    }
 
     if (sscanf(path, "%*s.c") != 0) {
 	path = path[.. strlen(path) - 3];
@@ -37,6 +50,10 @@ object inherit_program(string from, string path, int priv)
 
 mixed include_file(string from, string path)
 {
+    /* DGD passes the name as written; a relative one is the includer's */
+    if (strlen(path) != 0 && path[0] != '/') {
+	path = from + "/../" + path;
+    }
     return path;
 }
 
@@ -76,10 +93,14 @@ void runtime_error(string error, int caught, int ticks)
     }
 }
 
-void atomic_error(string error, int atom, int ticks)
+mixed atomic_error(string error, int atom, int ticks)
 {
     if (verbose) {
 	send_message("atomic_error(" + error + ")\n");
+    }
+    if (sscanf(error, "rewrite:%s", error) != 0) {
+	/* as DGD, a returned string replaces the error after the rollback */
+	return "rewritten by atomic_error:" + error;
     }
 }
 

@@ -1,0 +1,3 @@
+inherit base "/alias/base_a";
+
+string who() { return "aliased:" + base::who(); }

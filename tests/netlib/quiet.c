@@ -1,0 +1,2 @@
+inherit "/user";
+void open() { }

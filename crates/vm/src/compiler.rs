@@ -490,23 +490,18 @@ impl<'a> Comp<'a> {
 
     /// The right operand of a binary operator. As DGD, in a typechecked
     /// function `string + mixed` (and `string += mixed`) first makes the mixed
-    /// operand a string: an int or float is converted, anything else is the
-    /// error "Value is not a string".
+    /// operand a string: an int or float is converted (by the addition here),
+    /// anything else is the error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
-        if self.casts_add_rhs(op, lhs, rhs) {
-            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
-        }
-    }
-
-    /// Does `lhs op rhs` convert a mixed right operand with a run-time cast to
-    /// string (which also charges the conversion's ticks)?
-    fn casts_add_rhs(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
-        op == BinOp::Add
+        if op == BinOp::Add
             && self.cur_typed
             && lhs.ty == ast::Type::STRING
             && rhs.ty.is(BaseType::Mixed)
             && rhs.ty.depth == 0
+        {
+            self.emit(Op::StrOperand);
+        }
     }
 
     fn compile_function(&mut self, f: &ast::FuncDecl) {
@@ -1571,7 +1566,7 @@ impl<'a> Comp<'a> {
                 self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
-                if *op == BinOp::Add && !self.casts_add_rhs(*op, lhs, rhs) {
+                if *op == BinOp::Add {
                     self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
             }
@@ -1652,10 +1647,7 @@ impl<'a> Comp<'a> {
                     self.lv_store(&lv);
                     return;
                 }
-                if *op == BinOp::Add
-                    && lhs.ty == ast::Type::STRING
-                    && !self.casts_add_rhs(*op, lhs, rhs)
-                {
+                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
                     // only the right operand is converted
                     self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
@@ -1909,6 +1901,11 @@ impl<'a> Comp<'a> {
         for (i, t) in terms.iter().enumerate() {
             self.compile_expr(t);
             if i + pushed > 0 {
+                // a mixed term after a string is made a string first (an error
+                // for anything but an int, a float or a string), as DGD
+                if strings && self.cur_typed && t.ty.is(BaseType::Mixed) && t.ty.depth == 0 {
+                    self.emit(Op::StrOperand);
+                }
                 self.emit(Op::SumAdd);
             }
             // DGD folds adjacent string constants into one term

@@ -490,23 +490,18 @@ impl<'a> Comp<'a> {
 
     /// The right operand of a binary operator. As DGD, in a typechecked
     /// function `string + mixed` (and `string += mixed`) first makes the mixed
-    /// operand a string: an int or float is converted, anything else is the
-    /// error "Value is not a string".
+    /// operand a string: an int or float is converted (by the addition here),
+    /// anything else is the error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
-        if self.casts_add_rhs(op, lhs, rhs) {
-            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
-        }
-    }
-
-    /// Does `lhs op rhs` convert a mixed right operand with a run-time cast to
-    /// string (which also charges the conversion's ticks)?
-    fn casts_add_rhs(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
-        op == BinOp::Add
+        if op == BinOp::Add
             && self.cur_typed
             && lhs.ty == ast::Type::STRING
             && rhs.ty.is(BaseType::Mixed)
             && rhs.ty.depth == 0
+        {
+            self.emit(Op::StrOperand);
+        }
     }
 
     fn compile_function(&mut self, f: &ast::FuncDecl) {
@@ -1654,10 +1649,7 @@ impl<'a> Comp<'a> {
                     self.lv_store(&lv);
                     return;
                 }
-                if *op == BinOp::Add
-                    && lhs.ty == ast::Type::STRING
-                    && !self.casts_add_rhs(*op, lhs, rhs)
-                {
+                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
                     // only the right operand is converted
                     self.charge_string_conversion(lhs, rhs);
                 }
@@ -1895,9 +1887,6 @@ impl<'a> Comp<'a> {
     /// compiler converts the other to a string first, at a cost.
     /// (A constant is converted at compile time, for free.)
     fn charge_string_conversion(&mut self, a: &Expr, b: &Expr) {
-        if self.casts_add_rhs(BinOp::Add, a, b) {
-            return;
-        }
         let (sa, sb) = (a.ty == ast::Type::STRING, b.ty == ast::Type::STRING);
         let other = if sa { b } else { a };
         if sa != sb && !is_constant(other) {
@@ -1920,6 +1909,11 @@ impl<'a> Comp<'a> {
         for (i, t) in terms.iter().enumerate() {
             self.compile_expr(t);
             if i + pushed > 0 {
+                // a mixed term after a string is made a string first (an error
+                // for anything but an int, a float or a string), as DGD
+                if strings && self.cur_typed && t.ty.is(BaseType::Mixed) && t.ty.depth == 0 {
+                    self.emit(Op::StrOperand);
+                }
                 self.emit(Op::SumAdd);
             }
             // DGD folds adjacent constants into one string term

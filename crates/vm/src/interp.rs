@@ -45,6 +45,8 @@ pub struct Config {
     pub max_ticks: i64,
     /// `objects`: max number of objects.
     pub objects: usize,
+    /// Time zone of `ctime()` (default: the process's, see [`crate::tz`]).
+    pub timezone: std::sync::Arc<crate::tz::TimeZone>,
     /// `editors`: max number of editor sessions.
     pub editors: usize,
 }
@@ -62,6 +64,7 @@ impl Default for Config {
             max_depth: 1000,
             max_ticks: -1,
             objects: 1 << 24,
+            timezone: std::sync::Arc::new(crate::tz::TimeZone::system()),
             editors: 40,
         }
     }
@@ -1477,6 +1480,13 @@ impl Vm {
                     self.ticks *= 2;
                 }
             }
+            // programs that became unused inside it (DGD calls remove_program
+            // when the atomic function has succeeded; after a rollback the
+            // objects are not destructed)
+            if self.atomic == 0 && !self.removal_candidates.is_empty() {
+                let work = std::mem::take(&mut self.removal_candidates);
+                self.check_removals(work, true);
+            }
         }
     }
 
@@ -2488,6 +2498,14 @@ impl Vm {
                         if a.len() > n as usize + 1 {
                             tri!(err::<()>("Missing lvalue"));
                         }
+                    }
+                }
+                Op::StrOperand => {
+                    if !matches!(
+                        self.stack.last(),
+                        Some(Value::Int(_) | Value::Float(_) | Value::String(_))
+                    ) {
+                        tri!(err::<()>("Value is not a string"));
                     }
                 }
                 Op::ClassCheck(c) => {
@@ -4577,6 +4595,9 @@ impl KfunCtx for Vm {
     }
     fn time(&self) -> (i64, u32) {
         self.host.time()
+    }
+    fn utc_offset(&self, t: i64) -> i32 {
+        self.cfg.timezone.offset_at(t)
     }
     fn random_u64(&mut self) -> u64 {
         // xorshift64*

@@ -2162,7 +2162,7 @@ impl Vm {
         }
 
         loop {
-            let Some(&op) = code.get(pc) else {
+            let Some(opr) = code.get(pc) else {
                 // fell off the end: return nil
                 self.pop_frame();
                 if self.frames.len() <= stop {
@@ -2173,7 +2173,7 @@ impl Vm {
                 continue;
             };
             pc += 1;
-            match op {
+            match *opr {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
@@ -2314,7 +2314,7 @@ impl Vm {
                     self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     let nc = tri!(self.store_index(&c, &i, new.clone()));
-                    if let Op::IncDecIndexWb(..) = op {
+                    if let Op::IncDecIndexWb(..) = *opr {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(if post { cur } else { new });
@@ -2326,7 +2326,7 @@ impl Vm {
                         continue;
                     }
                     if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
-                        if op != Op::SumAdd {
+                        if *opr != Op::SumAdd {
                             // (a SumAdd was charged for the whole sum by the compiler)
                             self.ticks -= ticks::binop(Op::Add, a, b);
                         }
@@ -2341,7 +2341,7 @@ impl Vm {
                     }
                     let b = self.pop();
                     let a = self.stack.pop().unwrap_or(Value::Nil);
-                    if op == Op::SumAdd {
+                    if *opr == Op::SumAdd {
                         // charged for the whole sum by the compiler
                         self.ticks += ticks::binop(Op::Add, &a, &b);
                     }
@@ -2363,7 +2363,7 @@ impl Vm {
                 }
                 Op::Lt | Op::Gt | Op::Le | Op::Ge => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
-                        let r = match op {
+                        let r = match *opr {
                             Op::Lt => *x < *y,
                             Op::Gt => *x > *y,
                             Op::Le => *x <= *y,
@@ -2376,7 +2376,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Mul => {
@@ -2388,7 +2388,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Div
@@ -2403,7 +2403,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Neg => {
@@ -2773,7 +2773,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if matches!(op, Op::StoreIndexWb) {
+                    if matches!(*opr, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2924,7 +2924,7 @@ impl Vm {
                     self.stack.push(Value::Int(r));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if matches!(op, Op::Return) {
+                    let v = if matches!(*opr, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil

@@ -13,12 +13,16 @@ use std::time::{Duration, Instant};
 /// The config of the recorded sessions: 2 users and 1 datagram user; a
 /// datagram port attached to the binary port, and one of its own.
 fn netlib(dport: u16) -> Mud {
+    netlib_users(dport, 2)
+}
+
+fn netlib_users(dport: u16, users: u32) -> Mud {
     Mud::custom(&repo_root().join("tests/netlib"), |t, b| {
         format!(
             "telnet_port = ([ \"127.0.0.1\" : {t} ]);\n\
              binary_port = ([ \"127.0.0.1\" : {b} ]);\n\
              datagram_port = ([ \"127.0.0.1\" : {b}, \"127.0.0.1\" : {dport} ]);\n\
-             users = 2; datagram_users = 1; editors = 4; ed_tmpfile = \"../state/ed\";\n\
+             users = {users}; datagram_users = 1; editors = 4; ed_tmpfile = \"../state/ed\";\n\
              swap_file = \"../state/swap\"; swap_size = 1024; sector_size = 512;\n\
              swap_fragment = 32; static_chunk = 64512; dynamic_chunk = 261120;\n\
              dump_file = \"../state/dump\"; dump_interval = 3600; typechecking = 2;\n\
@@ -187,7 +191,20 @@ fn telnet_session_as_dgd_sends_it() {
     assert_eq!(want.len(), 65535);
     a.exchange(b"bignl 30000\r\n", &want);
     a.exchange(b"!md\r\n", b"done=17\r\n\xff\xf9");
-    drop(srv);
+    // IAC IAC is a 255 byte
+    a.exchange(b"\xff\xffz\r\n", b"[\\377z] 2\r\n\xff\xf9");
+    // block_input(1): nothing is read until the call_out unblocks
+    a.exchange(b"block\r\n", b"[block] 5\r\n\xff\xf9");
+    a.exchange(
+        b"one\r\ntwo\r\n",
+        b"unblocked\r\n[one] 3\r\n\xff\xf9[two] 3\r\n\xff\xf9",
+    );
+    // the client closes in the middle of a line: the line, then close(0)
+    a.s.write_all(b"abc").expect("send");
+    a.s.shutdown(std::net::Shutdown::Write).expect("shutdown");
+    a.expect(b"[abc] 3\r\n\xff\xf9");
+    assert!(a.closed());
+    log_until(&srv, "close(0) /user#");
 }
 
 #[test]
@@ -272,4 +289,161 @@ fn binary_datagram_and_user_limits_as_dgd() {
     ] {
         assert!(log.contains(line), "{line:?} not in the log:\n{log}");
     }
+}
+
+/// Waits (bounded) until the driver's log has `line`.
+fn log_until(srv: &mud_tests::Server, line: &str) -> String {
+    let end = Instant::now() + Duration::from_secs(20);
+    loop {
+        let log = srv.log_text();
+        if log.contains(line) {
+            return log;
+        }
+        assert!(Instant::now() < end, "{line:?} not in the log:\n{log}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn outbound_connections_as_dgd() {
+    let dport = free_udp_port();
+    let mud = netlib(dport);
+    let srv = mud.start(&[]);
+    let mut a = Raw::connect(mud.telnet);
+    a.expect(&[GREETING, b"Welcome\r\n"].concat());
+    // connect(): open() in the object, a binary connection from then on
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("listen");
+    let lp = l.local_addr().expect("addr").port();
+    let cmd = format!("out 127.0.0.1 {lp}\r\n");
+    a.exchange(
+        cmd.as_bytes(),
+        format!("[out 127.0.0.1 {lp}] 19\r\nout ok\r\n").as_bytes(),
+    );
+    let (s, _) = l.accept().expect("accept");
+    let mut c = Raw { s, got: Vec::new() };
+    c.s.set_read_timeout(Some(Duration::from_millis(30)))
+        .expect("timeout");
+    c.expect(b"hello from outbound\n");
+    c.exchange(b"ping\n", b"echo ping\n");
+    drop(c);
+    log_until(&srv, "outbound close(0)");
+    // refused: unconnected(1); bad host or port: errors in the kfun
+    drop(l);
+    a.exchange(
+        cmd.as_bytes(),
+        format!("[out 127.0.0.1 {lp}] 19\r\nout ok\r\n").as_bytes(),
+    );
+    log_until(&srv, "unconnected 1");
+    a.exchange(
+        b"out 127.0.0.1 0\r\n",
+        b"[out 127.0.0.1 0] 15\r\nout Port number out of range\r\n",
+    );
+    // connect_datagram(): open() at once, datagrams both ways
+    let u = udp();
+    let up = u.local_addr().expect("addr").port();
+    let cmd = format!("outd 1 127.0.0.1 {up}\r\n");
+    let want = format!("[outd 1 127.0.0.1 {up}] 22\r\noutd ok\r\n");
+    a.exchange(cmd.as_bytes(), want.as_bytes());
+    log_until(&srv, "outbound open 127.0.0.1 2");
+    u.send_to(b"hi", ("127.0.0.1", dport)).expect("udp send");
+    assert_eq!(recv(&u), b"dg hi");
+    // the same address again: unconnected(5); no such port: an error
+    a.exchange(cmd.as_bytes(), want.as_bytes());
+    log_until(&srv, "unconnected 5");
+    a.exchange(
+        format!("outd 5 127.0.0.1 {up}\r\n").as_bytes(),
+        format!("[outd 5 127.0.0.1 {up}] 22\r\noutd No such datagram port\r\n").as_bytes(),
+    );
+    a.exchange(b"users\r\n", b"[users] 5\r\nusers 2 nusers 2\r\n");
+}
+
+#[test]
+fn users_are_listed_in_dgd_slot_order() {
+    // DGD hands out the user slot freed last first, and users() lists by
+    // slot (recorded on DGD 1.7.9: after closing the 2nd and 4th of five
+    // connections, a new one comes 3rd in users(); after closing the 1st,
+    // 5th and 3rd, three new ones are listed 3rd, 4th... as below)
+    let mud = netlib_users(free_udp_port(), 6);
+    let srv = mud.start(&[]);
+    // the start-up probe connection has come and gone
+    log_until(&srv, "close(0) /user#");
+    let mut cs: Vec<Option<Raw>> = Vec::new();
+    for _ in 0..5 {
+        let mut c = Raw::connect(mud.telnet);
+        c.expect(&[GREETING, b"Welcome\r\n"].concat());
+        cs.push(Some(c));
+    }
+    let who = |c: &mut Raw| -> Vec<String> {
+        let mark = c.got.len();
+        c.s.write_all(b"!who\r\n").expect("send");
+        let end = Instant::now() + Duration::from_secs(20);
+        while !c.got[mark..].ends_with(b"\r\n") && Instant::now() < end {
+            c.pump();
+        }
+        String::from_utf8_lossy(&c.got[mark..])
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    let num = |name: &str| -> u32 {
+        name.rsplit('#')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .expect("clone number")
+    };
+    let names = who(cs[0].as_mut().expect("client"));
+    assert_eq!(names.len(), 5, "{names:?}");
+    let close = |cs: &mut Vec<Option<Raw>>, i: usize| {
+        cs[i] = None;
+        log_until(&srv, &format!("close(0) {}\n", names[i]));
+    };
+    close(&mut cs, 1);
+    close(&mut cs, 3);
+    let mut n = Raw::connect(mud.telnet);
+    n.expect(&[GREETING, b"Welcome\r\n"].concat());
+    let w = who(&mut n);
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!([&w[0], &w[1], &w[3]], [&names[0], &names[2], &names[4]]);
+    let x = w[2].clone();
+    assert!(!names.contains(&x));
+    close(&mut cs, 0);
+    close(&mut cs, 4);
+    close(&mut cs, 2);
+    let mut more = Vec::new();
+    for _ in 0..3 {
+        let mut c = Raw::connect(mud.telnet);
+        c.expect(&[GREETING, b"Welcome\r\n"].concat());
+        more.push(c);
+    }
+    // the three new ones went to the slots of the 3rd, 5th and 1st
+    let w = who(&mut n);
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!(w[2], x);
+    let (m2, m0, m1) = (num(&w[0]), num(&w[1]), num(&w[3]));
+    assert!(num(&x) < m0 && m0 < m1 && m1 < m2, "{w:?}");
+}
+
+#[test]
+fn input_and_call_outs_interleave_as_dgd() {
+    // one input line per pass over the connections (round robin), then the
+    // due call_outs: two held clients released in one task give the order
+    // DGD 1.7.9 gives (the old one-line-per-connection loop did not)
+    let mud = netlib_users(free_udp_port(), 6);
+    let _srv = mud.start(&[]);
+    let mut a = Raw::connect(mud.telnet);
+    a.expect(&[GREETING, b"Welcome\r\n"].concat());
+    let mut b = Raw::connect(mud.telnet);
+    b.expect(&[GREETING, b"Welcome\r\n"].concat());
+    let mut c = Raw::connect(mud.telnet);
+    c.expect(&[GREETING, b"Welcome\r\n"].concat());
+    a.exchange(b"!hold\r\n", b"held\r\n");
+    b.exchange(b"!hold\r\n", b"held\r\n");
+    a.s.write_all(b"!tick\r\n!say a1\r\n!say a2\r\n!tick\r\n!say a3\r\n")
+        .expect("send");
+    b.s.write_all(b"!say b1\r\n!tick\r\n!say b2\r\n!say b3\r\n")
+        .expect("send");
+    c.exchange(
+        b"!release\r\n",
+        b"tock\r\nb1\r\na1\r\ntock\r\na2\r\nb2\r\ntock\r\nb3\r\na3\r\n",
+    );
 }

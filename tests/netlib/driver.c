@@ -6,8 +6,11 @@
 # include <status.h>
 
 int quiet;
+object *held;
+void hold(object u) { held = (held ? held : ({ })) + ({ u }); }
+void release() { int i; for (i = 0; i < sizeof(held); i++) held[i]->unhold(); held = ({ }); }
 void set_quiet(int q) { quiet = q; }
-void initialize() { compile_object("/user"); compile_object("/quiet"); send_message("driver up\n"); }
+void initialize() { compile_object("/user"); compile_object("/quiet"); compile_object("/outbound"); send_message("driver up\n"); }
 object telnet_connect(int port) { send_message("telnet_connect " + port + "\n"); return clone_object(find_object(quiet ? "/quiet" : "/user")); }
 object binary_connect(int port) { send_message("binary_connect " + port + "\n"); return clone_object(find_object("/user")); }
 object datagram_connect(int port) { send_message("datagram_connect " + port + "\n"); return clone_object(find_object("/user")); }

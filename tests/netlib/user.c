@@ -22,6 +22,10 @@ string hexesc(string s) {
 void open() { nopen++; send_message("Welcome\n"); }
 void close(int d) { "/driver"->log("close(" + d + ") " + object_name(this_object()) + "\n"); }
 void message_done() { ndone++; }
+void nop() { }
+void unhold() { block_input(0); }
+void hear(string s) { send_message(s + "\n"); }
+void tock() { object *u; int i; u = users(); for (i = 0; i < sizeof(u); i++) u[i]->hear("tock"); }
 void unblock() { block_input(0); send_message("unblocked\n"); }
 void receive_datagram(string s) { int n; if (s == "quit") { destruct_object(this_object()); return; } if (s == "users") { send_datagram("users " + sizeof(users()) + " " + status()[ST_NUSERS] + " " + status()[ST_UTABSIZE] + " " + query_ip_number(this_object())); return; } n = send_datagram("got " + s); send_message("datagram [" + hexesc(s) + "] " + n + "\n"); }
 void datagram_attach() { send_message("attached\n"); }
@@ -57,7 +61,31 @@ void receive_message(string s) {
     else if (s == "close2") { send_close(); n = catch(send_message("more\n")) ? -1 : 1; "/driver"->log("after close " + n + "\n"); }
     else if (s == "quit") { send_message("bye\n"); destruct_object(this_object()); }
     else if (s == "users") { send_message("users " + sizeof(users()) + " nusers " + status()[ST_NUSERS] + "\n"); }
+    else if (sscanf(s, "say %s", a) == 1) { object *u; u = users(); for (i = 0; i < sizeof(u); i++) u[i]->hear(a); }
+    else if (sscanf(s, "spin %d", n) == 1) { for (i = 0; i < n; i++) m += i; }
+    else if (s == "hold") { block_input(1); "/driver"->hold(this_object()); send_message("held\n"); }
+    else if (s == "release") { "/driver"->release(); }
+    else if (s == "tick") { call_out("tock", 0); }
+    else if (s == "who") { object *u; u = users(); for (i = 0; i < sizeof(u); i++) send_message(object_name(u[i]) + " "); send_message("\n"); }
     else if (s == "ip") { send_message(query_ip_number(this_object()) + "\n"); }
+    else if (s == "ipname") { send_message(query_ip_name(this_object()) + "\n"); }
+    else if (s == "cos") {
+        call_out("nop", 10); call_out("nop", 200); call_out("nop", 0.5);
+        call_out("nop", 1.0); call_out("nop", 0.0); call_out("nop", 0);
+        call_out("nop", 127); call_out("nop", 128); call_out("nop", 0.0001);
+        call_out("nop", 130.0);
+        send_message("co " + status()[ST_NCOSHORT] + " " + status()[ST_NCOLONG] + "\n");
+    }
+    else if (sscanf(s, "out %s %d", a, n) == 2) {
+        b = catch(clone_object(find_object("/outbound"))->tcp(a, n));
+        send_message("out " + (b ? b : "ok") + "\n");
+    }
+    else if (sscanf(s, "outd %d %s %d", m, a, n) == 3) {
+        b = catch(clone_object(find_object("/outbound"))->udp(m, a, n));
+        send_message("outd " + (b ? b : "ok") + "\n");
+    }
+    else if (s == "dump") { dump_state(); send_message("dumped\n"); }
+    else if (s == "shutdown") { shutdown(); }
     else if (s == "status") { send_message("co " + status()[ST_NCOSHORT] + " " + status()[ST_NCOLONG] + " up " + status()[ST_UPTIME] + "\n"); }
     else if (sscanf(s, "chal %s", a) == 1) { datagram_challenge(a); send_message("challenge set\n"); }
     else if (sscanf(s, "dgram %s", a) == 1) { n = send_datagram(a); send_message("dgram " + n + "\n"); }

@@ -23,6 +23,17 @@ pub enum Delay {
 }
 
 impl Delay {
+    /// Whether DGD keeps a call_out of this delay in its long-term queue
+    /// (`ST_NCOLONG`) rather than its short-term buffer (`ST_NCOSHORT`):
+    /// int delays of 128 seconds or more, float delays of 1 ms or more
+    /// (a float delay is never in the per-second buffer).
+    pub fn is_long(self) -> bool {
+        match self {
+            Delay::Secs(s) => s >= SHORT_SECS,
+            Delay::Float(f) => f.is_finite() && f >= 0.001,
+        }
+    }
+
     /// The delay in milliseconds (negative or NaN floats count as 0).
     pub fn millis(self) -> u64 {
         match self {
@@ -42,14 +53,21 @@ pub enum CallOutError {
     Corrupt(String),
 }
 
+/// DGD's short-term call_out buffer spans this many seconds.
+pub const SHORT_SECS: u32 = 128;
+
 /// The schedule.
 #[derive(Debug, Default)]
 pub struct CallOuts {
-    queue: BTreeMap<(u64, u64), (ObjKey, u32)>,
+    /// (due, sequence) → (object, handle, in the long-term queue).
+    queue: BTreeMap<(u64, u64), (ObjKey, u32, bool)>,
     index: HashMap<(ObjKey, u32), (u64, u64)>,
     limit: usize,
     offset_ms: i64,
     seq: u64,
+    /// The call_out clock at the cold boot (None: unknown, restored from
+    /// a version 1 table): `ST_UPTIME` is the clock's advance since.
+    origin_ms: Option<u64>,
 }
 
 fn wall_ms() -> i64 {
@@ -59,15 +77,24 @@ fn wall_ms() -> i64 {
 }
 
 const MAGIC: &[u8; 4] = b"DGCO";
-const VERSION: u16 = 1;
+const VERSION: u16 = 2;
 
 impl CallOuts {
     /// An empty schedule holding at most `limit` call_outs (`call_outs`).
     pub fn new(limit: u32) -> Self {
         CallOuts {
             limit: limit as usize,
+            origin_ms: Some(wall_ms().max(0) as u64),
             ..Default::default()
         }
+    }
+
+    /// `ST_UPTIME`: seconds the server has run since its cold boot, the
+    /// time it was down not counted (DGD's `elapsed`, kept across dumps as
+    /// the call_out clock is). None when unknown (an old dump).
+    pub fn uptime_secs(&self) -> Option<i64> {
+        let origin = self.origin_ms? / 1000;
+        Some((self.clock() / 1000).saturating_sub(origin) as i64)
     }
 
     /// The call_out clock now, in milliseconds.
@@ -75,12 +102,17 @@ impl CallOuts {
         (wall_ms() + self.offset_ms).max(0) as u64
     }
 
-    /// `status()`'s ST_NCOSHORT and ST_NCOLONG: call_outs due within
-    /// 128 seconds (DGD's short-term cyclic buffer), and the others.
+    /// `status()`'s ST_NCOSHORT and ST_NCOLONG, as DGD counts them: a
+    /// call_out is long-term by its delay when it was made (see
+    /// [`Delay::is_long`]) until it is due.
     pub fn counts(&self) -> (usize, usize) {
-        let horizon = self.clock().saturating_add(128_000);
-        let short = self.queue.range(..(horizon, 0)).count();
-        (short, self.queue.len() - short)
+        let now = self.clock();
+        let long = self
+            .queue
+            .iter()
+            .filter(|(&(due, _), &(_, _, long))| long && due > now)
+            .count();
+        (self.queue.len() - long, long)
     }
 
     /// Number of scheduled call_outs.
@@ -94,10 +126,16 @@ impl CallOuts {
 
     /// Schedules `handle` of `obj` after `delay`.
     pub fn add(&mut self, obj: ObjKey, handle: u32, delay: Delay) -> Result<(), CallOutError> {
-        self.add_at(obj, handle, self.clock() + delay.millis())
+        self.add_at(obj, handle, self.clock() + delay.millis(), delay.is_long())
     }
 
-    fn add_at(&mut self, obj: ObjKey, handle: u32, due: u64) -> Result<(), CallOutError> {
+    fn add_at(
+        &mut self,
+        obj: ObjKey,
+        handle: u32,
+        due: u64,
+        long: bool,
+    ) -> Result<(), CallOutError> {
         if let Some(k) = self.index.remove(&(obj, handle)) {
             self.queue.remove(&k);
         } else if self.queue.len() >= self.limit {
@@ -105,7 +143,7 @@ impl CallOuts {
         }
         self.seq += 1;
         let k = (due, self.seq);
-        self.queue.insert(k, (obj, handle));
+        self.queue.insert(k, (obj, handle, long));
         self.index.insert((obj, handle), k);
         Ok(())
     }
@@ -156,23 +194,34 @@ impl CallOuts {
         if k.0 > now {
             return None;
         }
-        let v = self.queue.remove(&k)?;
-        self.index.remove(&v);
-        Some(v)
+        let (obj, handle, _) = self.queue.remove(&k)?;
+        self.index.remove(&(obj, handle));
+        Some((obj, handle))
     }
 
     /// Encodes the schedule and the clock for a dump (little-endian, with an
     /// xxh3 checksum; see docs/format.md, "driver tables").
     pub fn encode(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(26 + self.queue.len() * 20);
+        let mut b = Vec::with_capacity(35 + self.queue.len() * 21);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&VERSION.to_le_bytes());
         b.extend_from_slice(&self.clock().to_le_bytes());
+        match self.origin_ms {
+            Some(o) => {
+                b.push(1);
+                b.extend_from_slice(&o.to_le_bytes());
+            }
+            None => {
+                b.push(0);
+                b.extend_from_slice(&0u64.to_le_bytes());
+            }
+        }
         b.extend_from_slice(&(self.queue.len() as u32).to_le_bytes());
-        for (&(due, _), &(obj, handle)) in &self.queue {
+        for (&(due, _), &(obj, handle, long)) in &self.queue {
             b.extend_from_slice(&obj.0.to_le_bytes());
             b.extend_from_slice(&handle.to_le_bytes());
             b.extend_from_slice(&due.to_le_bytes());
+            b.push(u8::from(long));
         }
         let sum = xxhash_rust::xxh3::xxh3_64(&b);
         b.extend_from_slice(&sum.to_le_bytes());
@@ -195,7 +244,7 @@ impl CallOuts {
             return Err(bad("bad magic"));
         }
         let ver = u16::from_le_bytes([body[4], body[5]]);
-        if ver != VERSION {
+        if ver != 1 && ver != VERSION {
             return Err(CallOutError::Corrupt(format!("unknown version {ver}")));
         }
         let rd8 = |o: usize| -> Result<u64, CallOutError> {
@@ -205,19 +254,32 @@ impl CallOuts {
                 .ok_or_else(|| bad("truncated"))
         };
         let clock = rd8(6)?;
+        // version 2: the clock at the cold boot, and a long-term flag per entry
+        let (origin, head, entry) = if ver == 1 {
+            (None, 14, 20)
+        } else {
+            let origin = match body.get(14) {
+                Some(0) => None,
+                Some(1) => Some(rd8(15)?),
+                Some(_) => return Err(bad("bad origin flag")),
+                None => return Err(bad("truncated")),
+            };
+            (origin, 23, 21)
+        };
         let n = body
-            .get(14..18)
+            .get(head..head + 4)
             .and_then(|s| s.try_into().ok())
             .map(u32::from_le_bytes)
             .ok_or_else(|| bad("truncated"))? as usize;
-        if body.len() != 18 + n * 20 {
+        if body.len() != head + 4 + n * entry {
             return Err(bad("length does not match the entry count"));
         }
         let mut c = CallOuts::new(limit.max(n as u32));
         c.limit = limit as usize;
         c.offset_ms = clock as i64 - wall_ms();
+        c.origin_ms = origin;
         for i in 0..n {
-            let o = 18 + i * 20;
+            let o = head + 4 + i * entry;
             let obj = ObjKey(rd8(o)?);
             let handle = u32::from_le_bytes(
                 body.get(o + 8..o + 12)
@@ -225,8 +287,18 @@ impl CallOuts {
                     .ok_or_else(|| bad("truncated"))?,
             );
             let due = rd8(o + 12)?;
+            let long = if ver == 1 {
+                // not recorded: by the time left
+                due >= clock.saturating_add(u64::from(SHORT_SECS) * 1000)
+            } else {
+                match body.get(o + 20) {
+                    Some(0) => false,
+                    Some(1) => true,
+                    _ => return Err(bad("bad long-term flag")),
+                }
+            };
             c.seq += 1;
-            c.queue.insert((due, c.seq), (obj, handle));
+            c.queue.insert((due, c.seq), (obj, handle, long));
             c.index.insert((obj, handle), (due, c.seq));
         }
         Ok(c)
@@ -294,6 +366,75 @@ mod tests {
         for n in 0..bytes.len() {
             assert!(CallOuts::decode(&bytes[..n], 10).is_err());
         }
+    }
+
+    #[test]
+    fn uptime_does_not_count_the_time_the_server_was_down() {
+        // DGD: ST_UPTIME = elapsed at the dump + time since the restore
+        let mut c = CallOuts::new(10);
+        let now = c.clock();
+        c.origin_ms = Some(now - 50_000); // booted 50 s ago
+        assert_eq!(c.uptime_secs().map(|u| u.abs_diff(50) <= 1), Some(true));
+        // the dump was made an hour ago: clock and origin an hour back
+        let mut bytes = c.encode();
+        let back = |b: &[u8], at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap());
+        let clock = back(&bytes, 6) - 3_600_000;
+        let origin = back(&bytes, 15) - 3_600_000;
+        bytes[6..14].copy_from_slice(&clock.to_le_bytes());
+        bytes[15..23].copy_from_slice(&origin.to_le_bytes());
+        let n = bytes.len() - 8;
+        let sum = xxhash_rust::xxh3::xxh3_64(&bytes[..n]);
+        bytes[n..].copy_from_slice(&sum.to_le_bytes());
+        let d = CallOuts::decode(&bytes, 10).unwrap();
+        assert_eq!(d.uptime_secs().map(|u| u.abs_diff(50) <= 1), Some(true));
+    }
+
+    #[test]
+    fn short_and_long_term_as_dgd_files_them() {
+        let mut c = CallOuts::new(20);
+        for (h, d) in [
+            Delay::Secs(10),
+            Delay::Secs(200),
+            Delay::Float(0.5),
+            Delay::Float(1.0),
+            Delay::Float(0.0),
+            Delay::Secs(0),
+            Delay::Secs(127),
+            Delay::Secs(128),
+            Delay::Float(0.0001),
+            Delay::Float(130.0),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            c.add(ObjKey(1), h as u32, d).unwrap();
+        }
+        assert_eq!(c.counts(), (5, 5));
+        // a long-term call_out stays long-term until it is due
+        let d = CallOuts::decode(&c.encode(), 20).unwrap();
+        assert_eq!(d.counts(), (5, 5));
+    }
+
+    #[test]
+    fn version_1_tables_still_load() {
+        // as written before the long-term flag and the boot clock
+        let mut b = Vec::new();
+        b.extend_from_slice(MAGIC);
+        b.extend_from_slice(&1u16.to_le_bytes());
+        let clock = 1_000_000u64;
+        b.extend_from_slice(&clock.to_le_bytes());
+        b.extend_from_slice(&2u32.to_le_bytes());
+        for (obj, h, due) in [(7u64, 1u32, clock + 5_000), (8, 2, clock + 500_000)] {
+            b.extend_from_slice(&obj.to_le_bytes());
+            b.extend_from_slice(&h.to_le_bytes());
+            b.extend_from_slice(&due.to_le_bytes());
+        }
+        let sum = xxhash_rust::xxh3::xxh3_64(&b);
+        b.extend_from_slice(&sum.to_le_bytes());
+        let c = CallOuts::decode(&b, 10).unwrap();
+        assert_eq!(c.len(), 2);
+        assert_eq!(c.counts(), (1, 1));
+        assert_eq!(c.uptime_secs(), None);
     }
 
     #[test]

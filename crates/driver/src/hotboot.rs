@@ -73,7 +73,7 @@ impl Table {
                 .ids()
                 .into_iter()
                 .filter_map(|id| net.get(id))
-                .filter(|c| !c.eof)
+                .filter(|c| !c.eof && !c.connecting)
                 .filter_map(|c| {
                     Some(ConnEntry {
                         fd: c.stream.as_ref()?.as_raw_fd(),

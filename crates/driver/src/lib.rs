@@ -13,6 +13,7 @@ pub mod headers;
 pub mod hotboot;
 pub mod log;
 pub mod net;
+pub mod resolve;
 pub mod server;
 pub mod signals;
 pub mod store;

@@ -140,6 +140,15 @@ pub struct Conn {
     /// `send_close`: close the output side once the output is written.
     pub closing: bool,
     write_shut: bool,
+    /// An outbound `connect()` still in progress (DGD's CF_OPENDING): not
+    /// among `users()` yet.
+    pub connecting: bool,
+    /// The outbound connection is made: `open()` is due.
+    pub open_due: bool,
+    /// Made by `connect()` / `connect_datagram()`.
+    pub outbound: bool,
+    /// The outbound connection failed: `unconnected(code)` is due.
+    pub unconnected_due: Option<i32>,
     /// An input line arrived and output may follow (for go-ahead).
     prompt: bool,
     /// Output was written into the buffer during this task (DGD sends
@@ -172,6 +181,10 @@ impl Conn {
             eof: false,
             closing: false,
             write_shut: false,
+            connecting: false,
+            open_due: false,
+            outbound: false,
+            unconnected_due: None,
             prompt: false,
             task_output: false,
         }
@@ -340,6 +353,20 @@ impl Conn {
         }
     }
 
+    /// An outbound TCP connection finished connecting: `open()` or
+    /// `unconnected(code)` with DGD's codes.
+    fn check_connected(&mut self) {
+        let Some(s) = &self.stream else { return };
+        self.connecting = false;
+        match s.take_error() {
+            Ok(None) => {
+                self.peer = s.peer_addr().ok().or(self.peer);
+                self.open_due = true;
+            }
+            Ok(Some(e)) | Err(e) => self.unconnected_due = Some(unconnected_code(&e)),
+        }
+    }
+
     fn has_datagram_work(&self) -> bool {
         !self.blocked
             && self
@@ -444,6 +471,11 @@ pub struct Net {
     pub listeners: Vec<Listener>,
     slots: Vec<Option<Conn>>,
     gens: Vec<u32>,
+    /// Free slots, the one freed last on top.
+    free: Vec<usize>,
+    /// DGD's ring of users: the loop serves from the front and puts each
+    /// served connection at the back; a new one goes at the back.
+    ring: VecDeque<ConnId>,
     by_obj: HashMap<ObjKey, ConnId>,
     pub max_users: usize,
     /// Connections accepted but not yet given an object.
@@ -459,6 +491,8 @@ pub struct Net {
     pub dgram: Vec<DgramPort>,
     /// Most datagram-only connections (`datagram_users`).
     pub max_dgram: usize,
+    /// Host names of the peers (`query_ip_name()`).
+    pub resolver: crate::resolve::Resolver,
 }
 
 fn bind(spec: &PortSpec) -> io::Result<TcpListener> {
@@ -500,6 +534,8 @@ impl Net {
             listeners,
             slots: Vec::new(),
             gens: Vec::new(),
+            free: Vec::new(),
+            ring: VecDeque::new(),
             by_obj: HashMap::new(),
             max_users: max_users as usize,
             accepted: VecDeque::new(),
@@ -508,6 +544,7 @@ impl Net {
             next_serial: 1,
             dgram: Vec::new(),
             max_dgram: 0,
+            resolver: Default::default(),
         }
     }
 
@@ -556,12 +593,13 @@ impl Net {
             .collect()
     }
 
-    /// Number of datagram-only connections.
+    /// Number of datagram-only connections that came in (DGD counts
+    /// outbound ones against the user table only).
     pub fn datagram_count(&self) -> usize {
         self.slots
             .iter()
             .flatten()
-            .filter(|c| c.kind == PortKind::Datagram)
+            .filter(|c| c.kind == PortKind::Datagram && !c.outbound)
             .count()
     }
 
@@ -698,14 +736,89 @@ impl Net {
         self.by_obj.get(&obj).copied()
     }
 
+    /// Connections in the ring.
+    pub fn ring_len(&self) -> usize {
+        self.ring.len()
+    }
+
+    /// The next connection to serve; it goes to the back of the ring.
+    pub fn ring_next(&mut self) -> Option<ConnId> {
+        let id = self.ring.pop_front()?;
+        self.ring.push_back(id);
+        Some(id)
+    }
+
     /// Every connection id, in slot order.
     pub fn ids(&self) -> Vec<ConnId> {
         self.slots.iter().flatten().map(|c| c.id).collect()
     }
 
-    /// User objects, in slot order (`users()`).
+    /// User objects, in slot order (`users()`); outbound connections in
+    /// progress are not among them yet.
     pub fn users(&self) -> Vec<ObjKey> {
-        self.slots.iter().flatten().filter_map(|c| c.obj).collect()
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|c| !c.connecting && !c.open_due && c.unconnected_due.is_none())
+            .filter_map(|c| c.obj)
+            .collect()
+    }
+
+    /// Starts an outbound TCP connection for `obj` (`connect()`): a
+    /// non-blocking connect whose outcome the poll learns.
+    pub fn connect_tcp(&mut self, obj: ObjKey, addr: SocketAddr) -> ConnId {
+        let made = nonblocking_connect(addr);
+        let id = self.insert_conn(PortKind::Binary, usize::MAX, None);
+        if let Some(c) = self.get_mut(id) {
+            c.peer = Some(addr);
+            c.outbound = true;
+            match made {
+                Ok(s) => {
+                    c.stream = Some(s);
+                    c.connecting = true;
+                }
+                Err(e) => c.unconnected_due = Some(unconnected_code(&e)),
+            }
+        }
+        self.bind_obj(id, obj);
+        id
+    }
+
+    /// Starts an outbound datagram connection for `obj` from datagram port
+    /// `port` (`connect_datagram()`): made at once, unless the port and the
+    /// address are of different families (`unconnected(3)`) or there is a
+    /// connection with that address on that port already (`unconnected(5)`).
+    pub fn connect_udp(&mut self, obj: ObjKey, port: usize, addr: SocketAddr) -> ConnId {
+        let family_ok = self
+            .dgram
+            .get(port)
+            .and_then(|d| d.sock.local_addr().ok())
+            .is_some_and(|l| l.is_ipv4() == addr.is_ipv4());
+        let exists = self.slots.iter().flatten().any(|c| {
+            c.udp
+                .as_ref()
+                .is_some_and(|u| u.port == port && u.peer == Some(addr))
+        });
+        let id = self.insert_conn(PortKind::Datagram, port, None);
+        if let Some(c) = self.get_mut(id) {
+            c.peer = Some(addr);
+            c.outbound = true;
+            if !family_ok {
+                c.unconnected_due = Some(3);
+            } else if exists {
+                c.unconnected_due = Some(5);
+            } else {
+                c.open_due = true;
+                c.udp = Some(UdpChan {
+                    port,
+                    peer: Some(addr),
+                    established: true,
+                    ..Default::default()
+                });
+            }
+        }
+        self.bind_obj(id, obj);
+        id
     }
 
     /// Adds a connection (accepted, or handed over by hot-boot).
@@ -731,7 +844,13 @@ impl Net {
         port_index: usize,
         stream: Option<TcpStream>,
     ) -> ConnId {
-        let slot = match self.slots.iter().position(Option::is_none) {
+        // DGD's user table hands out the slot freed last first, and
+        // `users()` lists by slot: the same order as DGD's
+        let free = self
+            .free
+            .pop()
+            .filter(|&s| self.slots.get(s).is_some_and(Option::is_none));
+        let slot = match free {
             Some(s) => s,
             None => {
                 self.slots.push(None);
@@ -753,6 +872,7 @@ impl Net {
             c.queue(&telnet::GREETING);
         }
         self.slots[slot] = Some(c);
+        self.ring.push_back(id);
         id
     }
 
@@ -771,8 +891,18 @@ impl Net {
         id
     }
 
-    /// Gives a connection its user object.
+    /// `query_ip_name()`: the peer's host name once a lookup found it,
+    /// else its address (as DGD).
+    pub fn ip_name(&self, id: ConnId) -> Option<String> {
+        let ip = self.get(id)?.peer?.ip();
+        Some(self.resolver.name(ip))
+    }
+
+    /// Gives a connection its user object (and looks up its peer's name).
     pub fn bind_obj(&mut self, id: ConnId, obj: ObjKey) {
+        if let Some(ip) = self.get(id).and_then(|c| c.peer).map(|p| p.ip()) {
+            self.resolver.request(ip);
+        }
         if let Some(c) = self.get_mut(id) {
             if let Some(old) = c.obj.replace(obj) {
                 self.by_obj.remove(&old);
@@ -786,6 +916,8 @@ impl Net {
         let slot = self.slots.get_mut(id.slot as usize)?;
         if slot.as_ref().is_some_and(|c| c.id == id) {
             let mut c = slot.take()?;
+            self.free.push(id.slot as usize);
+            self.ring.retain(|r| *r != id);
             if let Some(o) = c.obj {
                 self.by_obj.remove(&o);
             }
@@ -862,6 +994,15 @@ impl Net {
         }
         for c in self.slots.iter().flatten() {
             let Some(stream) = &c.stream else { continue };
+            if c.connecting {
+                fds.push(libc::pollfd {
+                    fd: stream.as_raw_fd(),
+                    events: libc::POLLOUT,
+                    revents: 0,
+                });
+                who.push(Who::Conn(c.id));
+                continue;
+            }
             let mut ev = 0;
             if !c.eof && !c.blocked && c.queued_in() < IN_QUEUE_LIMIT {
                 ev |= libc::POLLIN;
@@ -922,6 +1063,10 @@ impl Net {
                 }
                 Who::Dgram(i) => self.read_datagrams(i),
                 Who::Conn(id) => {
+                    if let Some(c) = self.get_mut(id).filter(|c| c.connecting) {
+                        c.check_connected();
+                        continue;
+                    }
                     if let Some(c) = self.get_mut(id) {
                         if pfd.revents & libc::POLLOUT != 0 {
                             c.flush();
@@ -947,6 +1092,8 @@ impl Net {
             || (dgram_room && self.dgram.iter().any(|d| d.pending.is_some()))
             || self.slots.iter().flatten().any(|c| {
                 c.done_pending
+                    || c.open_due
+                    || c.unconnected_due.is_some()
                     || (!c.blocked && c.queued_in() > 0)
                     || c.is_finished()
                     || c.has_datagram_work()
@@ -967,6 +1114,77 @@ impl Net {
             .chain(self.link.iter().map(|l| l.raw_fd()))
             .collect()
     }
+}
+
+/// DGD's `unconnected()` codes: 1 refused, 2 host unreachable, 3 network
+/// unreachable, 4 timed out, 0 anything else.
+fn unconnected_code(e: &io::Error) -> i32 {
+    match e.raw_os_error() {
+        Some(libc::ECONNREFUSED) => 1,
+        Some(libc::EHOSTUNREACH) => 2,
+        Some(libc::ENETUNREACH) => 3,
+        Some(libc::ETIMEDOUT) => 4,
+        _ => 0,
+    }
+}
+
+/// A non-blocking TCP connect (std has only blocking ones): the stream,
+/// connected or still connecting.
+fn nonblocking_connect(addr: SocketAddr) -> io::Result<TcpStream> {
+    // SAFETY (both arms): sockaddr_in/sockaddr_in6 are plain data, for
+    // which all-zero bytes are a valid value.
+    let mut storage: libc::sockaddr_storage = unsafe { std::mem::zeroed() };
+    let (family, len) = match addr {
+        SocketAddr::V4(a) => {
+            let mut sin: libc::sockaddr_in = unsafe { std::mem::zeroed() };
+            sin.sin_family = libc::AF_INET as libc::sa_family_t;
+            sin.sin_port = a.port().to_be();
+            sin.sin_addr.s_addr = u32::from_ne_bytes(a.ip().octets());
+            // SAFETY: sockaddr_storage is large and aligned enough for any
+            // sockaddr; this writes one sockaddr_in at its start.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), sin) };
+            (libc::AF_INET, std::mem::size_of::<libc::sockaddr_in>())
+        }
+        SocketAddr::V6(a) => {
+            let mut sin6: libc::sockaddr_in6 = unsafe { std::mem::zeroed() };
+            sin6.sin6_family = libc::AF_INET6 as libc::sa_family_t;
+            sin6.sin6_port = a.port().to_be();
+            sin6.sin6_addr.s6_addr = a.ip().octets();
+            sin6.sin6_scope_id = a.scope_id();
+            // SAFETY: as above, for a sockaddr_in6.
+            unsafe { std::ptr::write((&mut storage as *mut libc::sockaddr_storage).cast(), sin6) };
+            (libc::AF_INET6, std::mem::size_of::<libc::sockaddr_in6>())
+        }
+    };
+    // SAFETY: plain socket(2) call.
+    let fd = unsafe {
+        libc::socket(
+            family,
+            libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC,
+            0,
+        )
+    };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: `fd` is a new socket owned by nobody else.
+    let stream = unsafe { TcpStream::from_raw_fd(fd) };
+    // SAFETY: `storage` holds a sockaddr of the family of `fd`, `len` long.
+    let r = unsafe {
+        libc::connect(
+            fd,
+            (&storage as *const libc::sockaddr_storage).cast::<libc::sockaddr>(),
+            len as libc::socklen_t,
+        )
+    };
+    if r < 0 {
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::EINPROGRESS) {
+            return Err(e);
+        }
+    }
+    let _ = stream.set_nodelay(true);
+    Ok(stream)
 }
 
 /// Takes ownership of a listening socket descriptor handed over by

@@ -55,6 +55,9 @@ pub struct Server<W: World> {
     /// Longest a loop turn waits for sockets (None: until something
     /// happens). Tests bound it so a turn always returns.
     pub max_wait_ms: Option<u64>,
+    /// The connection just served had input, closed or went: the pass over
+    /// the connections ends there (as DGD's, one input per pass).
+    pass_ended: bool,
 }
 
 impl<W: World> Server<W> {
@@ -211,6 +214,7 @@ impl<W: World> Server<W> {
             config,
             interrupted: false,
             max_wait_ms: None,
+            pass_ended: false,
         };
         let ports = {
             let h = s.host.borrow();
@@ -280,11 +284,18 @@ impl<W: World> Server<W> {
             }
         }
 
-        // one event per connection per turn
-        let ids = self.h().net.ids();
-        for id in ids {
+        // connections in DGD's round robin: each gets its message_done()
+        // and datagram; the first with input (or that closed) ends the pass
+        let n = self.h().net.ring_len();
+        for _ in 0..n {
+            let next = self.h().net.ring_next();
+            let Some(id) = next else { break };
+            self.pass_ended = false;
             if let Some(e) = self.serve(id) {
                 return Some(e);
+            }
+            if self.pass_ended {
+                break;
             }
         }
 
@@ -356,7 +367,35 @@ impl<W: World> Server<W> {
                 if let Some(e) = self.end_task() {
                     return Some(e);
                 }
+                if self.h().net.get(id).is_none() {
+                    // its object went: the pass ends, as DGD's
+                    self.pass_ended = true;
+                    return None;
+                }
             }
+        }
+        // an outbound connection made or failed: open() / unconnected()
+        let (open, unconnected) = {
+            let mut h = self.h();
+            let c = h.net.get_mut(id)?;
+            (std::mem::take(&mut c.open_due), c.unconnected_due.take())
+        };
+        if let (Some(o), true) = (obj, open) {
+            self.h().this_user = Some(o);
+            self.world.event(&self.host, o, Event::Open);
+            if let Some(e) = self.end_task() {
+                return Some(e);
+            }
+        }
+        if let Some(code) = unconnected {
+            self.pass_ended = true;
+            self.h().net.remove(id);
+            if let Some(o) = obj {
+                self.h().this_user = Some(o);
+                self.world.event(&self.host, o, Event::Unconnected(code));
+                return self.end_task();
+            }
+            return None;
         }
         // the datagram channel: datagram_attach() once, then one datagram
         let (attach, datagram) = {
@@ -385,12 +424,14 @@ impl<W: World> Server<W> {
             (input, finished)
         };
         if let Some(input) = input {
+            self.pass_ended = true;
             if let Some(o) = obj {
                 self.h().this_user = Some(o);
                 self.world.event(&self.host, o, Event::Receive(&input));
                 return self.end_task();
             }
         } else if finished {
+            self.pass_ended = true;
             self.h().net.remove(id);
             if let Some(o) = obj {
                 self.h().this_user = Some(o);
@@ -434,6 +475,7 @@ impl<W: World> Server<W> {
             for id in std::mem::take(&mut h.dropped) {
                 h.net.remove(id);
             }
+            h.start_outbound();
             let req = std::mem::take(&mut h.requests);
             let tables = req.dump.map(|_| {
                 let hb = (req.shutdown == Some(true)).then(|| hotboot::Table::of(&h.net).encode());

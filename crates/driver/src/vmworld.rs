@@ -98,11 +98,45 @@ impl VmHostTrait for VmHost {
         self.shared.borrow().millitime()
     }
 
+    /// Only a call_out put back by a rollback comes here: its delay is what
+    /// was left of it (whole seconds count as an int delay).
     fn call_out_added(&mut self, o: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError> {
+        let d = if delay.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&delay) {
+            Delay::Secs(delay as u32)
+        } else {
+            Delay::Float(delay)
+        };
         self.shared
             .borrow_mut()
-            .call_out(key(o), handle, Delay::Float(delay))
+            .call_out(key(o), handle, d)
             .map_err(|e| LpcError::new(e.to_string()))
+    }
+
+    fn call_out_added_as(
+        &mut self,
+        o: ObjRef,
+        handle: u32,
+        delay: vm::host::CallOutDelay,
+    ) -> Result<(), LpcError> {
+        let d = match delay {
+            vm::host::CallOutDelay::Int(i) => Delay::Secs(i.clamp(0, i64::from(u32::MAX)) as u32),
+            vm::host::CallOutDelay::Float(f) => Delay::Float(f),
+        };
+        self.shared
+            .borrow_mut()
+            .call_out(key(o), handle, d)
+            .map_err(|e| LpcError::new(e.to_string()))
+    }
+
+    /// `ST_UPTIME` as DGD has it: the time the server has run since its
+    /// cold boot, without the time it was down (the call_out clock's
+    /// advance, which is frozen while the server is down).
+    fn status_overrides(&mut self) -> Vec<(usize, Value)> {
+        let h = self.shared.borrow();
+        match h.callouts.uptime_secs() {
+            Some(up) => vec![(3, Value::Int(up.clamp(0, i64::from(i32::MAX)) as i32))],
+            None => Vec::new(),
+        }
     }
 
     fn call_out_removed(&mut self, o: ObjRef, handle: u32) {
@@ -169,12 +203,52 @@ impl VmHostTrait for VmHost {
                 }
                 Ok(Value::Nil)
             }
-            "query_ip_number" | "query_ip_name" => match args.first() {
+            "query_ip_number" => match args.first() {
                 Some(Value::Object(o)) => Ok(h
                     .query_ip_number(key(*o))
                     .map_or(Value::Nil, |s| Value::str(&s))),
                 _ => Ok(Value::Nil),
             },
+            "query_ip_name" => match args.first() {
+                Some(Value::Object(o)) => Ok(h
+                    .query_ip_name(key(*o))
+                    .map_or(Value::Nil, |s| Value::str(&s))),
+                _ => Ok(Value::Nil),
+            },
+            "connect" => {
+                let (Some(Value::String(host)), Some(Value::Int(port))) =
+                    (args.first(), args.get(1))
+                else {
+                    return Err(LpcError::new("Bad arguments for kfun connect"));
+                };
+                let Some(o) = this else {
+                    return Err(LpcError::new("connect() in non-persistent object"));
+                };
+                if is_driver {
+                    return Err(LpcError::new("connect() in special purpose object"));
+                }
+                h.connect(key(o), host.as_bytes(), i64::from(*port))
+                    .map_err(|e| LpcError::new(e.to_string()))?;
+                Ok(Value::Nil)
+            }
+            "connect_datagram" => {
+                let (Some(Value::Int(uport)), Some(Value::String(host)), Some(Value::Int(port))) =
+                    (args.first(), args.get(1), args.get(2))
+                else {
+                    return Err(LpcError::new("Bad arguments for kfun connect_datagram"));
+                };
+                let Some(o) = this else {
+                    return Err(LpcError::new("connect_datagram() in non-persistent object"));
+                };
+                if is_driver {
+                    return Err(LpcError::new(
+                        "connect_datagram() in special purpose object",
+                    ));
+                }
+                h.connect_datagram(key(o), i64::from(*uport), host.as_bytes(), i64::from(*port))
+                    .map_err(|e| LpcError::new(e.to_string()))?;
+                Ok(Value::Nil)
+            }
             // as DGD: nothing happens for an object without a connection
             "datagram_challenge" => match args.first() {
                 Some(Value::String(s)) => {
@@ -510,6 +584,10 @@ impl World for VmWorld {
         let r = self.vm.call_driver(f, vec![Value::Int(port as i32)]);
         self.after_task();
         match r {
+            // as DGD: an object with an editor session cannot get a connection
+            Ok(Value::Object(o)) if self.vm.is_editing(o) => {
+                Err(WorldError("User object is already special purpose".into()))
+            }
             Ok(Value::Object(o)) if self.vm.is_live(o) => Ok(key(o)),
             Ok(_) => Err(WorldError(format!(
                 "driver->{f}() did not return a persistent object"
@@ -528,6 +606,7 @@ impl World for VmWorld {
             Event::MessageDone => ("message_done", Vec::new()),
             Event::Datagram(b) => ("receive_datagram", vec![Value::bytes(b)]),
             Event::DatagramAttach => ("datagram_attach", Vec::new()),
+            Event::Unconnected(code) => ("unconnected", vec![Value::Int(code)]),
         };
         let r = self.vm.call(obj(o), f, args);
         self.report(f, r);

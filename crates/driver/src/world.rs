@@ -49,6 +49,24 @@ pub enum Event<'a> {
     Datagram(&'a [u8]),
     /// `datagram_attach()`: the client met the challenge; datagrams flow.
     DatagramAttach,
+    /// `unconnected(code)`: an outbound `connect()` / `connect_datagram()`
+    /// failed (the object is no user then).
+    Unconnected(i32),
+}
+
+/// An outbound connection asked for during a task; started at its end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outbound {
+    Tcp(ObjKey, std::net::SocketAddr),
+    Udp(ObjKey, usize, std::net::SocketAddr),
+}
+
+impl Outbound {
+    fn obj(&self) -> ObjKey {
+        match *self {
+            Outbound::Tcp(o, _) | Outbound::Udp(o, _, _) => o,
+        }
+    }
 }
 
 /// A fatal error of the world (a boot that cannot go on, a missing driver
@@ -69,6 +87,16 @@ pub enum HostError {
     OutputClosed,
     #[error("Message channel not enabled")]
     NoMessageChannel,
+    #[error("{0}() in special purpose object")]
+    SpecialPurpose(&'static str),
+    #[error("Port number out of range")]
+    PortRange,
+    #[error("Max number of connection objects exceeded")]
+    TooManyConnections,
+    #[error("No such datagram port")]
+    NoSuchDatagramPort,
+    #[error("Unknown address")]
+    UnknownAddress,
     #[error(transparent)]
     Datagram(#[from] crate::net::DgramError),
     #[error(transparent)]
@@ -126,6 +154,8 @@ pub struct Host {
     /// Connections of user objects destructed during the task: they close
     /// at its end, after their pending output.
     pub(crate) dropped: Vec<crate::net::ConnId>,
+    /// Outbound connections of this task, started at its end.
+    pub outbound: Vec<Outbound>,
     pub start_time: i64,
     pub boot_time: i64,
 }
@@ -140,6 +170,7 @@ impl Host {
             this_user: None,
             hotboot_enabled,
             dropped: Vec::new(),
+            outbound: Vec::new(),
             start_time: now,
             boot_time: now,
         }
@@ -157,6 +188,67 @@ impl Host {
             return Err(HostError::OutputClosed);
         }
         Ok(c.send(text))
+    }
+
+    /// `connect(host, port)`: an outbound TCP connection, made at the end of
+    /// the task; `open()` or `unconnected(code)` follows.
+    pub fn connect(&mut self, obj: ObjKey, host: &[u8], port: i64) -> Result<(), HostError> {
+        self.check_outbound(obj, "connect", port)?;
+        if self.net.count() + self.outbound.len() >= self.net.max_users {
+            return Err(HostError::TooManyConnections);
+        }
+        let addr = resolve(host, port)?;
+        self.outbound.push(Outbound::Tcp(obj, addr));
+        Ok(())
+    }
+
+    /// `connect_datagram(port, host, dport)`: an outbound datagram
+    /// connection from datagram port `port`, made at the end of the task.
+    pub fn connect_datagram(
+        &mut self,
+        obj: ObjKey,
+        uport: i64,
+        host: &[u8],
+        port: i64,
+    ) -> Result<(), HostError> {
+        self.check_outbound(obj, "connect_datagram", port)?;
+        // as DGD: the datagram users that came in count, and the table
+        if self.net.datagram_count() >= self.net.max_dgram
+            || self.net.count() + self.outbound.len() >= self.net.max_users
+        {
+            return Err(HostError::TooManyConnections);
+        }
+        let uport = usize::try_from(uport)
+            .ok()
+            .filter(|&p| p < self.net.dgram.len())
+            .ok_or(HostError::NoSuchDatagramPort)?;
+        let addr = resolve(host, port)?;
+        self.outbound.push(Outbound::Udp(obj, uport, addr));
+        Ok(())
+    }
+
+    fn check_outbound(&self, obj: ObjKey, kfun: &'static str, port: i64) -> Result<(), HostError> {
+        if self.is_user(obj) || self.outbound.iter().any(|o| o.obj() == obj) {
+            return Err(HostError::SpecialPurpose(kfun));
+        }
+        if !(1..=65535).contains(&port) {
+            return Err(HostError::PortRange);
+        }
+        Ok(())
+    }
+
+    /// End of task: starts the outbound connections asked for.
+    pub fn start_outbound(&mut self) {
+        for o in std::mem::take(&mut self.outbound) {
+            match o {
+                Outbound::Tcp(obj, addr) => {
+                    self.net.connect_tcp(obj, addr);
+                }
+                Outbound::Udp(obj, port, addr) => {
+                    self.net.connect_udp(obj, port, addr);
+                }
+            }
+        }
     }
 
     /// `datagram_challenge(str)`: the string the client must send from UDP
@@ -238,6 +330,11 @@ impl Host {
         self.net.of_obj(obj).is_some()
     }
 
+    /// `query_ip_name(user)`: the host name once known, else the number.
+    pub fn query_ip_name(&self, obj: ObjKey) -> Option<String> {
+        self.net.ip_name(self.net.of_obj(obj)?)
+    }
+
     /// `query_ip_number(user)`.
     pub fn query_ip_number(&self, obj: ObjKey) -> Option<String> {
         let id = self.net.of_obj(obj)?;
@@ -304,4 +401,22 @@ impl Host {
     pub fn driver_message(&self, text: &[u8]) {
         crate::log::raw(text);
     }
+}
+
+/// A host name or address and a port, as DGD looks them up (an IPv4
+/// address first).
+fn resolve(host: &[u8], port: i64) -> Result<std::net::SocketAddr, HostError> {
+    use std::net::ToSocketAddrs;
+    let host = std::str::from_utf8(host).map_err(|_| HostError::UnknownAddress)?;
+    let port = u16::try_from(port).map_err(|_| HostError::PortRange)?;
+    let addrs: Vec<std::net::SocketAddr> = (host, port)
+        .to_socket_addrs()
+        .map_err(|_| HostError::UnknownAddress)?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or(HostError::UnknownAddress)
 }

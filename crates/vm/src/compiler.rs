@@ -110,7 +110,9 @@ struct Comp<'a> {
     next_slot: u16,
     max_slot: u16,
     loops: Vec<LoopCtx>,
-    labels: HashMap<String, u32>,
+    /// Labels of the open blocks: (name, pc, catch/rlimits nesting).
+    labels: Vec<(String, u32, u32)>,
+    /// Forward gotos waiting for a label of their block: (jump pc, label, pos).
     gotos: Vec<(usize, String, Pos)>,
     nest: u32,
     /// Kinds of the enclosing nesting blocks: true catch, false rlimits.
@@ -119,6 +121,8 @@ struct Comp<'a> {
     cur_fn_name: String,
     /// Return type of the function being compiled.
     cur_ret: ast::Type,
+    /// The function being compiled is typechecked (typed, or typechecking > 0).
+    cur_typed: bool,
     /// Jump targets of the function so far (no fusion across them).
     targets: std::collections::HashSet<u32>,
     /// Code length just after `status()[i]` or `call_trace()[i]` was compiled.
@@ -171,13 +175,14 @@ impl<'a> Comp<'a> {
             next_slot: 0,
             max_slot: 0,
             loops: Vec::new(),
-            labels: HashMap::new(),
+            labels: Vec::new(),
             gotos: Vec::new(),
             nest: 0,
             nest_kinds: Vec::new(),
             cur_line: 0,
             cur_fn_name: String::new(),
             cur_ret: ast::Type::MIXED,
+            cur_typed: false,
             targets: Default::default(),
             trace_index_at: None,
         }
@@ -483,6 +488,27 @@ impl<'a> Comp<'a> {
         }
     }
 
+    /// The right operand of a binary operator. As DGD, in a typechecked
+    /// function `string + mixed` (and `string += mixed`) first makes the mixed
+    /// operand a string: an int or float is converted, anything else is the
+    /// error "Value is not a string".
+    fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
+        self.compile_expr(rhs);
+        if self.casts_add_rhs(op, lhs, rhs) {
+            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+        }
+    }
+
+    /// Does `lhs op rhs` convert a mixed right operand with a run-time cast to
+    /// string (which also charges the conversion's ticks)?
+    fn casts_add_rhs(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
+        op == BinOp::Add
+            && self.cur_typed
+            && lhs.ty == ast::Type::STRING
+            && rhs.ty.is(BaseType::Mixed)
+            && rhs.ty.depth == 0
+    }
+
     fn compile_function(&mut self, f: &ast::FuncDecl) {
         let Some(body) = &f.body else { return };
         self.code.clear();
@@ -497,6 +523,7 @@ impl<'a> Comp<'a> {
         self.nest_kinds.clear();
         self.cur_fn_name = f.name.as_str();
         self.cur_ret = f.ret.clone();
+        self.cur_typed = !f.untyped || self.inp.typechecking > 0;
         let mut params = Vec::new();
         for (i, p) in f.params.iter().enumerate() {
             params.push((p.name.clone(), i as u16, type_spec(&p.ty)));
@@ -536,21 +563,6 @@ impl<'a> Comp<'a> {
                 _ => {
                     self.emit(Op::ReturnNil);
                 }
-            }
-        }
-        // resolve gotos
-        for (at, label, pos) in std::mem::take(&mut self.gotos) {
-            match self.labels.get(&label) {
-                Some(&pc) => {
-                    if (pc as usize) <= at {
-                        // a jump back costs ticks, as a loop does
-                        if let Some(op) = self.code.get_mut(at) {
-                            *op = Op::Loop(pc);
-                        }
-                    }
-                    self.patch(at, pc)
-                }
-                None => self.err(pos, format!("unknown label: {label}")),
             }
         }
         let name = LStr::from(f.name.as_str());
@@ -820,9 +832,22 @@ impl<'a> Comp<'a> {
         }
         self.max_slot = self.max_slot.max(self.next_slot);
         self.scopes.push(scope);
+        let (nlabels, ngotos) = (self.labels.len(), self.gotos.len());
         for s in &b.stmts {
             self.compile_stmt(s);
         }
+        // forward gotos of this block go to its labels; then they are gone
+        for (at, label, pos) in self.gotos.split_off(ngotos.min(self.gotos.len())) {
+            let target = self.labels[nlabels.min(self.labels.len())..]
+                .iter()
+                .find(|(n, ..)| *n == label)
+                .map(|&(_, pc, _)| pc);
+            match target {
+                Some(pc) => self.patch(at, pc),
+                None => self.err(pos, format!("unknown label: {label}")),
+            }
+        }
+        self.labels.truncate(nlabels);
         self.scopes.pop();
         self.next_slot = saved;
     }
@@ -988,14 +1013,25 @@ impl<'a> Comp<'a> {
                 }
             },
             StmtKind::Goto(l) => {
-                let j = self.emit(Op::Jump(0));
-                self.gotos.push((j, l.to_string(), s.pos));
+                // as DGD, a goto reaches a label of its own block or one declared
+                // earlier in an enclosing block; leaving catch or rlimits blocks
+                // that way closes them
+                let known = self.labels.iter().rev().find(|(n, ..)| n == l.as_ref());
+                if let Some(&(_, pc, nest)) = known {
+                    self.emit_unnest(self.nest.saturating_sub(nest));
+                    // a jump back costs ticks, as a loop does (DGD)
+                    self.emit(Op::Loop(pc));
+                } else {
+                    let j = self.emit(Op::Jump(0));
+                    self.gotos.push((j, l.to_string(), s.pos));
+                }
             }
             StmtKind::Labeled { label, stmt } => {
                 let pc = self.pc();
-                if self.labels.insert(label.to_string(), pc).is_some() {
+                if self.labels.iter().any(|(n, ..)| n == label.as_ref()) {
                     self.err(s.pos, format!("redeclaration of label: {label}"));
                 }
+                self.labels.push((label.to_string(), pc, self.nest));
                 self.compile_stmt(stmt);
             }
             StmtKind::Rlimits { depth, ticks, body } => {
@@ -1309,7 +1345,7 @@ impl<'a> Comp<'a> {
                     self.lv_prefix(&lv);
                     self.emit(Op::Local(tmp));
                     self.emit(Op::Int(i as i32));
-                    self.emit(Op::Index);
+                    self.emit_internal_index();
                     self.lv_store(&lv);
                     self.emit(Op::Pop);
                 }
@@ -1527,14 +1563,15 @@ impl<'a> Comp<'a> {
                     let mut terms = Vec::new();
                     sum_terms(e, &mut terms);
                     self.line(e.pos);
-                    self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    let cost = self.compile_sum(&terms, sum_of_strings(&lhs.ty), 0);
+                    self.push_ticks(cost);
                     return;
                 }
                 self.compile_expr(lhs);
-                self.compile_expr(rhs);
+                self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
-                if *op == BinOp::Add {
+                if *op == BinOp::Add && !self.casts_add_rhs(*op, lhs, rhs) {
                     self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
             }
@@ -1587,6 +1624,15 @@ impl<'a> Comp<'a> {
                     let mut terms = Vec::new();
                     sum_terms(rhs, &mut terms);
                     let strings = sum_of_strings(&lhs.ty);
+                    if let (LVal::Local(s), true) = (&lv, strings) {
+                        // keep appending in place: sum the right side, then
+                        // AddLocal (which charges a string +)
+                        let s = *s;
+                        let cost = self.compile_sum(&terms, strings, 0) + 1;
+                        self.emit(Op::AddLocal(s));
+                        self.push_ticks(cost - crate::ticks::STRING_OP);
+                        return;
+                    }
                     match lv {
                         LVal::Local(s) => {
                             self.emit(Op::Local(s));
@@ -1601,28 +1647,32 @@ impl<'a> Comp<'a> {
                         }
                         LVal::Unpack(_) => return self.err(e.pos, "bad lvalue"),
                     };
-                    self.compile_sum(&terms, strings, 1);
+                    let cost = self.compile_sum(&terms, strings, 1);
+                    self.push_ticks(cost);
                     self.lv_store(&lv);
                     return;
                 }
-                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
+                if *op == BinOp::Add
+                    && lhs.ty == ast::Type::STRING
+                    && !self.casts_add_rhs(*op, lhs, rhs)
+                {
                     // only the right operand is converted
                     self.charge_string_conversion(&lhs.ty, &rhs.ty);
                 }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(Op::AddLocal(s));
                     }
                     LVal::Local(s) => {
                         self.emit(Op::Local(s));
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreLocal(s));
                     }
                     LVal::Global(g) => {
                         self.emit(Op::Global(g));
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreGlobal(g));
                     }
@@ -1630,7 +1680,7 @@ impl<'a> Comp<'a> {
                         self.lv_prefix(&lv);
                         self.emit(Op::Dup2);
                         self.emit(Op::Index);
-                        self.compile_expr(rhs);
+                        self.compile_add_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.lv_store(&lv);
                     }
@@ -1848,18 +1898,25 @@ impl<'a> Comp<'a> {
     }
 
     /// The terms of DGD's summand: each is pushed and added with `SumAdd`
-    /// (to a first term already on the stack when `pushed` is 1), then one
-    /// `Ticks` charges what DGD's sum kfun does: a tick per term, the
+    /// (to a first term already on the stack when `pushed` is 1). The
+    /// returned cost is what DGD's sum kfun charges: a tick per term, the
     /// conversion to string of a term not typed string (in a string sum), and
     /// nothing for an aggregate or a string range among the terms.
-    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) {
+    fn compile_sum(&mut self, terms: &[&Expr], strings: bool, pushed: usize) -> i64 {
         use crate::ticks::*;
         let mut cost = (terms.len() + pushed) as i64;
+        let mut prev_literal = false;
         for (i, t) in terms.iter().enumerate() {
             self.compile_expr(t);
             if i + pushed > 0 {
                 self.emit(Op::SumAdd);
             }
+            // DGD folds adjacent string constants into one term
+            let literal = matches!(t.kind, ExprKind::Str(_));
+            if literal && prev_literal {
+                cost -= 1;
+            }
+            prev_literal = literal;
             match &t.kind {
                 ExprKind::Array(items) => cost -= array_aggregate(items.len()),
                 ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
@@ -1872,8 +1929,15 @@ impl<'a> Comp<'a> {
                 }
             }
         }
-        if let Ok(c) = i16::try_from(cost) {
-            self.code.push(Op::Ticks(c, 0));
+        cost
+    }
+
+    /// Charges `cost` ticks (a compile-time adjustment, see `crate::ticks`).
+    fn push_ticks(&mut self, cost: i64) {
+        if cost != 0 {
+            if let Ok(c) = i16::try_from(cost) {
+                self.code.push(Op::Ticks(c, 0));
+            }
         }
     }
 

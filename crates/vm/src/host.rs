@@ -7,6 +7,25 @@ use crate::value::{LpcError, ObjRef, Value};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// A call_out delay as the kfun got it (not negative).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CallOutDelay {
+    /// An int delay: whole seconds.
+    Int(i64),
+    /// A float delay.
+    Float(f64),
+}
+
+impl CallOutDelay {
+    /// The delay in seconds.
+    pub fn seconds(self) -> f64 {
+        match self {
+            CallOutDelay::Int(i) => i as f64,
+            CallOutDelay::Float(f) => f,
+        }
+    }
+}
+
 /// The outside world as the VM sees it.
 pub trait Host {
     /// Contents of the mudlib file `path` (absolute mudlib path, e.g. "/obj/a.c"), for
@@ -21,6 +40,18 @@ pub trait Host {
     /// callouts" when the config's `call_outs` table is full) fails the `call_out()`
     /// kfun with that message, and the call_out is not made.
     fn call_out_added(&mut self, obj: ObjRef, handle: u32, delay: f64) -> Result<(), LpcError>;
+    /// `call_out_added` with the delay as the `call_out()` kfun got it: DGD keeps
+    /// int delays under 128 s (and delays under 1 ms) in its short-term buffer and
+    /// every other delay in its long-term queue, which `status()` reports as
+    /// `ST_NCOSHORT` / `ST_NCOLONG`. By default the same as `call_out_added`.
+    fn call_out_added_as(
+        &mut self,
+        obj: ObjRef,
+        handle: u32,
+        delay: CallOutDelay,
+    ) -> Result<(), LpcError> {
+        self.call_out_added(obj, handle, delay.seconds())
+    }
     /// A call_out was removed (by remove_call_out, or its object was destructed).
     fn call_out_removed(&mut self, obj: ObjRef, handle: u32);
     /// Kfuns that need connections (`this_user`, `users`, `send_message`,

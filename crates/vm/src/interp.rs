@@ -135,6 +135,8 @@ enum Undo {
     Destruct(u32),
     CallOutAdd(u32, u32),
     CallOutRemove(u32, u32, CallOut),
+    /// A summand added to pending call_out (object, handle): its value before.
+    Summand(u32, u32, Float),
 }
 
 /// The VM.
@@ -197,6 +199,12 @@ pub struct Vm {
     stored_progs: std::collections::HashSet<u32>,
     /// Editor sessions (`editor()`).
     editors: editing::Sessions,
+    /// Slots of destructed masters whose program was removed in this task
+    /// (remove_program called); freed at the end of the task.
+    removed_slots: Vec<u32>,
+    /// Slots to look at for removal (destructed masters, masters of destructed
+    /// clones), when that had to wait (atomic) or for the end of the task.
+    removal_candidates: Vec<u32>,
 }
 
 // Codes of the kfuns implemented here.
@@ -384,6 +392,8 @@ impl Vm {
             table_dirty: BTreeSet::new(),
             stored_progs: Default::default(),
             editors: Default::default(),
+            removed_slots: Vec::new(),
+            removal_candidates: Vec::new(),
         }
     }
 
@@ -643,8 +653,11 @@ impl Vm {
         };
         let (mut ast, mut diags) =
             crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
-        diags.splice(0..0, pp.diags);
+        // as DGD, preprocessor errors do not stop the compilation: the errors
+        // found later are reported as well
+        let pp_diags = pp.diags;
         if !diags.is_empty() {
+            diags.splice(0..0, pp_diags);
             return self.compile_failed(
                 &file,
                 diags
@@ -695,7 +708,8 @@ impl Vm {
             reg: &self.kfuns,
             auto: auto.clone(),
         };
-        let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        let (info, mut diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        diags.splice(0..0, pp_diags);
         if !diags.is_empty() {
             return self.compile_failed(
                 &file,
@@ -761,6 +775,14 @@ impl Vm {
             o.pending_prog = Some(prog);
             if !self.upgrades.contains(&existing.index) {
                 self.upgrades.push(existing.index);
+            }
+            // the old program's inherited programs may be unused now
+            let old = self.objects.get(existing).map(|o| o.prog.clone());
+            let work = self.destructed_masters_of(old.as_ref());
+            self.removal_candidates.extend(work);
+            if self.atomic == 0 && self.in_task > 0 {
+                let work = std::mem::take(&mut self.removal_candidates);
+                self.check_removals(work, true);
             }
             return Ok(existing);
         }
@@ -1323,6 +1345,8 @@ impl Vm {
     /// atomically already (inside an atomic function and not inside a `catch`
     /// begun since), this starts a new atomic level: the ticks left are halved
     /// now and doubled when the function returns or fails.
+    #[cold]
+    #[inline(never)]
     fn atomic_ticks_enter(&mut self) {
         let me = self.frames.len() - 1;
         let caller_atomic = self.frames[..me]
@@ -1740,6 +1764,17 @@ impl Vm {
                             m.nclones += 1;
                         }
                         self.destructed.retain(|x| *x != i);
+                    }
+                }
+                Undo::Summand(o, h, before) => {
+                    if let Some(c) = self
+                        .objects
+                        .slot_mut(o)
+                        .and_then(|obj| obj.callouts.get_mut(&h))
+                    {
+                        if let Some(v) = c.args.first_mut() {
+                            *v = Value::Float(before);
+                        }
                     }
                 }
                 Undo::CallOutAdd(o, h) => {
@@ -3561,17 +3596,69 @@ impl Vm {
                     return err("Bad argument 1 for kfun call_out");
                 };
                 let delay = match arg(&args, 1) {
-                    Value::Int(i) => i as f64,
-                    Value::Float(x) => x.get(),
+                    Value::Int(i) => crate::host::CallOutDelay::Int(i64::from(i).max(0)),
+                    Value::Float(x) => crate::host::CallOutDelay::Float(x.get().max(0.0)),
                     _ => return err("Bad argument 2 for kfun call_out"),
                 };
-                let skip = if code == k::CALL_OUT_SUMMAND { 3 } else { 2 };
-                let rest: Vec<Value> = if args.len() > skip {
-                    args.split_off(skip)
+                if code == k::CALL_OUT_SUMMAND {
+                    let Value::Float(add) = arg(&args, 2) else {
+                        return err("Bad argument 3 for kfun call_out_summand");
+                    };
+                    if matches!(arg(&args, 1), Value::Int(i) if i < 0)
+                        || matches!(arg(&args, 1), Value::Float(x) if x.get() < 0.0)
+                    {
+                        return err("Bad argument 2 for kfun call_out_summand");
+                    }
+                    // as DGD: an object has at most one summand call_out; while it
+                    // is pending, further summands are added to its argument
+                    if let Some(o) = self.this_objref() {
+                        let pending = self.objects.get(o).and_then(|ob| {
+                            ob.callouts.iter().find(|(_, c)| c.summand).map(|(h, _)| *h)
+                        });
+                        if let Some(h) = pending {
+                            let sum = self
+                                .objects
+                                .get(o)
+                                .and_then(|ob| ob.callouts.get(&h))
+                                .and_then(|c| match c.args.first() {
+                                    Some(Value::Float(x)) => Some(*x),
+                                    _ => None,
+                                })
+                                .unwrap_or(Float::from_int(0));
+                            let total = sum.fadd(add)?;
+                            if let Some(c) = self
+                                .objects
+                                .get_mut(o)
+                                .and_then(|ob| ob.callouts.get_mut(&h))
+                            {
+                                match c.args.first_mut() {
+                                    Some(v) => *v = Value::Float(total),
+                                    None => c.args.push(Value::Float(total)),
+                                }
+                            }
+                            self.table_dirty.insert(o.index);
+                            if let Some(ob) = self.objects.get_mut(o) {
+                                ob.dirty = true;
+                            }
+                            if self.atomic > 0 {
+                                self.undo.push(Undo::Summand(o.index, h, sum));
+                            }
+                            return Ok(Value::Int(1));
+                        }
+                    }
+                    let rest: Vec<Value> = args.split_off(2);
+                    let millis = matches!(arg(&args, 1), Value::Float(x) if x.get() != 0.0);
+                    let h = self.call_out_flagged(f, delay, millis, rest, true)?;
+                    return Ok(Value::Int(i32::from(!matches!(h, Value::Int(0)))));
+                }
+                // a nonzero float delay makes a millisecond call_out, as DGD
+                let millis = matches!(arg(&args, 1), Value::Float(x) if x.get() != 0.0);
+                let rest: Vec<Value> = if args.len() > 2 {
+                    args.split_off(2)
                 } else {
                     Vec::new()
                 };
-                self.call_out(f, delay, rest)
+                self.call_out(f, delay, millis, rest)
             }
             k::REMOVE_CALL_OUT => {
                 self.ticks -= ticks::REMOVE_CALL_OUT;
@@ -3826,9 +3913,13 @@ impl Vm {
                         let mut e = vec![
                             Value::Int(*h as i32),
                             Value::String(c.func.clone()),
-                            Value::Int((c.due - now).max(0.0).round() as i32),
+                            c.remaining(now),
                         ];
                         e.extend(c.args.iter().cloned());
+                        if c.summand && e.len() > 3 {
+                            // as DGD: the summand is not shown
+                            e[3] = Value::Float(Float::from_int(0));
+                        }
                         Value::array(e)
                     })
                     .collect();
@@ -3849,9 +3940,31 @@ impl Vm {
         }
     }
 
-    fn call_out(&mut self, func: LStr, delay: f64, args: Vec<Value>) -> Result<Value, LpcError> {
+    fn call_out(
+        &mut self,
+        func: LStr,
+        as_given: crate::host::CallOutDelay,
+        millis: bool,
+        args: Vec<Value>,
+    ) -> Result<Value, LpcError> {
+        self.call_out_flagged(func, as_given, millis, args, false)
+    }
+
+    fn call_out_flagged(
+        &mut self,
+        func: LStr,
+        as_given: crate::host::CallOutDelay,
+        millis: bool,
+        args: Vec<Value>,
+        summand: bool,
+    ) -> Result<Value, LpcError> {
+        let delay = as_given.seconds();
         let Some(o) = self.this_objref() else {
-            return err("call_out in non-persistent object");
+            return err(if summand {
+                "call_out_summand() in non-persistent object"
+            } else {
+                "call_out in non-persistent object"
+            });
         };
         // the function must exist
         let now = self.now();
@@ -3859,7 +3972,7 @@ impl Vm {
             return Ok(Value::Int(0));
         };
         // the host schedules it first: a full call_out table is an LPC error
-        self.host.call_out_added(o, h, delay.max(0.0))?;
+        self.host.call_out_added_as(o, h, as_given)?;
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };
@@ -3870,6 +3983,8 @@ impl Vm {
                 func,
                 due: now + delay.max(0.0),
                 args,
+                summand,
+                millis,
             },
         );
         ob.dirty = true;
@@ -3893,15 +4008,12 @@ impl Vm {
         };
         ob.dirty = true;
         self.table_dirty.insert(o.index);
-        let remaining = (c.due - now).max(0.0);
+        let remaining = c.remaining(now);
         if self.atomic > 0 {
             self.undo.push(Undo::CallOutRemove(o.index, h as u32, c));
         }
         self.host.call_out_removed(o, h as u32);
-        if remaining.fract() != 0.0 && remaining < 1.0 {
-            return Ok(Value::Float(Float::checked(remaining)?));
-        }
-        Ok(Value::Int(remaining.round() as i32))
+        Ok(remaining)
     }
 
     fn clone_object(&mut self, master: ObjRef) -> Result<ObjRef, LpcError> {
@@ -3985,7 +4097,80 @@ impl Vm {
         self.destructed.push(o.index);
         self.table_dirty.insert(o.index);
         self.table_dirty.insert(master);
+        // as DGD, the driver hears remove_program as soon as a program is
+        // unused (not inside an atomic function: then at the end of the task)
+        self.removal_candidates
+            .push(if is_clone { master } else { o.index });
+        if self.atomic == 0 {
+            let work = std::mem::take(&mut self.removal_candidates);
+            self.check_removals(work, true);
+        }
         Ok(())
+    }
+
+    /// Destructed masters among `work` whose program nothing uses any more (no
+    /// clones left, no other program inheriting it; a master recompiled in this
+    /// task counts with its new program only) are removed, as DGD removes a
+    /// program when its reference count drops to zero: the driver's
+    /// remove_program hears each (an inheritor before what it inherits) and the
+    /// slot is freed at the end of the task.
+    fn check_removals(&mut self, mut work: Vec<u32>, in_task: bool) {
+        work.reverse();
+        while let Some(i) = work.pop() {
+            if self.removed_slots.contains(&i) {
+                continue;
+            }
+            let Some(m) = self.objects.slot(i) else {
+                continue;
+            };
+            if !m.destructed || m.is_clone || m.nclones != 0 {
+                continue;
+            }
+            let prog = m.prog.clone();
+            let name = m.name.clone();
+            let gone = &self.removed_slots;
+            let used = self.objects.slots.iter().enumerate().any(|(j, t)| {
+                j != i as usize
+                    && !gone.contains(&(j as u32))
+                    && t.obj.as_deref().is_some_and(|x| {
+                        let p = x.pending_prog.as_ref().unwrap_or(&x.prog);
+                        !x.is_clone && p.ancestors.iter().any(|a| Rc::ptr_eq(&a.prog, &prog))
+                    })
+            });
+            if used {
+                continue;
+            }
+            self.removed_slots.push(i);
+            // what it inherits may be unused now: destructed masters of those
+            // programs, in inherit order
+            let mut next: Vec<u32> = Vec::new();
+            for a in &prog.ancestors {
+                for (j, t) in self.objects.slots.iter().enumerate() {
+                    if t.obj.as_deref().is_some_and(|x| {
+                        x.destructed && !x.is_clone && Rc::ptr_eq(&x.prog, &a.prog)
+                    }) {
+                        next.push(j as u32);
+                    }
+                }
+            }
+            work.extend(next.into_iter().rev());
+            let Some(d) = self.driver_object() else {
+                continue;
+            };
+            if self.cfg.driver_object.is_none() {
+                continue;
+            }
+            let args = vec![
+                Value::String(name),
+                Value::Int(prog.ctime as i32),
+                Value::Int(i as i32),
+            ];
+            let _ = if in_task {
+                self.call_in(d, "remove_program", args, true)
+            } else {
+                self.task(|vm| vm.call_in(d, "remove_program", args, true))
+            };
+        }
     }
 
     // ================================================================== end of task
@@ -4005,47 +4190,24 @@ impl Vm {
         for idx in ups {
             self.apply_upgrade(idx);
         }
-        // free destructed objects; a destructed master keeps its slot (and program)
-        // until its last clone is gone, then the driver hears remove_program
+        // free destructed objects; a destructed master keeps its slot (and
+        // program) while its program is used (clones, inheritors), see
+        // check_removals
         let dead = std::mem::take(&mut self.destructed);
-        let mut removed: Vec<(LStr, i64, u32)> = Vec::new();
         for idx in dead {
-            let Some(o) = self.objects.slot(idx) else {
-                continue;
-            };
-            if !o.destructed {
-                continue;
-            }
-            if o.is_clone {
-                let master = o.master;
-                self.free_object(idx);
-                if let Some(m) = self.objects.slot(master) {
-                    if m.destructed && !m.is_clone && m.nclones == 0 {
-                        removed.push((m.name.clone(), m.prog.ctime, master));
-                        self.free_object(master);
-                    }
-                }
-            } else if o.nclones == 0 {
-                removed.push((o.name.clone(), o.prog.ctime, idx));
+            if self
+                .objects
+                .slot(idx)
+                .is_some_and(|o| o.destructed && o.is_clone)
+            {
                 self.free_object(idx);
             }
         }
-        if let Some(d) = self.driver_object() {
-            if self.cfg.driver_object.is_some() {
-                for (name, ctime, index) in removed {
-                    let _ = self.task(|vm| {
-                        vm.call_in(
-                            d,
-                            "remove_program",
-                            vec![
-                                Value::String(name),
-                                Value::Int(ctime as i32),
-                                Value::Int(index as i32),
-                            ],
-                            true,
-                        )
-                    });
-                }
+        let work = std::mem::take(&mut self.removal_candidates);
+        self.check_removals(work, false);
+        for idx in std::mem::take(&mut self.removed_slots) {
+            if self.objects.slot(idx).is_some_and(|o| o.destructed) {
+                self.free_object(idx);
             }
         }
         // copy apart arrays shared between objects
@@ -4053,6 +4215,25 @@ impl Vm {
         for idx in dirty {
             self.walk_object(idx);
         }
+    }
+
+    /// Slots of destructed masters of the programs `prog` inherits.
+    fn destructed_masters_of(&self, prog: Option<&Rc<Program>>) -> Vec<u32> {
+        let Some(prog) = prog else {
+            return Vec::new();
+        };
+        let mut v = Vec::new();
+        for (j, t) in self.objects.slots.iter().enumerate() {
+            if let Some(x) = t.obj.as_deref() {
+                if x.destructed
+                    && !x.is_clone
+                    && prog.ancestors.iter().any(|a| Rc::ptr_eq(&a.prog, &x.prog))
+                {
+                    v.push(j as u32);
+                }
+            }
+        }
+        v
     }
 
     fn free_object(&mut self, idx: u32) {
@@ -4383,6 +4564,21 @@ impl KfunCtx for Vm {
     fn charge(&mut self, ticks: u64) -> Result<(), LpcError> {
         Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)
     }
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        Vm::charge(self, ticks.min(i64::MAX as u64 / 4) as i64)?;
+        if !self.noticks && self.ticks < 0 {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+    fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
+        let n = ticks.min(i64::MAX as u64 / 4) as i64;
+        if !self.noticks && self.ticks <= n {
+            self.ticks = 0;
+            return err("Out of ticks");
+        }
+        Vm::charge(self, n)
+    }
     fn max_array_size(&self) -> usize {
         self.cfg.array_size
     }
@@ -4460,9 +4656,26 @@ impl KfunCtx for Vm {
         self.objects.get(o).map(|x| x.name.clone())
     }
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
-        match self.this_objref() {
+        // from a light-weight object, DGD calls the function in its master
+        let obj = match self.frames.last().map(|f| self.fthis(f)) {
+            Some(This::Lwo(l)) => Some(l.master()),
+            _ => self.this_objref(),
+        };
+        match obj {
             Some(o) => self.call_in(o, func, args, true),
             None => Ok(Value::Nil),
+        }
+    }
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        if self.ticks < 0 && !self.noticks {
+            return err("Out of ticks");
+        }
+        Ok(())
+    }
+    fn this_is_special(&mut self) -> bool {
+        match self.this_objref() {
+            Some(o) => self.host.is_user(o),
+            None => false,
         }
     }
 }
@@ -4480,9 +4693,19 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
         from: &str,
         path: &str,
     ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
+        self.include_as(from, path, path)
+    }
+
+    fn include_as(
+        &mut self,
+        from: &str,
+        written: &str,
+        resolved: &str,
+    ) -> Option<(std::sync::Arc<str>, crate::ast::Bytes)> {
         let _ = &self.from;
         // the driver's include_file hook may redirect or supply lines; as DGD, it is
-        // not asked while the driver or auto object compiles, and when it exists and
+        // not asked while the driver or auto object compiles, it gets the name as
+        // written, a path it returns is taken from the root, and when it exists and
         // returns neither a path nor lines, the include fails
         let compiling = self.vm.compiling.last().cloned();
         let autodriver = !self.vm.preprocessing
@@ -4502,31 +4725,33 @@ impl crate::preprocess::IncludeResolver for IncludeHook<'_> {
                 let r = self.vm.call_in(
                     d,
                     "include_file",
-                    vec![Value::str(from), Value::str(path)],
+                    vec![Value::str(from), Value::str(written)],
                     true,
                 );
                 match r {
                     Ok(Value::String(p)) => {
-                        let p = p.to_str_lossy().to_string();
+                        let p = crate::preprocess::normalize_path("/", &p.to_str_lossy());
                         let src = self.vm.host.read_file(&p)?;
                         return Some((std::sync::Arc::from(p.as_str()), std::sync::Arc::from(src)));
                     }
                     Ok(Value::Array(a)) => {
+                        // the strings as they are, one after another (DGD adds no
+                        // newlines)
                         let mut src = Vec::new();
                         for l in a.borrow().iter() {
-                            if let Value::String(s) = l {
-                                src.extend_from_slice(s);
-                                src.push(b'\n');
+                            match l {
+                                Value::String(s) => src.extend_from_slice(s),
+                                _ => return None,
                             }
                         }
-                        return Some((std::sync::Arc::from(path), std::sync::Arc::from(src)));
+                        return Some((std::sync::Arc::from(resolved), std::sync::Arc::from(src)));
                     }
                     _ => return None,
                 }
             }
         }
-        let src = self.vm.host.read_file(path)?;
-        Some((std::sync::Arc::from(path), std::sync::Arc::from(src)))
+        let src = self.vm.host.read_file(resolved)?;
+        Some((std::sync::Arc::from(resolved), std::sync::Arc::from(src)))
     }
 }
 

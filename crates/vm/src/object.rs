@@ -13,6 +13,44 @@ pub struct CallOut {
     /// Due time in seconds since the epoch (fractional for millisecond delays).
     pub due: f64,
     pub args: Vec<Value>,
+    /// Started by call_out_summand(): `args[0]` is the object's summand, which
+    /// later call_out_summand() calls add to while this call_out is pending.
+    pub summand: bool,
+    /// Made with a (nonzero) float delay: DGD reports its remaining time as a
+    /// float (remove_call_out, status(obj)).
+    pub millis: bool,
+}
+
+impl CallOut {
+    /// `due` as stored in blobs: its f64 bits, with the sign bit set for a
+    /// millisecond call_out (due times are never negative).
+    pub fn due_bits(&self) -> u64 {
+        let bits = self.due.abs().to_bits();
+        if self.millis {
+            bits | 1 << 63
+        } else {
+            bits
+        }
+    }
+
+    /// (due, millis) from [`CallOut::due_bits`].
+    pub fn from_due_bits(bits: u64) -> (f64, bool) {
+        (f64::from_bits(bits & !(1 << 63)), bits >> 63 == 1)
+    }
+
+    /// Time left at `now`, as DGD reports it: whole seconds as an int, or for a
+    /// millisecond call_out seconds with milliseconds as a float (an int 0 once
+    /// it is due).
+    pub fn remaining(&self, now: f64) -> Value {
+        let left = (self.due - now).max(0.0);
+        if self.millis && left > 0.0 {
+            let ms = (left * 1000.0).round() / 1000.0;
+            if let Ok(f) = crate::float::Float::checked(ms) {
+                return Value::Float(f);
+            }
+        }
+        Value::Int(left.round() as i32)
+    }
 }
 
 /// A persistent object.

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 /// Format magic and version of dataspace blobs.
 pub const DS_MAGIC: &[u8; 4] = b"LPDS";
-pub const DS_VERSION: u16 = 1;
+pub const DS_VERSION: u16 = 2;
 
 /// Blob-store key of an object's dataspace: bit 63 clear, slot index in bits 32..62,
 /// creation count in bits 0..31.
@@ -167,7 +167,8 @@ pub fn encode_dataspace(ds: &Dataspace) -> Vec<u8> {
     for (h, c) in &ds.callouts {
         e.u32(*h);
         e.bytes(&c.func);
-        e.u64(c.due.to_bits());
+        e.u64(c.due_bits());
+        e.out.push(u8::from(c.summand));
         e.u32(c.args.len() as u32);
         for a in &c.args {
             e.value(a);
@@ -319,7 +320,8 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
         refs: Vec::new(),
     };
     let ver = d.u16()?;
-    if ver != DS_VERSION {
+    // version 1 had no call_out flags byte (no summand call_outs)
+    if ver != DS_VERSION && ver != 1 {
         return Err(DecodeError::Version(ver));
     }
     let n = d.count()?;
@@ -332,13 +334,23 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
     for _ in 0..nc {
         let h = d.u32()?;
         let func = LStr::new(d.bytes()?);
-        let due = f64::from_bits(d.u64()?);
+        let (due, millis) = CallOut::from_due_bits(d.u64()?);
+        let summand = if ver >= 2 { d.u8()? & 1 != 0 } else { false };
         let na = d.count()?;
         let mut args = Vec::with_capacity(na);
         for _ in 0..na {
             args.push(d.value(0)?);
         }
-        callouts.insert(h, CallOut { func, due, args });
+        callouts.insert(
+            h,
+            CallOut {
+                func,
+                due,
+                args,
+                summand,
+                millis,
+            },
+        );
     }
     if d.at != body.len() {
         return Err(DecodeError::Truncated(d.at));

@@ -20,6 +20,20 @@ pub trait IncludeResolver {
     /// e.g. `/include/std.h`) included from `from`, with the name to report it
     /// under, or `None` when it cannot be included.
     fn include(&mut self, from: &str, path: &str) -> Option<(Arc<str>, Bytes)>;
+
+    /// As [`IncludeResolver::include`], also given the name as the directive
+    /// wrote it (`x.h`, or an include dir joined with it: `/include/x.h`), which
+    /// is what DGD passes to the driver's `include_file`; `resolved` is it made
+    /// absolute relative to `from`'s directory.
+    fn include_as(
+        &mut self,
+        from: &str,
+        written: &str,
+        resolved: &str,
+    ) -> Option<(Arc<str>, Bytes)> {
+        let _ = written;
+        self.include(from, resolved)
+    }
 }
 
 /// Serves files from memory (tests, fuzzing).
@@ -830,6 +844,14 @@ impl<'r> Pp<'r> {
         v
     }
 
+    /// After an error in a directive, DGD skips the rest of its line and also
+    /// reports "unterminated line" when the file ends there without a newline.
+    fn unterminated_line(&mut self) {
+        if self.lexer().is_some_and(|f| f.lexer.at_eof()) {
+            self.error("unterminated line");
+        }
+    }
+
     fn skip_line(&mut self) {
         if let Some(f) = self.lexer() {
             f.lexer.skip_to_eol();
@@ -1271,7 +1293,7 @@ impl<'r> Pp<'r> {
         while let Some(t) = body_toks.get(i) {
             let space = t.space && i > 0;
             match &t.tok {
-                Tok::P(P::Hash) if params.is_some() => match body_toks.get(i + 1).map(|t| &t.tok) {
+                Tok::P(P::Hash) => match body_toks.get(i + 1).map(|t| &t.tok) {
                     Some(Tok::Ident(n)) if find(n).is_some() => {
                         body.push(BT::Str(find(n).unwrap_or(0), space));
                         i += 2;
@@ -1279,12 +1301,14 @@ impl<'r> Pp<'r> {
                     }
                     _ => {
                         self.error("# must be followed by parameter");
+                        self.unterminated_line();
                         return;
                     }
                 },
                 Tok::P(P::HashHash) => {
                     if body.is_empty() {
                         self.error("## at start of macro replacement list");
+                        self.unterminated_line();
                         return;
                     }
                     if i + 1 >= body_toks.len() {
@@ -1383,7 +1407,7 @@ impl<'r> Pp<'r> {
             } else {
                 normalize_path(dir_of(&cur), &name)
             };
-            if let Some((n, text)) = self.resolver.include(&cur, &p) {
+            if let Some((n, text)) = self.resolver.include_as(&cur, &name, &p) {
                 self.push_file(n, text);
                 return;
             }
@@ -1396,7 +1420,7 @@ impl<'r> Pp<'r> {
             } else {
                 normalize_path(dir_of(&cur), &format!("{d}/{name}"))
             };
-            if let Some((n, text)) = self.resolver.include(&cur, &p) {
+            if let Some((n, text)) = self.resolver.include_as(&cur, &format!("{d}/{name}"), &p) {
                 self.push_file(n, text);
                 return;
             }

@@ -823,10 +823,14 @@ impl<'k> Checker<'k> {
             .f
             .scopes
             .last()
-            .is_some_and(|s| s.iter().any(|(n, _, _)| *n == l.name));
-        if dup {
+            .and_then(|s| s.iter().find(|(n, _, _)| *n == l.name))
+            .map(|(_, _, slot)| *slot);
+        if let Some(slot) = dup {
+            // as DGD, the earlier variable stays (a catch variable stays read-only)
             let msg = format!("redeclaration of local variable {}", l.name);
             self.error(l.pos, msg);
+            l.slot = slot;
+            return;
         }
         let slot = self.f.next_slot;
         self.f.next_slot += 1;

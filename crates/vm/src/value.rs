@@ -753,8 +753,21 @@ impl TypeSpec {
 pub trait KfunCtx {
     /// Is this object handle still alive (not destructed)?
     fn is_live(&self, o: ObjRef) -> bool;
-    /// Charge `ticks` to the running task; "Out of ticks" if exhausted.
+    /// Charge `ticks` to the running task. As DGD, this does not check the
+    /// limit: the next function call or loop iteration fails when the ticks
+    /// are used up.
     fn charge(&mut self, ticks: u64) -> Result<(), LpcError>;
+    /// Charge `ticks` for work DGD refuses to start without enough ticks left
+    /// (the hash kfuns): "Out of ticks", and nothing left, when the cost is not
+    /// below what is left.
+    fn charge_or_fail(&mut self, ticks: u64) -> Result<(), LpcError> {
+        self.charge(ticks)
+    }
+    /// Charge `ticks`, then "Out of ticks" if that used them up (DGD's big
+    /// number kfuns check after each costly step).
+    fn charge_checked(&mut self, ticks: u64) -> Result<(), LpcError> {
+        self.charge(ticks)
+    }
     /// Largest allowed array/mapping size (config `array_size`).
     fn max_array_size(&self) -> usize;
     /// Is an atomic function running (file kfuns must fail there)?
@@ -776,12 +789,24 @@ pub trait KfunCtx {
     fn set_variable(&mut self, i: usize, v: Value);
     /// Name of an object ("/obj/thing#12") if alive.
     fn object_name(&self, o: ObjRef) -> Option<LStr>;
-    /// Calls function `func` of the current object with `args` (static
-    /// functions too, not private ones), as `parse_string` calls the
-    /// functions its grammar names. Nil when there is no such function.
+    /// Calls function `func` of the current object (of its master for a
+    /// light-weight object) with `args` (static functions too, not private
+    /// ones), as `parse_string` calls the functions its grammar names. Nil
+    /// when there is no such function.
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         let _ = (func, args);
         Ok(Value::Nil)
+    }
+    /// "Out of ticks" if the task has used up its ticks (DGD's check inside
+    /// long-running kfuns such as `parse_string`; `charge` itself never fails
+    /// in the VM).
+    fn check_ticks(&mut self) -> Result<(), LpcError> {
+        Ok(())
+    }
+    /// Is the current object a special purpose object (DGD's `O_SPECIAL`: it
+    /// has a connection or an editor)?
+    fn this_is_special(&mut self) -> bool {
+        false
     }
 
     /// The value as LPC code must see it: destructed objects (and LWOs of destructed

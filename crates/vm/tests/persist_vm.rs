@@ -155,3 +155,84 @@ fn restore_keeps_start_time_and_sets_boot_time() {
         ]))
     );
 }
+
+/// Editor sessions live in the VM, not in the objects: evicting an editing
+/// object keeps its session, a restore has none (as DGD after a restore).
+#[test]
+fn editor_sessions_survive_eviction_not_restore() {
+    const ED: &str = r#"
+mixed ed(string c) { return editor(c); }
+string mode() { return query_editor(this_object()); }
+"#;
+    let store = Rc::new(RefCell::new(MemStore::default()));
+    let mut vm = new_vm(store.clone());
+    let o = vm.compile_object_task("/ed", Some(ED.as_bytes())).unwrap();
+    vm.call(o, "ed", vec![Value::str("a")]).unwrap();
+    vm.call(o, "ed", vec![Value::str("kept")]).unwrap();
+    vm.call(o, "ed", vec![Value::str(".")]).unwrap();
+    vm.evict(o).unwrap();
+    assert_eq!(vm.call(o, "mode", vec![]).unwrap(), Value::str("command"));
+    assert_eq!(
+        vm.call(o, "ed", vec![Value::str("p")]).unwrap(),
+        Value::str("kept\n")
+    );
+    assert!(vm.is_editing(o));
+    vm.sync_store().unwrap();
+    let tables = vm.table_entries();
+    drop(vm);
+    let mut vm2 = Vm::restore(
+        Config::default(),
+        Box::new(TestHost::new()),
+        Box::new(store.clone()),
+        tables,
+    )
+    .unwrap();
+    assert!(!vm2.is_editing(o));
+    assert_eq!(vm2.call(o, "mode", vec![]).unwrap(), Value::Nil);
+}
+
+fn program_blobs(store: &Rc<RefCell<MemStore>>) -> usize {
+    store
+        .borrow()
+        .blobs
+        .keys()
+        .filter(|k| *k >> 63 == 1)
+        .count()
+}
+
+#[test]
+fn program_blobs_go_with_their_programs() {
+    let store = Rc::new(RefCell::new(MemStore::default()));
+    let mut vm = new_vm(store.clone());
+    let die = "void die() { destruct_object(this_object()); }\n";
+    let base = vm
+        .compile_object_task("/base", Some(format!("int b;\n{die}").as_bytes()))
+        .unwrap();
+    let child = vm
+        .compile_object_task(
+            "/child",
+            Some(format!("inherit \"/base\";\nint c;\n{die}").as_bytes()),
+        )
+        .unwrap();
+    vm.sync_store().unwrap();
+    assert_eq!(program_blobs(&store), 2);
+    // a destructed program that another still inherits stays
+    vm.call(base, "die", vec![]).unwrap();
+    vm.sync_store().unwrap();
+    assert_eq!(program_blobs(&store), 2);
+    // with its last inheritor gone, both go
+    vm.call(child, "die", vec![]).unwrap();
+    vm.sync_store().unwrap();
+    assert_eq!(program_blobs(&store), 0);
+    // a recompiled program's old version goes after the upgrade
+    let a = vm
+        .compile_object_task("/a", Some(b"int x;\n".as_slice()))
+        .unwrap();
+    vm.sync_store().unwrap();
+    assert_eq!(program_blobs(&store), 1);
+    vm.compile_object_task("/a", Some(b"int y;\n".as_slice()))
+        .unwrap();
+    vm.sync_store().unwrap();
+    assert_eq!(program_blobs(&store), 1);
+    assert!(vm.is_live(a));
+}

@@ -104,6 +104,7 @@ impl World for TestWorld {
                 let _ = host.send_message(obj, b"Welcome\n> ");
             }
             Event::MessageDone => {}
+            Event::Unconnected(code) => self.log.push(format!("unconnected {} {code}", obj.0)),
             Event::DatagramAttach => {
                 self.log.push(format!("attach {}", obj.0));
                 let _ = host.send_message(obj, b"attached\n");

@@ -110,6 +110,9 @@ fn main() {
             vec![Value::Int(1000)],
         ),
         ("clone+destruct 10^6", "clone.c", "run", vec![]),
+        ("parse_string cmd 10^4", "parse.c", "run_cmd", vec![]),
+        ("parse_string list 900x100", "parse.c", "run_list", vec![]),
+        ("parse_string ambiguous 10^3", "parse.c", "run_amb", vec![]),
     ];
     for (name, file, func, a) in list {
         if !filter.is_empty() && !name.contains(&filter) {

@@ -18,6 +18,15 @@
 //!
 //! Every loop is bounded by the command's length or the buffer's size; the
 //! regular expressions never backtrack exponentially ([`regex`]).
+//!
+//! Where DGD 1.7.9 itself fails, this engine does the sensible thing: an
+//! error inside a `g`/`v` subcommand is reported like any other (DGD's error
+//! stack is left corrupt and the next task aborts the process), `\u`/`\l`
+//! before an empty match converts the next character instead (DGD writes out
+//! of bounds), a class range ending at byte 255 ends (DGD loops forever), and
+//! a global command that keeps pulling new lines into its range stops with
+//! "Too many lines" (DGD never ends). Buffers hold at most [`MAX_LINES`]
+//! lines and live in memory (DGD's `ed_tmpfile` is not used).
 
 mod indent;
 pub mod lines;
@@ -1884,10 +1893,19 @@ impl Editor {
         self.glob_next = self.first;
         self.glob_size = self.last - self.first + 1;
         self.glob_rx = Some(rx);
+        // A global command examines each line of its range once, plus lines
+        // a subcommand moves into it (DGD widens the range when a subcommand
+        // changes lines after it). A subcommand that keeps adding lines ahead
+        // of itself would never end (nor does it in DGD): stop it.
+        let mut budget = 4 * self.buf.len() as u64 + 65536;
         loop {
             // search the next matching line
             let mut found = false;
             while self.glob_size > 0 {
+                if budget == 0 {
+                    return msg("Too many lines");
+                }
+                budget -= 1;
                 let Some(text) = self.range_lines(self.glob_next, self.glob_next).pop() else {
                     self.glob_size = 0;
                     break;

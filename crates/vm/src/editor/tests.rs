@@ -189,6 +189,17 @@ fn errors_inside_globals() {
 }
 
 #[test]
+fn runaway_global_stops() {
+    // every round adds a matching line after the range, which the change
+    // then pulls into it: DGD loops forever here
+    let out = run(&["a", "x", "x", "x", ".", "1g/x/$s/$/\\nx/", "$="]);
+    assert_eq!(
+        out,
+        "[nil][nil][nil][nil][nil][Too many lines\\n][65551\\n]"
+    );
+}
+
+#[test]
 fn regex_quirks() {
     // DGD
     assert_eq!(

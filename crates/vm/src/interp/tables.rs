@@ -112,7 +112,7 @@ struct ObjEntry {
     master: u32,
     nclones: u32,
     next_handle: u32,
-    callouts: Vec<(u32, f64, LStr)>,
+    callouts: Vec<(u32, f64, bool, LStr)>,
 }
 
 fn encode_object(o: &Object, count: u32) -> Vec<u8> {
@@ -129,7 +129,7 @@ fn encode_object(o: &Object, count: u32) -> Vec<u8> {
     w.u32(o.callouts.len() as u32);
     for (h, c) in &o.callouts {
         w.u32(*h);
-        w.u64(c.due.to_bits());
+        w.u64(c.due_bits());
         w.bytes(&c.func);
     }
     w.finish()
@@ -157,9 +157,9 @@ fn decode_object(b: &[u8]) -> Result<ObjEntry, String> {
     let mut callouts = Vec::with_capacity(n);
     for _ in 0..n {
         let h = r.u32()?;
-        let due = f64::from_bits(r.u64()?);
+        let (due, millis) = CallOut::from_due_bits(r.u64()?);
         let f = LStr::new(r.bytes()?);
-        callouts.push((h, due, f));
+        callouts.push((h, due, millis, f));
     }
     Ok(ObjEntry {
         count,
@@ -216,11 +216,24 @@ impl Vm {
         }
         progs.sort_by_key(|p| p.id);
         progs.dedup_by_key(|p| p.id);
+        let live: std::collections::HashSet<u32> = progs.iter().map(|p| p.id).collect();
         for p in progs {
             if self.stored_progs.insert(p.id) {
                 let blob = persist::encode_program(&p, &self.kfuns);
                 self.store.put(persist::program_key(p.id), blob)?;
             }
+        }
+        // programs no object uses any more (removed, or replaced by a recompile)
+        let mut dead: Vec<u32> = self
+            .stored_progs
+            .iter()
+            .copied()
+            .filter(|id| !live.contains(id))
+            .collect();
+        dead.sort_unstable();
+        for id in dead {
+            self.store.remove(persist::program_key(id))?;
+            self.stored_progs.remove(&id);
         }
         for i in 0..self.objects.slots.len() {
             let count = self.objects.slots[i].count;
@@ -355,13 +368,15 @@ impl Vm {
             let slot = &mut vm.objects.slots[i as usize];
             slot.count = e.count;
             let mut callouts = std::collections::BTreeMap::new();
-            for (h, due, f) in e.callouts {
+            for (h, due, millis, f) in e.callouts {
                 callouts.insert(
                     h,
                     CallOut {
                         func: f,
                         due,
                         args: Vec::new(),
+                        summand: false,
+                        millis,
                     },
                 );
             }

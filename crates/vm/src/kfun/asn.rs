@@ -86,7 +86,7 @@ fn modulus(s: &[u8]) -> Result<BigUint, LpcError> {
 fn charge_reduce(ctx: &mut dyn KfunCtx, c: &BigUint, m: &BigUint) -> Result<(), LpcError> {
     if c >= m {
         let (cw, mw) = (words(c), words(m));
-        ctx.charge(mw * (cw.saturating_sub(mw) + 10))?;
+        ctx.charge_checked(mw * (cw.saturating_sub(mw) + 10))?;
     }
     Ok(())
 }
@@ -149,7 +149,7 @@ fn kf_asn_mult(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcEr
     let m = req_modulus(args, 2, "asn_mult")?;
     let a = decode(args::string(args, 0, "asn_mult")?.as_bytes());
     let b = decode(args::string(args, 1, "asn_mult")?.as_bytes());
-    ctx.charge(4 + words(&a.mag) * words(&b.mag))?;
+    ctx.charge_checked(4 + words(&a.mag) * words(&b.mag))?;
     let c = &a.mag * &b.mag;
     charge_reduce(ctx, &c, &m)?;
     out(a.minus ^ b.minus, &(c % &m))
@@ -165,7 +165,7 @@ fn kf_asn_div(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcErr
     ctx.charge(4 + (words(&a.mag) + words(&b.mag)) / 2)?;
     let (aw, bw) = (words(&a.mag), words(&b.mag));
     if a.mag >= b.mag {
-        ctx.charge(bw * (aw.saturating_sub(bw) + 10))?;
+        ctx.charge_checked(bw * (aw.saturating_sub(bw) + 10))?;
     }
     let d = &a.mag / &b.mag;
     charge_reduce(ctx, &d, &m)?;
@@ -178,7 +178,7 @@ fn kf_asn_mod(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcErr
     let (aw, mw) = (words(&a.mag), words(&m));
     // DGD reduces only a magnitude strictly larger than the modulus
     let c = if a.mag > m {
-        ctx.charge(mw * (aw.saturating_sub(mw) + 10))?;
+        ctx.charge_checked(mw * (aw.saturating_sub(mw) + 10))?;
         &a.mag % &m
     } else {
         ctx.charge(4 + aw + mw / 2)?;
@@ -198,9 +198,9 @@ fn kf_asn_pow(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcErr
         .and_then(|x| x.checked_mul(32))
         .filter(|&x| x <= i64::MAX as u64)
         .ok_or_else(|| LpcError::new("Out of ticks"))?;
-    ctx.charge(cost)?;
+    ctx.charge_checked(cost)?;
     let base = if b.minus {
-        ctx.charge(words(&a.mag) * (mw + 10))?;
+        ctx.charge_checked(words(&a.mag) * (mw + 10))?;
         a.mag
             .modinv(&m)
             .ok_or_else(|| LpcError::new("No inverse"))?
@@ -219,7 +219,7 @@ fn kf_asn_pow(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcErr
 fn kf_asn_modinv(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let m = modulus(args::string(args, 1, "asn_modinv")?.as_bytes())?;
     let a = decode(args::string(args, 0, "asn_modinv")?.as_bytes());
-    ctx.charge(4 + words(&a.mag) * words(&m))?;
+    ctx.charge_checked(4 + words(&a.mag) * words(&m))?;
     let inv = a
         .mag
         .modinv(&m)

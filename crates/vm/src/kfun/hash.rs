@@ -268,7 +268,11 @@ fn kf_hash_string(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, Lp
         HashAlgo::Crypt => 900,
         _ => digest_ticks(&parts),
     };
-    ctx.charge(ticks as u64)?;
+    if algo == HashAlgo::Crypt {
+        ctx.charge(ticks as u64)?;
+    } else {
+        ctx.charge_or_fail(ticks as u64)?;
+    }
     let random = (ctx.random_u64() >> 16) as u32;
     Ok(args::string_value(hash_string(algo, &parts, random)?))
 }
@@ -289,13 +293,13 @@ fn kf_crypt(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError
 
 fn kf_hash_crc16(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let parts = args::strings(args, 0, "hash_crc16")?;
-    ctx.charge(crc_ticks(&parts) as u64)?;
+    ctx.charge_or_fail(crc_ticks(&parts) as u64)?;
     Ok(Value::Int(crc16(&parts)))
 }
 
 fn kf_hash_crc32(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     let parts = args::strings(args, 0, "hash_crc32")?;
-    ctx.charge(crc_ticks(&parts) as u64)?;
+    ctx.charge_or_fail(crc_ticks(&parts) as u64)?;
     Ok(Value::Int(crc32(&parts)))
 }
 

@@ -1,4 +1,4 @@
-# define CASES ({ "typeof_all","call_out_handle","call_out_missing_fn","call_out_float_delay","call_out_zero","this_user","instanceof","new_object_lwo","lwo_copy_apart","lwo_equal","new_object_of_lwo","object_name_master","status_obj","get_dir","get_dir_missing","read_file_range","write_file_append","write_file_offset","read_missing","remove_missing","make_dir","rename_file","ctime","ctime_neg","crypt_fixed","hash_md5","hash_crc","random_range","random_neg","sscanf_float_print","query_editor","save_restore_escape","to_string_obj","arr_string_add_err","sizeof_mapping" })
+# define CASES ({ "typeof_all","call_out_handle","call_out_missing_fn","call_out_float_delay","call_out_zero","this_user","instanceof","new_object_lwo","lwo_copy_apart","lwo_equal","new_object_of_lwo","object_name_master","status_obj","get_dir","get_dir_missing","read_file_range","write_file_append","write_file_offset","read_missing","remove_missing","make_dir","rename_file","ctime","ctime_neg","crypt_fixed","hash_md5","hash_crc","random_range","random_neg","sscanf_float_print","query_editor","save_restore_escape","to_string_obj","arr_string_add_err","sizeof_mapping","status_call_outs","remove_call_out_kinds","str_plus_mixed_nil","str_plus_mixed_arr","mixed_obj_plus_str","str_add_eq_mixed_obj","str_plus_mixed_int","str_plus_mixed_float" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -68,3 +68,22 @@ string t_save_restore_escape() { mixed v; write_file("/sv.c", "mixed v; void set
 string t_to_string_obj() { mixed o; o = this_object(); return show(catch("" + o)); }
 string t_arr_string_add_err() { mixed a; a = ({ 1 }); return show(catch(a + "x")); }
 string t_sizeof_mapping() { mixed m; m = ([ 1:1 ]); return show(catch(sizeof(m))); }
+string t_status_call_outs() {
+  int h1, h2, h3, i; mixed *l; string r;
+  h1 = call_out("nothing", 5, "a"); h2 = call_out("nothing", 2.5); h3 = call_out("nothing", 0.0);
+  l = status(this_object())[4]; r = "";
+  for (i = 0; i < sizeof(l); i++) r += show(l[i][1..]);
+  remove_call_out(h1); remove_call_out(h2); remove_call_out(h3);
+  return r;
+}
+string t_remove_call_out_kinds() {
+  int h1, h2, h3, h4;
+  h1 = call_out("nothing", 5); h2 = call_out("nothing", 0.25); h3 = call_out("nothing", 0.0); h4 = call_out("nothing", 3.0);
+  return show(remove_call_out(h1)) + show(remove_call_out(h2)) + show(remove_call_out(h3)) + show(remove_call_out(h4)) + show(remove_call_out(h1));
+}
+string t_str_plus_mixed_nil() { mixed m; return show(catch("" + m)); }
+string t_str_plus_mixed_arr() { mixed m; m = ({ 1 }); return show(catch("" + m)); }
+string t_mixed_obj_plus_str() { mixed m; m = this_object(); return show(catch(m + "")); }
+string t_str_add_eq_mixed_obj() { mixed m; string s; m = this_object(); s = "a"; return show(catch(s += m)) + show(s); }
+string t_str_plus_mixed_int() { mixed m; m = 5; return show("x" + m); }
+string t_str_plus_mixed_float() { mixed m; m = 1.5; return show("x" + m); }

@@ -13,8 +13,8 @@
 //! makes the results equal DGD's.
 //!
 //! Work is charged in ticks as DGD charges it (two per reduction, one per
-//! frontier node and per node looked at when merging), so "Out of ticks" stops
-//! a runaway ambiguous parse; a forest of more than [`MAX_NODES`] nodes is an
+//! frontier node and per node looked at when merging, checked after each
+//! reduction), so "Out of ticks" stops a runaway ambiguous parse; a forest of more than [`MAX_NODES`] nodes is an
 //! error as well, so memory stays bounded even without a tick limit.
 
 use super::grammar::{Grammar, Sym};
@@ -23,7 +23,7 @@ use crate::value::{KfunCtx, LStr, LpcError, Value};
 use std::collections::{HashMap, HashSet};
 
 /// Most nodes of one parse forest.
-pub const MAX_NODES: usize = 1 << 21;
+pub const MAX_NODES: usize = 1 << 20;
 /// Most LR(0) states of one grammar (DGD's limit).
 const MAX_LR_STATES: usize = i16::MAX as usize;
 /// Most kernel items over all LR(0) states.
@@ -38,7 +38,7 @@ const ACCEPT: u32 = 1;
 type Item = (u32, u16);
 
 struct Expanded {
-    reductions: Box<[u32]>,
+    reductions: std::rc::Rc<[u32]>,
     trans: HashMap<Sym, u32>,
 }
 
@@ -70,7 +70,7 @@ impl Lr {
         lr.intern(Box::new([]));
         if let Some(s) = lr.states.get_mut(ACCEPT as usize) {
             s.exp = Some(Expanded {
-                reductions: Box::new([]),
+                reductions: std::rc::Rc::from(Vec::new()),
                 trans: HashMap::new(),
             });
         }
@@ -144,17 +144,17 @@ impl Lr {
         }
         if let Some(st) = self.states.get_mut(state as usize) {
             st.exp = Some(Expanded {
-                reductions: reductions.into_boxed_slice(),
+                reductions: std::rc::Rc::from(reductions),
                 trans,
             });
         }
         Ok(())
     }
 
-    fn reductions(&mut self, g: &Grammar, state: u32) -> Result<&[u32], TooBig> {
+    fn reductions(&mut self, g: &Grammar, state: u32) -> Result<std::rc::Rc<[u32]>, TooBig> {
         self.expand(g, state)?;
         match self.states.get(state as usize).and_then(|s| s.exp.as_ref()) {
-            Some(e) => Ok(&e.reductions),
+            Some(e) => Ok(e.reductions.clone()),
             None => Err(TooBig),
         }
     }
@@ -225,27 +225,40 @@ impl From<LpcError> for ParseError {
     }
 }
 
-/// Ticks are charged in batches of this many.
-const TICK_BATCH: u64 = 1024;
-
-struct Ticks {
-    pending: u64,
+/// The nodes of the current step, for merging: how many are in each LR
+/// state (DGD scans that list, and charges a tick per node looked at) and
+/// where each reduction node is, by (state, symbol, predecessor).
+#[derive(Default)]
+struct ByState {
+    count: HashMap<u32, u32>,
+    index: HashMap<(u32, Sym, u32), (u32, u32)>,
+    accept: Option<u32>,
 }
 
-impl Ticks {
-    fn add(&mut self, ctx: &mut dyn KfunCtx, n: u64) -> Result<(), LpcError> {
-        self.pending += n;
-        if self.pending >= TICK_BATCH {
-            self.flush(ctx)?;
+impl ByState {
+    /// Records node `id` (of symbol `sym`, predecessor `below`) in `state`.
+    fn add(&mut self, state: u32, sym: Sym, below: u32, id: u32) {
+        let c = self.count.entry(state).or_insert(0);
+        if matches!(sym, Sym::Nt(_)) {
+            self.index.entry((state, sym, below)).or_insert((id, *c));
         }
-        Ok(())
+        *c += 1;
+        if state == ACCEPT && self.accept.is_none() {
+            self.accept = Some(id);
+        }
     }
-    fn flush(&mut self, ctx: &mut dyn KfunCtx) -> Result<(), LpcError> {
-        let n = std::mem::take(&mut self.pending);
-        if n != 0 {
-            ctx.charge(n)?;
+    /// The node to merge with, and how many nodes DGD looks at before
+    /// finding it (or all of them).
+    fn find(&self, state: u32, sym: Sym, below: u32) -> (Option<u32>, u32) {
+        match self.index.get(&(state, sym, below)) {
+            Some(&(id, at)) => (Some(id), at),
+            None => (None, self.count.get(&state).copied().unwrap_or(0)),
         }
-        Ok(())
+    }
+    fn clear(&mut self) {
+        self.count.clear();
+        self.index.clear();
+        self.accept = None;
     }
 }
 
@@ -257,7 +270,6 @@ pub fn parse(
     input: LStr,
     ctx: &mut dyn KfunCtx,
 ) -> Result<Option<Forest>, ParseError> {
-    let mut ticks = Ticks { pending: 0 };
     let mut nodes: Vec<Node> = vec![Node {
         sym: Sym::Tok(0),
         state: 0,
@@ -272,8 +284,8 @@ pub fn parse(
     let mut pos = 0usize;
     let mut frontier: Vec<u32> = vec![0];
     // nodes of the current step by LR state, for merging
-    let mut by_state: HashMap<u32, Vec<u32>> = HashMap::new();
-    by_state.entry(0).or_default().push(0);
+    let mut by_state = ByState::default();
+    by_state.add(0, Sym::Tok(0), NONE, 0);
     let mut nshift: i64 = 0;
     loop {
         // reductions of every frontier node, including those they add
@@ -282,11 +294,8 @@ pub fn parse(
         while let Some(&sn) = frontier.get(i) {
             i += 1;
             let state = nodes.get(sn as usize).map_or(0, |n| n.state);
-            let reds: Vec<u32> = lr
-                .reductions(g, state)
-                .map_err(|_| ParseError::TooBig)?
-                .to_vec();
-            for r in reds {
+            let reds = lr.reductions(g, state).map_err(|_| ParseError::TooBig)?;
+            for &r in reds.iter() {
                 let Some(rule) = g.rules.get(r as usize) else {
                     continue;
                 };
@@ -303,41 +312,28 @@ pub fn parse(
                     continue;
                 };
                 let top = if rule.rhs.is_empty() { NONE } else { sn };
-                ticks.add(ctx, 2)?;
-                let list = by_state.entry(to).or_default();
-                let mut merged = false;
-                for &m in list.iter() {
-                    let Some(mn) = nodes.get(m as usize) else {
-                        continue;
-                    };
-                    if mn.sym == lhs && mn.next == below {
-                        let alt = nodes.len() as u32;
-                        nodes.push(Node {
-                            sym: lhs,
-                            state: to,
-                            next: below,
-                            kind: Kind::Rule { rule: r, top },
-                        });
-                        add_alternative(&mut nodes, m, alt, r);
-                        merged = true;
-                        break;
+                // as DGD: two ticks a reduction, one per node looked at
+                // when merging, and a check after each reduction
+                let (found, looked) = by_state.find(to, lhs, below);
+                ctx.charge(2 + u64::from(looked))?;
+                let id = nodes.len() as u32;
+                nodes.push(Node {
+                    sym: lhs,
+                    state: to,
+                    next: below,
+                    kind: Kind::Rule { rule: r, top },
+                });
+                match found {
+                    Some(m) => add_alternative(&mut nodes, m, id, r),
+                    None => {
+                        by_state.add(to, lhs, below, id);
+                        frontier.push(id);
                     }
-                    ticks.pending += 1;
-                }
-                if !merged {
-                    let id = nodes.len() as u32;
-                    nodes.push(Node {
-                        sym: lhs,
-                        state: to,
-                        next: below,
-                        kind: Kind::Rule { rule: r, top },
-                    });
-                    list.push(id);
-                    frontier.push(id);
                 }
                 if nodes.len() > MAX_NODES {
                     return Err(LpcError::new("Parse forest too large").into());
                 }
+                ctx.check_ticks()?;
                 if rule.less.is_some() {
                     // DGD counts reductions by the same `<` rule against the
                     // number of stacks that shifted the last token
@@ -349,9 +345,8 @@ pub fn parse(
                     }
                 }
             }
-            ticks.add(ctx, 1)?;
+            ctx.charge(1)?;
         }
-        ticks.flush(ctx)?;
 
         if let Some(f) = func {
             if nshift == 0 {
@@ -383,9 +378,19 @@ pub fn parse(
             Some(s) => s.clone(),
             None => return Ok(None),
         };
-        match dfa.scan(cur.as_bytes(), &mut pos, g.whitespace, g.nomatch) {
+        let scanned = dfa.scan(
+            cur.as_bytes(),
+            &mut pos,
+            g.whitespace,
+            g.nomatch,
+            &mut |n| {
+                ctx.charge(n)?;
+                ctx.check_ticks()
+            },
+        )?;
+        match scanned {
             Scan::Eos => {
-                let root = by_state.get(&ACCEPT).and_then(|l| l.first()).copied();
+                let root = by_state.accept;
                 return Ok(root.map(|root| Forest {
                     nodes,
                     inputs,
@@ -415,7 +420,7 @@ pub fn parse(
                                 len: len as u32,
                             },
                         });
-                        by_state.entry(to).or_default().push(id);
+                        by_state.add(to, Sym::Tok(tok), sn, id);
                         frontier.push(id);
                         nshift += 1;
                     }

@@ -109,6 +109,9 @@ fn kf_parse_string(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, L
         }
         Some(_) => return Err(KfunError::BadArgument("parse_string", 3).into()),
     };
+    if ctx.this_is_special() {
+        return Err(LpcError::new("parse_string() from special purpose object"));
+    }
     parse_string(ctx, &gtext, input, maxalt)
 }
 

@@ -11,6 +11,7 @@
 
 use super::grammar::Grammar;
 use super::regex::{ByteSet, Regex};
+use crate::value::LpcError;
 use std::collections::HashMap;
 
 #[derive(Clone, Debug)]
@@ -21,11 +22,16 @@ enum NNode {
     Accept(u16),
 }
 
-/// Most transition entries the DFA may hold (about DGD's automaton size
-/// limit of 6 * 65535 bytes at two bytes an entry).
-const MAX_ENTRIES: usize = 3 * 65535;
+/// DGD's automaton size limit in bytes; a DFA counts as DGD counts it: 3
+/// bytes a state, 2 a transition entry of an expanded state, plus 267.
+const MAX_SIZE: usize = 6 * 65535;
 /// Most DFA states (DGD's limit).
 const MAX_STATES: usize = 65535 - 256;
+
+/// Bytes the DFA looks at per tick charged.
+pub const STEPS_PER_TICK: u64 = 32;
+/// Scanning charges its ticks at least this often (in bytes looked at).
+const STEP_BATCH: u64 = 1 << 16;
 
 const DEAD: u32 = 0;
 const START: u32 = 1;
@@ -172,13 +178,14 @@ impl Dfa {
     fn step(&mut self, state: u32, b: u8) -> Option<u32> {
         let cls = usize::from(self.classes[usize::from(b)]);
         let ncls = self.reps.len();
+        let nstates = self.states.len();
         let st = self.states.get_mut(state as usize)?;
         if st.trans.is_empty() {
             if state == DEAD {
                 return Some(DEAD);
             }
             self.entries += ncls;
-            if self.entries > MAX_ENTRIES {
+            if 267 + 3 * nstates + 2 * self.entries > MAX_SIZE {
                 return None;
             }
             st.trans = vec![UNKNOWN; ncls];
@@ -217,13 +224,34 @@ impl Dfa {
 
     /// Scans the next token from `*pos` (DGD's rules, including where it
     /// takes a token's text from after a skipped whitespace match).
+    ///
+    /// DGD charges no ticks for scanning, but a scan can look ahead to the
+    /// end of the input from every position (quadratic), so one tick per
+    /// [`STEPS_PER_TICK`] bytes looked at is given to `charge`, which may stop
+    /// it ("Out of ticks").
     pub fn scan(
         &mut self,
         input: &[u8],
         pos: &mut usize,
         whitespace: Option<u16>,
         nomatch: Option<u16>,
-    ) -> Scan {
+        charge: &mut dyn FnMut(u64) -> Result<(), LpcError>,
+    ) -> Result<Scan, LpcError> {
+        let mut steps: u64 = 0;
+        let r = self.scan_inner(input, pos, whitespace, nomatch, &mut steps, charge);
+        charge(steps / STEPS_PER_TICK)?;
+        r
+    }
+
+    fn scan_inner(
+        &mut self,
+        input: &[u8],
+        pos: &mut usize,
+        whitespace: Option<u16>,
+        nomatch: Option<u16>,
+        steps: &mut u64,
+        charge: &mut dyn FnMut(u64) -> Result<(), LpcError>,
+    ) -> Result<Scan, LpcError> {
         let mut run = 0usize;
         let mut token = *pos;
         while *pos < input.len() {
@@ -234,8 +262,13 @@ impl Dfa {
             while let Some(&b) = input.get(cur) {
                 state = match self.step(state, b) {
                     Some(s) => s,
-                    None => return Scan::TooBig,
+                    None => return Ok(Scan::TooBig),
                 };
+                *steps += 1;
+                if *steps == STEP_BATCH {
+                    charge(STEP_BATCH / STEPS_PER_TICK)?;
+                    *steps = 0;
+                }
                 cur += 1;
                 if state == DEAD {
                     break;
@@ -249,11 +282,11 @@ impl Dfa {
                 Some(t) => {
                     if run != 0 {
                         if let (Some(nm), true) = (nomatch, nomatch != whitespace) {
-                            return Scan::Token {
+                            return Ok(Scan::Token {
                                 tok: nm,
                                 start: token,
                                 len: run,
-                            };
+                            });
                         }
                         token += run;
                         run = 0;
@@ -261,11 +294,11 @@ impl Dfa {
                     let len = fpos - *pos;
                     *pos = fpos;
                     if Some(t) != whitespace {
-                        return Scan::Token {
+                        return Ok(Scan::Token {
                             tok: t,
                             start: token,
                             len,
-                        };
+                        });
                     }
                     // DGD takes the next token's text from where the DFA stopped
                     token = cur - 1;
@@ -275,19 +308,19 @@ impl Dfa {
                         run += 1;
                         *pos += 1;
                     } else {
-                        return Scan::Reject(*pos);
+                        return Ok(Scan::Reject(*pos));
                     }
                 }
             }
         }
-        match nomatch {
+        Ok(match nomatch {
             Some(nm) if run != 0 && nomatch != whitespace => Scan::Token {
                 tok: nm,
                 start: token,
                 len: run,
             },
             _ => Scan::Eos,
-        }
+        })
     }
 }
 
@@ -342,19 +375,26 @@ mod tests {
         let mut pos = 0;
         let mut out = Vec::new();
         for _ in 0..100 {
-            match dfa.scan(input.as_bytes(), &mut pos, g.whitespace, g.nomatch) {
-                Scan::Token { tok, start, len } => out.push(format!(
+            match dfa.scan(
+                input.as_bytes(),
+                &mut pos,
+                g.whitespace,
+                g.nomatch,
+                &mut |_| Ok(()),
+            ) {
+                Ok(Scan::Token { tok, start, len }) => out.push(format!(
                     "{tok}:{}",
                     input
                         .get(start..(start + len).min(input.len()))
                         .unwrap_or("")
                 )),
-                Scan::Eos => break,
-                Scan::Reject(at) => {
+                Ok(Scan::Eos) => break,
+                Err(_) => break,
+                Ok(Scan::Reject(at)) => {
                     out.push(format!("reject@{at}"));
                     break;
                 }
-                Scan::TooBig => {
+                Ok(Scan::TooBig) => {
                     out.push("toobig".into());
                     break;
                 }

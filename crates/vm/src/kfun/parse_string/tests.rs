@@ -10,6 +10,7 @@ use proptest::prelude::*;
 struct Ctx {
     inner: TestCtx,
     calls: Vec<String>,
+    special: bool,
 }
 
 impl KfunCtx for Ctx {
@@ -47,6 +48,9 @@ impl KfunCtx for Ctx {
     fn object_name(&self, _: crate::value::ObjRef) -> Option<LStr> {
         None
     }
+    fn this_is_special(&mut self) -> bool {
+        self.special
+    }
     fn call_this(&mut self, func: &str, args: Vec<Value>) -> Result<Value, LpcError> {
         self.calls.push(func.to_string());
         let arr = match args.first() {
@@ -63,6 +67,7 @@ impl KfunCtx for Ctx {
             "count" => Value::Array(ArrayRef::new(vec![Value::Int(arr.len() as i32)])),
             "boom" => return Err(LpcError::new("boom")),
             "id" => Value::Array(ArrayRef::new(arr)),
+            "restfn" => Value::String(LStr::from_bytes(b"foo bar")),
             _ => Value::Nil,
         })
     }
@@ -72,6 +77,7 @@ fn ctx() -> Ctx {
     Ctx {
         inner: TestCtx::new(),
         calls: Vec::new(),
+        special: false,
     }
 }
 
@@ -210,6 +216,16 @@ fn ticks_stop_a_runaway() {
 fn sub_parser_function_replaces_input() {
     // the `<` function is missing: the parse fails
     assert_eq!(run("a = /a/\nS: a < f", "a", None), "nil");
+    let g = "w = /[a-z]+/\nwhitespace = / /\nS: V A\nV: 'say' < restfn\nA: w w";
+    let mut c = ctx();
+    assert_eq!(
+        run_in(&mut c, g, "say something", None),
+        r#"({"say","foo","bar"})"#
+    );
+    assert_eq!(c.calls, ["restfn"]);
+    // with a `?` function on the same rule, DGD rejects the subtree
+    let g = "w = /[a-z]+/\nwhitespace = / /\nS: V A\nV: 'say' < restfn ? id\nA: w w";
+    assert_eq!(run(g, "say something", None), "nil");
 }
 
 #[test]
@@ -259,4 +275,39 @@ proptest! {
         let mut args = vec![Value::String(LStr::new(g)), Value::String(LStr::new(s))];
         let _ = kf_parse_string(&mut c, &mut args);
     }
+}
+
+#[test]
+fn forest_size_is_bounded_without_tick_limit() {
+    // no tick limit: the forest's node limit stops this highly ambiguous parse
+    let r = run("a = /a/\nS: S S S\nS: S S\nS: a", &"a".repeat(400), Some(3));
+    assert_eq!(r, "ERROR: Parse forest too large");
+}
+
+#[test]
+fn ticks_stop_a_quadratic_scan() {
+    // every position looks ahead to the end of the input for a `b`
+    let mut c = ctx();
+    c.inner.tick_limit = 1_000_000;
+    let r = run_in(
+        &mut c,
+        "w = /a*b/\nwhitespace = /a/\nS: w",
+        &"a".repeat(20000),
+        None,
+    );
+    assert_eq!(r, "ERROR: Out of ticks");
+    assert_eq!(
+        run("w = /a*b/\nwhitespace = /a/\nS: w", &"a".repeat(200), None),
+        "nil"
+    );
+}
+
+#[test]
+fn refused_in_special_objects() {
+    let mut c = ctx();
+    c.special = true;
+    assert_eq!(
+        run_in(&mut c, "w = /a/\nS: w", "a", None),
+        "ERROR: parse_string() from special purpose object"
+    );
 }

@@ -2194,7 +2194,7 @@ impl Vm {
         }
 
         loop {
-            let Some(&op) = code.get(pc) else {
+            let Some(opr) = code.get(pc) else {
                 // fell off the end: return nil
                 self.pop_frame();
                 if self.frames.len() <= stop {
@@ -2205,7 +2205,7 @@ impl Vm {
                 continue;
             };
             pc += 1;
-            match op {
+            match *opr {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
@@ -2346,7 +2346,7 @@ impl Vm {
                     self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     let nc = tri!(self.store_index(&c, &i, new.clone()));
-                    if let Op::IncDecIndexWb(..) = op {
+                    if let Op::IncDecIndexWb(..) = *opr {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(if post { cur } else { new });
@@ -2358,7 +2358,7 @@ impl Vm {
                         continue;
                     }
                     if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
-                        if op != Op::SumAdd {
+                        if *opr != Op::SumAdd {
                             // (a SumAdd was charged for the whole sum by the compiler)
                             self.ticks -= ticks::binop(Op::Add, a, b);
                         }
@@ -2373,7 +2373,7 @@ impl Vm {
                     }
                     let b = self.pop();
                     let a = self.stack.pop().unwrap_or(Value::Nil);
-                    if op == Op::SumAdd {
+                    if *opr == Op::SumAdd {
                         // charged for the whole sum by the compiler
                         self.ticks += ticks::binop(Op::Add, &a, &b);
                     }
@@ -2395,7 +2395,7 @@ impl Vm {
                 }
                 Op::Lt | Op::Gt | Op::Le | Op::Ge => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
-                        let r = match op {
+                        let r = match *opr {
                             Op::Lt => *x < *y,
                             Op::Gt => *x > *y,
                             Op::Le => *x <= *y,
@@ -2408,7 +2408,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Mul => {
@@ -2420,7 +2420,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Div
@@ -2435,7 +2435,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Neg => {
@@ -2813,7 +2813,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if matches!(op, Op::StoreIndexWb) {
+                    if matches!(*opr, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2964,7 +2964,7 @@ impl Vm {
                     self.stack.push(Value::Int(r));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if matches!(op, Op::Return) {
+                    let v = if matches!(*opr, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil

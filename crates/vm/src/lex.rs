@@ -412,6 +412,9 @@ pub struct RawTok {
 
 /// Longest string constant (DGD's string length limit).
 pub const MAX_STRING: usize = 65535;
+/// The longest string constant DGD's scanner takes (its token buffer,
+/// less room for the terminator): 4089 bytes after escapes.
+pub const MAX_STRING_CONST: usize = 4089;
 
 /// Scans one buffer.
 pub struct Lexer {
@@ -974,9 +977,9 @@ impl Lexer {
                 }
             }
         }
-        if out.len() > MAX_STRING {
+        if out.len() > MAX_STRING_CONST {
             self.err("string too long");
-            out.truncate(MAX_STRING);
+            out.truncate(MAX_STRING_CONST);
         }
         Tok::Str(Arc::from(out))
     }

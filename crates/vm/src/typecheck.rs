@@ -15,6 +15,11 @@ use crate::lex::{Diagnostic, FxHashMap};
 use crate::preprocess::{dir_of, normalize_path};
 use std::sync::Arc;
 
+/// DGD's limit on the functions (and prototypes) one program declares.
+const MAX_FUNCTIONS: usize = 255;
+/// DGD's limit on the variables one program declares.
+const MAX_VARIABLES: usize = 255;
+
 /// A function signature (of a kfun or an LPC function).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signature {
@@ -573,6 +578,11 @@ impl<'k> Checker<'k> {
             let msg = format!("invalid class for variable {}", v.name);
             self.error(v.pos, msg);
         }
+        if self.own_vars.len() >= MAX_VARIABLES {
+            // as DGD: at most 255 variables per program
+            self.error(v.pos, "too many variables declared");
+            return;
+        }
         if self.own_vars.iter().any(|o| o.name == v.name) {
             let msg = format!("redeclaration of variable {}", v.name);
             self.error(v.pos, msg);
@@ -694,6 +704,12 @@ impl<'k> Checker<'k> {
             defined,
             origin: self.path.clone(),
         };
+        let is_own = self.funcs.get(&name).is_some_and(|e| e.own);
+        if !is_own && self.funcs.values().filter(|e| e.own).count() >= MAX_FUNCTIONS {
+            // as DGD: at most 255 functions (and prototypes) per program
+            self.error(f.pos, "too many functions declared");
+            return;
+        }
         match self.funcs.get(&name).cloned() {
             Some(old) if old.own => {
                 if old.info.defined && defined {

@@ -415,6 +415,8 @@ pub const MAX_STRING: usize = 65535;
 /// The longest string constant DGD's scanner takes (its token buffer,
 /// less room for the terminator): 4089 bytes after escapes.
 pub const MAX_STRING_CONST: usize = 4089;
+/// The longest identifier DGD's scanner takes.
+pub const MAX_IDENT: usize = 4094;
 
 /// Scans one buffer.
 pub struct Lexer {
@@ -674,7 +676,13 @@ impl Lexer {
                 while self.peek().is_some_and(is_ident) {
                     self.pos += 1;
                 }
-                let s = self.src.get(start..self.pos).unwrap_or(&[]);
+                let mut end = self.pos;
+                if end - start > MAX_IDENT {
+                    // as DGD: its token buffer holds 4094 characters
+                    self.err("too long identifier");
+                    end = start + MAX_IDENT;
+                }
+                let s = self.src.get(start..end).unwrap_or(&[]);
                 Tok::Ident(interner.intern(s))
             }
             b'0'..=b'9' => self.number(),

@@ -848,6 +848,11 @@ impl<'k> Checker<'k> {
             l.slot = slot;
             return;
         }
+        if self.f.next_slot >= MAX_LOCALS {
+            // as DGD: each local past the limit is an error, and undeclared
+            self.error(l.pos, "too many local variables");
+            return;
+        }
         let slot = self.f.next_slot;
         self.f.next_slot += 1;
         self.f.max_slot = self.f.max_slot.max(self.f.next_slot);

@@ -415,7 +415,7 @@ pub const MAX_STRING: usize = 65535;
 /// The longest string constant DGD's scanner takes (its token buffer,
 /// less room for the terminator): 4089 bytes after escapes.
 pub const MAX_STRING_CONST: usize = 4089;
-/// The longest identifier DGD's scanner takes.
+/// The longest identifier (or numeric constant) DGD's scanner takes.
 pub const MAX_IDENT: usize = 4094;
 
 /// Scans one buffer.
@@ -810,7 +810,9 @@ impl Lexer {
                 }
                 self.pos += 1;
             }
-            if overflow {
+            if self.pos - start > MAX_IDENT {
+                self.err("too long integer constant");
+            } else if overflow {
                 self.err("overflow in integer constant");
             }
             return Tok::Int(v as u32 as i32);
@@ -843,6 +845,15 @@ impl Lexer {
             }
         }
         let text = self.src.get(start..self.pos).unwrap_or(&[]);
+        if text.len() > MAX_IDENT {
+            // as DGD: a constant must fit its token buffer
+            if is_float {
+                self.err("too long floating point constant");
+                return Tok::Float(0.0);
+            }
+            self.err("too long integer constant");
+            return Tok::Int(0);
+        }
         if is_float {
             let s = std::str::from_utf8(text).unwrap_or("0");
             let s = if s.starts_with('.') {

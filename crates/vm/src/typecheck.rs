@@ -17,6 +17,8 @@ use std::sync::Arc;
 
 /// DGD's limit on the functions (and prototypes) one program declares.
 const MAX_FUNCTIONS: usize = 255;
+/// DGD's limit on the programs one program inherits (directly or not).
+const MAX_INHERITS: usize = 255;
 /// DGD's limit on the variables one program declares.
 const MAX_VARIABLES: usize = 255;
 
@@ -478,6 +480,7 @@ impl<'k> Checker<'k> {
         info: Arc<ProgramInfo>,
         pos: Pos,
     ) {
+        let before = self.all_inherits.len();
         if !self.all_inherits.contains(&info.path) {
             self.all_inherits.push(info.path.clone());
         }
@@ -485,6 +488,10 @@ impl<'k> Checker<'k> {
             if !self.all_inherits.contains(p) {
                 self.all_inherits.push(p.clone());
             }
+        }
+        if before < MAX_INHERITS && self.all_inherits.len() >= MAX_INHERITS {
+            // as DGD: fewer than 255 programs (inherited directly or not)
+            self.error(pos, "too many objects inherited");
         }
         for v in &info.variables {
             if let Some(old) = self.vars.get(&v.name) {

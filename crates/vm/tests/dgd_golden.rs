@@ -24,10 +24,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
         "same three errors, another order: DGD's parser reports the syntax error while the scanner is between the two bad character constants; the VM scans ahead of the parser",
     ),
     (
-        "checks/save_deep",
-        "restore_object of an array nested 2,000 deep: DGD restores it, the VM's reader stops at MAX_RESTORE_DEPTH (512) so that a crafted save file cannot overflow the Rust stack (\"too deeply nested\")",
-    ),
-    (
         "ticks/kf_map_sizeof",
         "DGD charges the size of a mapping's sorted part only; entries added by m[k] = v sit in a hash part until the mapping is compacted, so DGD charges less; the VM counts every entry",
     ),

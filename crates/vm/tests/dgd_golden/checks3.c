@@ -1,0 +1,63 @@
+# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local" })
+/* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
+string show(mixed v) {
+  int i; string s; mixed *k;
+  switch (typeof(v)) {
+  case 0: return "nil";
+  case 1: return "" + v;
+  case 2: return "" + v + "f";
+  case 3: return "\"" + v + "\"";
+  case 4: return "<" + object_name(v) + ">";
+  case 5:
+    s = "({";
+    for (i = 0; i < sizeof(v); i++) s += (i ? "," : "") + show(v[i]);
+    return s + "})";
+  case 6:
+    k = map_indices(v); s = "([";
+    for (i = 0; i < sizeof(k); i++) s += (i ? "," : "") + show(k[i]) + ":" + show(v[k[i]]);
+    return s + "])";
+  }
+  return "?";
+}
+string c(string n) {
+  mixed v; string e;
+  e = catch(v = call_other(this_object(), "t_" + n));
+  return n + ": " + (e ? "ERROR: " + e : v) + "\n";
+}
+string run() {
+  string r; int i;
+  r = "";
+  for (i = 0; i < sizeof(CASES); i++) r += c(CASES[i]);
+  return r;
+}
+/* compile a program from source; show the result and the compile errors the
+   driver heard (its compile_error hook records them) */
+string compile_src(string name, string src) {
+  mixed e; object o;
+  e = catch(o = compile_object(name, src));
+  return (e ? show(e) : show(o->f())) + show("/driver"->compile_errors());
+}
+
+mixed gv, gv2;
+mixed *deep(int n) { mixed *a; int i; a = ({ }); for (i = 0; i < n; i++) a = ({ a }); return a; }
+string t_save_self_ref() { mixed *a; a = ({ 0, 1 }); a[0] = a; gv = a; save_object("/self.o"); gv = 0; restore_object("/self.o"); return show(gv[1]) + show(gv[0] == gv) + show(gv[0][1]); }
+string t_save_shared() { mixed *a; a = ({ 1 }); gv = ({ a, a }); save_object("/sh.o"); gv = 0; restore_object("/sh.o"); return show(gv[0] == gv[1]) + read_file("/sh.o"); }
+string t_save_deep_10000() { gv = deep(10000); save_object("/d1.o"); return show(strlen(read_file("/d1.o")) > 0); }
+string t_restore_deep_10000() { gv = deep(10000); save_object("/d2.o"); gv = 0; restore_object("/d2.o"); return show(typeof(gv)); }
+string t_save_deep_map() { mapping m; int i; m = ([ ]); for (i = 0; i < 10000; i++) m = ([ 1: m ]); gv = m; save_object("/d3.o"); gv = 0; restore_object("/d3.o"); return show(typeof(gv)); }
+string t_restore_500() { gv = deep(500); save_object("/d4.o"); gv = 0; restore_object("/d4.o"); return show(typeof(gv)); }
+string t_restore_520() { gv = deep(520); save_object("/d5.o"); gv = 0; restore_object("/d5.o"); return show(typeof(gv)); }
+string t_deep_eq() { mixed *a; a = deep(10000); return show(a == a); }
+string t_deep_add() { mixed *a; a = deep(10000); return show(sizeof(a + a)); }
+string t_deep_keep() { gv2 = deep(100000); return show(sizeof(gv2)); }
+string t_restore_bad() { write_file("/bad.o", "gv ({1|1,})\n"); return show(catch(restore_object("/bad.o"))); }
+string t_restore_bad2() { write_file("/bad2.o", "gv ({2|1,})\n"); return show(catch(restore_object("/bad2.o"))); }
+string t_restore_big_arr() { write_file("/big.o", "gv ({1001|})\n"); return show(catch(restore_object("/big.o"))); }
+string t_restore_ref_bad() { write_file("/ref.o", "gv #5\n"); return show(catch(restore_object("/ref.o"))); }
+string t_deep_local() { mixed *a; a = deep(100000); return show(sizeof(a)); }
+string t_deep_local_20000() { mixed *a; a = deep(20000); return show(sizeof(a)); }
+string t_deep_keep_20000() { gv2 = deep(20000); return show(sizeof(gv2)); }
+string t_save_2000() { gv = deep(2000); save_object("/d1.o"); return show(sizeof(gv)); }
+string t_save_5000() { gv = deep(5000); save_object("/d1.o"); return show(sizeof(gv)); }
+string t_save_10000() { gv = deep(10000); save_object("/d1.o"); return show(sizeof(gv)); }
+string t_deep_map_local() { mapping m; int i; m = ([ ]); for (i = 0; i < 100000; i++) m = ([ 1: m ]); return show(map_sizeof(m)); }

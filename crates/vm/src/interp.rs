@@ -2758,6 +2758,9 @@ impl Vm {
                 }
                 Op::Mapping(n) => {
                     let n = n as usize;
+                    if n > self.cfg.array_size {
+                        tri!(err::<()>("Mapping too large"));
+                    }
                     self.ticks -= ticks::mapping_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();

@@ -1,4 +1,4 @@
-# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local" })
+# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -61,3 +61,20 @@ string t_save_2000() { gv = deep(2000); save_object("/d1.o"); return show(sizeof
 string t_save_5000() { gv = deep(5000); save_object("/d1.o"); return show(sizeof(gv)); }
 string t_save_10000() { gv = deep(10000); save_object("/d1.o"); return show(sizeof(gv)); }
 string t_deep_map_local() { mapping m; int i; m = ([ ]); for (i = 0; i < 100000; i++) m = ([ 1: m ]); return show(map_sizeof(m)); }
+string rep(string s, int n) { string r; r = ""; while (n > 0) { if (n & 1) r += s; n >>= 1; if (n) s += s; } return r; }
+string nums(string pre, string post, int from, int n) { string s; int i; s = ""; for (i = from; i < from + n; i++) s += pre + i + post; return s; }
+string limsrc(string name, string *parts) {
+  mixed e; object o;
+  e = catch(o = compile_object(name, parts...));
+  return (e ? show(e) : show(o->f())) + show("/driver"->compile_errors());
+}
+string lit_arr(int n) { return "mixed *f() { return ({ " + nums("", ",", 0, n) + " }); }\n"; }
+string t_aggr_1000() { object o; o = compile_object("/p1", lit_arr(1000)); return show(sizeof(o->f())); }
+string t_aggr_1001() { mixed e; object o; e = catch(o = compile_object("/p2", lit_arr(1001))); return e ? show(e) : show(catch(o->f())) + show("/driver"->compile_errors()); }
+string t_maggr_1001() { mixed e; object o; e = catch(o = compile_object("/p3", "mapping f() { return ([ " + nums("", ":1,", 0, 1001) + " ]); }\n")); return e ? show(e) : show(catch(o->f())) + show("/driver"->compile_errors()); }
+string t_map_values_ok() { mapping m; int i; m = ([ ]); for (i = 0; i < 1000; i++) m[i] = i; return show(sizeof(map_values(m))); }
+string t_arr_or_eq() { mixed *a, *b; int i; a = allocate(600); b = allocate(600); for (i = 0; i < 600; i++) { a[i] = i; b[i] = i + 600; } a |= b; return show(sizeof(a)); }
+string t_map_add_eq() { mapping a, b; int i; a = ([ ]); b = ([ ]); for (i = 0; i < 600; i++) { a[i] = i; b[i + 600] = i; } a += b; return show(map_sizeof(a)); }
+string t_aggr_runtime() { mixed *a, *b; a = allocate(999); b = ({ 1, 2 }) + a; return show(sizeof(b)); }
+string t_explode_1000_sep() { return show(sizeof(explode(rep(",", 1000), ","))); }
+string t_explode_1001_parts() { return show(sizeof(explode("a" + rep(",a", 1000), ","))); }

@@ -995,6 +995,9 @@ impl<'k> Checker<'k> {
                         !matches!(s.kind, StmtKind::Case { .. } | StmtKind::Default)
                     }) {
                         self.error(pos, "unreachable code in switch");
+                    } else if table.entries.len() + usize::from(table.has_default) > 0x7fff {
+                        // as DGD: at most 32767 labels, default included
+                        self.error(pos, "too many cases in switch");
                     }
                     if self.tc() && !bad_expr && sw.kind != 3 {
                         let bad = (sw.kind == 1 && !(et.is(BaseType::Int) || et.is_mixed()))

@@ -1,4 +1,4 @@
-# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts" })
+# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts","switch_32768","switch_32767_dflt","switch_32767_range" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -78,3 +78,7 @@ string t_map_add_eq() { mapping a, b; int i; a = ([ ]); b = ([ ]); for (i = 0; i
 string t_aggr_runtime() { mixed *a, *b; a = allocate(999); b = ({ 1, 2 }) + a; return show(sizeof(b)); }
 string t_explode_1000_sep() { return show(sizeof(explode(rep(",", 1000), ","))); }
 string t_explode_1001_parts() { return show(sizeof(explode("a" + rep(",a", 1000), ","))); }
+string *cases(int n, string extra) { string *parts; string s; int i; parts = ({ }); s = "int f() { switch (1) {\n"; for (i = 0; i < n; i++) { s += "case " + i + ":\n"; if (strlen(s) > 60000) { parts += ({ s }); s = ""; } } return parts + ({ s, extra + "break;\n} return 9; }\n" }); }
+string t_switch_32768() { return limsrc("/q2", cases(32768, "")); }
+string t_switch_32767_dflt() { return limsrc("/q5", cases(32767, "default:\n")); }
+string t_switch_32767_range() { return limsrc("/q6", cases(32767, "case 40000..50000:\n")); }

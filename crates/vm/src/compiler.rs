@@ -414,10 +414,53 @@ impl<'a> Comp<'a> {
             }
         }
         // compile bodies
+        let mut body_strs = Vec::new();
         for d in &ast.decls {
             if let Decl::Func(f) = d {
                 if f.body.is_some() {
+                    let start = self.consts.len();
                     self.compile_function(f);
+                    let new = self.consts.get(start..).unwrap_or(&[]);
+                    body_strs.push(
+                        new.iter()
+                            .filter_map(|v| match v {
+                                Value::String(s) => Some(s.clone()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    );
+                }
+            }
+        }
+        self.check_string_limit(&ast.decls, body_strs);
+    }
+
+    /// DGD's limit of 65535 distinct strings in a program's string table:
+    /// names of variables and functions as they are declared, the string
+    /// constants of a function's body when it ends. The string that overflows
+    /// the table is "too many string constants" (once).
+    fn check_string_limit(&mut self, decls: &[Decl], body_strs: Vec<Vec<LStr>>) {
+        let mut seen: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+        let mut bodies = body_strs.into_iter();
+        let mut add = |s: &[u8]| seen.insert(s.to_vec()) && seen.len() > u16::MAX as usize;
+        for d in decls {
+            match d {
+                Decl::Var(v) => {
+                    if add(v.name.as_bytes()) {
+                        return self.err(v.pos, "too many string constants");
+                    }
+                }
+                Decl::Func(f) => {
+                    if add(f.name.as_str().as_bytes()) {
+                        return self.err(f.pos, "too many string constants");
+                    }
+                    if f.body.is_some() {
+                        for s in bodies.next().unwrap_or_default() {
+                            if add(s.as_bytes()) {
+                                return self.err(f.end, "too many string constants");
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -1,4 +1,4 @@
-# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts","switch_32768","switch_32767_dflt","switch_32767_range" })
+# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts","switch_32768","switch_32767_dflt","switch_32767_range","strs_65316","strs_65317","strs_65318" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -82,3 +82,18 @@ string *cases(int n, string extra) { string *parts; string s; int i; parts = ({ 
 string t_switch_32768() { return limsrc("/q2", cases(32768, "")); }
 string t_switch_32767_dflt() { return limsrc("/q5", cases(32767, "default:\n")); }
 string t_switch_32767_range() { return limsrc("/q6", cases(32767, "case 40000..50000:\n")); }
+string *strs(int n) {
+  string *parts; string s; int j, k, c;
+  parts = ({ }); s = ""; c = 0;
+  for (j = 0; c < n; j++) {
+    s += "void g" + j + "() { string s;";
+    for (k = 0; k < 300 && c < n; k++) s += " s = \"c" + (c++) + "\";";
+    s += " }\n";
+    if (strlen(s) > 60000) { parts += ({ s }); s = ""; }
+  }
+  return parts + ({ s, "int f() { return 1; }\n" });
+}
+
+string t_strs_65316() { return limsrc("/n1", strs(65316)); }
+string t_strs_65317() { return limsrc("/n2", strs(65317)); }
+string t_strs_65318() { return limsrc("/n3", strs(65318)); }

@@ -39,6 +39,16 @@ pub struct CompileInput<'a> {
     pub typechecking: u8,
 }
 
+/// Is `t` exactly `mixed` (not an array of it)?
+fn is_plain_mixed(t: &ast::Type) -> bool {
+    t.depth == 0 && matches!(t.base, BaseType::Mixed)
+}
+
+/// Is `e` a call to the kfun `name`?
+fn is_kfun_call(e: &Expr, name: &str) -> bool {
+    matches!(&e.kind, ExprKind::Call { name: FuncName::Ident(n), res: ast::CallRes::Kfun, inherited: None, .. } if n.as_ref() == name)
+}
+
 pub fn type_spec(t: &ast::Type) -> TypeSpec {
     let base = match t.base {
         BaseType::Nil => T_MIXED,
@@ -404,10 +414,53 @@ impl<'a> Comp<'a> {
             }
         }
         // compile bodies
+        let mut body_strs = Vec::new();
         for d in &ast.decls {
             if let Decl::Func(f) = d {
                 if f.body.is_some() {
+                    let start = self.consts.len();
                     self.compile_function(f);
+                    let new = self.consts.get(start..).unwrap_or(&[]);
+                    body_strs.push(
+                        new.iter()
+                            .filter_map(|v| match v {
+                                Value::String(s) => Some(s.clone()),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>(),
+                    );
+                }
+            }
+        }
+        self.check_string_limit(&ast.decls, body_strs);
+    }
+
+    /// DGD's limit of 65535 distinct strings in a program's string table:
+    /// names of variables and functions as they are declared, the string
+    /// constants of a function's body when it ends. The string that overflows
+    /// the table is "too many string constants" (once).
+    fn check_string_limit(&mut self, decls: &[Decl], body_strs: Vec<Vec<LStr>>) {
+        let mut seen: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+        let mut bodies = body_strs.into_iter();
+        let mut add = |s: &[u8]| seen.insert(s.to_vec()) && seen.len() > u16::MAX as usize;
+        for d in decls {
+            match d {
+                Decl::Var(v) => {
+                    if add(v.name.as_bytes()) {
+                        return self.err(v.pos, "too many string constants");
+                    }
+                }
+                Decl::Func(f) => {
+                    if add(f.name.as_str().as_bytes()) {
+                        return self.err(f.pos, "too many string constants");
+                    }
+                    if f.body.is_some() {
+                        for s in bodies.next().unwrap_or_default() {
+                            if add(s.as_bytes()) {
+                                return self.err(f.end, "too many string constants");
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -485,6 +538,20 @@ impl<'a> Comp<'a> {
                 let c = self.const_str(class.as_bytes());
                 self.emit(Op::ClassCheck(c));
             }
+        } else if self.cur_typed && is_plain_mixed(src) {
+            // as DGD, a mixed value returned from or stored into something
+            // typed is checked at run time ("Value is not a string")
+            self.check_type(target);
+        }
+    }
+
+    /// Checks at run time that the value on the stack fits `target` (not
+    /// mixed or void), as DGD's run-time cast does: same type, nil for
+    /// string, object, mapping and arrays, any array for every array type.
+    fn check_type(&mut self, target: &ast::Type) {
+        let t = type_spec(target);
+        if t.depth > 0 || !matches!(t.base as i32, T_MIXED | T_VOID) {
+            self.emit(Op::CheckType(t));
         }
     }
 
@@ -501,6 +568,21 @@ impl<'a> Comp<'a> {
             && rhs.ty.depth == 0
         {
             self.emit(Op::StrOperand);
+        }
+    }
+
+    /// The right operand of `lhs op= rhs`. As DGD, in a typechecked function
+    /// `int += mixed` and `float += mixed` check the mixed operand's type at
+    /// run time ("Value is not an int").
+    fn compile_assign_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
+        self.compile_add_rhs(op, lhs, rhs);
+        if op == BinOp::Add
+            && self.cur_typed
+            && is_plain_mixed(&rhs.ty)
+            && lhs.ty.depth == 0
+            && matches!(lhs.ty.base, BaseType::Int | BaseType::Float)
+        {
+            self.check_type(&lhs.ty);
         }
     }
 
@@ -1489,6 +1571,16 @@ impl<'a> Comp<'a> {
                 if adjust.is_some() {
                     self.trace_index_at = Some(self.code.len());
                 }
+                // as DGD, an element of a typed array is checked against the
+                // element type: the array may hold anything (call_trace()'s
+                // arrays excepted)
+                if self.cur_typed && base.ty.depth > 0 && !is_kfun_call(base, "call_trace") {
+                    let mut elem = base.ty.clone();
+                    elem.depth -= 1;
+                    if !is_plain_mixed(&elem) && elem.class.is_none() {
+                        self.check_type(&elem);
+                    }
+                }
             }
             ExprKind::Range { base, from, to } => {
                 self.compile_expr(base);
@@ -1655,18 +1747,18 @@ impl<'a> Comp<'a> {
                 }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
-                        self.compile_add_rhs(*op, lhs, rhs);
+                        self.compile_assign_rhs(*op, lhs, rhs);
                         self.emit(Op::AddLocal(s));
                     }
                     LVal::Local(s) => {
                         self.emit(Op::Local(s));
-                        self.compile_add_rhs(*op, lhs, rhs);
+                        self.compile_assign_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreLocal(s));
                     }
                     LVal::Global(g) => {
                         self.emit(Op::Global(g));
-                        self.compile_add_rhs(*op, lhs, rhs);
+                        self.compile_assign_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.emit(Op::StoreGlobal(g));
                     }
@@ -1674,7 +1766,7 @@ impl<'a> Comp<'a> {
                         self.lv_prefix(&lv);
                         self.emit(Op::Dup2);
                         self.emit(Op::Index);
-                        self.compile_add_rhs(*op, lhs, rhs);
+                        self.compile_assign_rhs(*op, lhs, rhs);
                         self.emit(binop(*op));
                         self.lv_store(&lv);
                     }

@@ -1210,6 +1210,34 @@ impl Vm {
             return err("Out of ticks");
         }
         let np = f.params.len();
+        // as DGD, the arguments given to a typechecked function are checked
+        // at every call (a mixed value can hold anything), each extra
+        // argument against the element type of an ellipsis parameter
+        if f.check_args {
+            let base = self.stack.len().saturating_sub(nargs);
+            for i in 0..nargs {
+                let t = match f.params.get(i) {
+                    Some(t) if !(f.ellipsis && i + 1 >= np) => *t,
+                    _ if f.ellipsis && np > 0 => {
+                        let mut t = f.params[np - 1];
+                        t.depth = t.depth.saturating_sub(1);
+                        t
+                    }
+                    _ => break,
+                };
+                let v = &self.stack[base + i];
+                if !t.accepts(v) {
+                    let msg = format!(
+                        "Bad argument {} ({}) for function {}",
+                        i + 1,
+                        v.type_name(),
+                        f.name
+                    );
+                    self.stack.truncate(base);
+                    return err(msg);
+                }
+            }
+        }
         let mut nargs = nargs;
         if nargs < f.min_args as usize
             && !(f.ellipsis && nargs + 1 >= np && f.min_args as usize >= np)
@@ -1246,22 +1274,6 @@ impl Vm {
         while nargs < np {
             self.stack.push(f.params[nargs].default_value());
             nargs += 1;
-        }
-        // runtime type checks of arguments of calls from other objects (internal
-        // calls were typechecked at compile time)
-        if f.check_args && external {
-            let base = self.stack.len() - np;
-            for (i, t) in f.params.iter().enumerate() {
-                let v = &self.stack[base + i];
-                if !t.accepts(v) {
-                    return err(format!(
-                        "Bad argument {} ({}) for function {}",
-                        i + 1,
-                        v.type_name(),
-                        f.name
-                    ));
-                }
-            }
         }
         let base = self.stack.len() - np;
         let nl = f.nlocals as usize;
@@ -1402,6 +1414,16 @@ impl Vm {
         let prog = oprog.anc_prog(fr.anc)?;
         let f = prog.funcs.get(fr.func as usize)?;
         if !f.defined || f.ellipsis || f.mods.atomic || f.params.len() != nargs {
+            return None;
+        }
+        // an argument of the wrong type: push_frame raises the error
+        if f.check_args
+            && !f
+                .params
+                .iter()
+                .zip(&self.stack[self.stack.len() - nargs..])
+                .all(|(t, v)| t.accepts(v))
+        {
             return None;
         }
         let code = f.code.clone();
@@ -2741,6 +2763,9 @@ impl Vm {
                 }
                 Op::Mapping(n) => {
                     let n = n as usize;
+                    if n > self.cfg.array_size {
+                        tri!(err::<()>("Mapping too large"));
+                    }
                     self.ticks -= ticks::mapping_aggregate(n);
                     let items = self.stack.split_off(self.stack.len() - 2 * n);
                     let mut m = Mapping::new();

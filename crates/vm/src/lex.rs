@@ -412,6 +412,11 @@ pub struct RawTok {
 
 /// Longest string constant (DGD's string length limit).
 pub const MAX_STRING: usize = 65535;
+/// The longest string constant DGD's scanner takes (its token buffer,
+/// less room for the terminator): 4089 bytes after escapes.
+pub const MAX_STRING_CONST: usize = 4089;
+/// The longest identifier (or numeric constant) DGD's scanner takes.
+pub const MAX_IDENT: usize = 4094;
 
 /// Scans one buffer.
 pub struct Lexer {
@@ -671,7 +676,13 @@ impl Lexer {
                 while self.peek().is_some_and(is_ident) {
                     self.pos += 1;
                 }
-                let s = self.src.get(start..self.pos).unwrap_or(&[]);
+                let mut end = self.pos;
+                if end - start > MAX_IDENT {
+                    // as DGD: its token buffer holds 4094 characters
+                    self.err("too long identifier");
+                    end = start + MAX_IDENT;
+                }
+                let s = self.src.get(start..end).unwrap_or(&[]);
                 Tok::Ident(interner.intern(s))
             }
             b'0'..=b'9' => self.number(),
@@ -799,7 +810,9 @@ impl Lexer {
                 }
                 self.pos += 1;
             }
-            if overflow {
+            if self.pos - start > MAX_IDENT {
+                self.err("too long integer constant");
+            } else if overflow {
                 self.err("overflow in integer constant");
             }
             return Tok::Int(v as u32 as i32);
@@ -832,6 +845,15 @@ impl Lexer {
             }
         }
         let text = self.src.get(start..self.pos).unwrap_or(&[]);
+        if text.len() > MAX_IDENT {
+            // as DGD: a constant must fit its token buffer
+            if is_float {
+                self.err("too long floating point constant");
+                return Tok::Float(0.0);
+            }
+            self.err("too long integer constant");
+            return Tok::Int(0);
+        }
         if is_float {
             let s = std::str::from_utf8(text).unwrap_or("0");
             let s = if s.starts_with('.') {
@@ -974,9 +996,9 @@ impl Lexer {
                 }
             }
         }
-        if out.len() > MAX_STRING {
+        if out.len() > MAX_STRING_CONST {
             self.err("string too long");
-            out.truncate(MAX_STRING);
+            out.truncate(MAX_STRING_CONST);
         }
         Tok::Str(Arc::from(out))
     }

@@ -334,7 +334,7 @@ pub fn neg(a: &Value) -> Result<Value, LpcError> {
     match a {
         Value::Int(x) => Ok(Value::Int(x.wrapping_neg())),
         Value::Float(x) => Ok(Value::Float(x.fneg())),
-        _ => Err(bad(1, "unary -")),
+        _ => Err(bad(1, "-")),
     }
 }
 

@@ -42,8 +42,6 @@ pub enum DecodeError {
     BadRef { id: u32, at: usize },
     #[error("invalid float at byte {0}")]
     BadFloat(usize),
-    #[error("nesting too deep at byte {0}")]
-    TooDeep(usize),
 }
 
 const T_NIL_: u8 = 0;
@@ -89,61 +87,65 @@ impl Enc {
         self.next += 1;
         false
     }
+    /// One value, with every array, mapping and LWO it holds. Iterative (a
+    /// work list in pre-order, as a recursive walk would write them), so any
+    /// nesting encodes without overflowing the Rust stack.
     fn value(&mut self, v: &Value) {
-        match v {
-            Value::Nil => self.u8(T_NIL_),
-            Value::Int(i) => {
-                self.u8(T_INT_);
-                self.u32(*i as u32);
-            }
-            Value::Float(f) => {
-                self.u8(T_FLOAT_);
-                self.u64(f.to_bits());
-            }
-            Value::String(s) => {
-                self.u8(T_STR_);
-                self.bytes(s);
-            }
-            Value::Object(o) => {
-                self.u8(T_OBJ_);
-                self.u32(o.index);
-                self.u32(o.count);
-            }
-            Value::Array(a) => {
-                if self.shared(a.addr()) {
-                    return;
+        let mut work = vec![v.clone()];
+        while let Some(v) = work.pop() {
+            match &v {
+                Value::Nil => self.u8(T_NIL_),
+                Value::Int(i) => {
+                    self.u8(T_INT_);
+                    self.u32(*i as u32);
                 }
-                self.u8(T_ARR_);
-                let items = a.borrow();
-                self.u32(items.len() as u32);
-                for x in items.iter() {
-                    self.value(x);
+                Value::Float(f) => {
+                    self.u8(T_FLOAT_);
+                    self.u64(f.to_bits());
                 }
-            }
-            Value::Mapping(m) => {
-                if self.shared(m.addr()) {
-                    return;
+                Value::String(s) => {
+                    self.u8(T_STR_);
+                    self.bytes(s);
                 }
-                self.u8(T_MAP_);
-                let mm = m.borrow();
-                self.u32(mm.len() as u32);
-                for (k, x) in mm.iter() {
-                    self.value(k);
-                    self.value(x);
+                Value::Object(o) => {
+                    self.u8(T_OBJ_);
+                    self.u32(o.index);
+                    self.u32(o.count);
                 }
-            }
-            Value::Lwo(l) => {
-                if self.shared(l.addr()) {
-                    return;
+                Value::Array(a) => {
+                    if self.shared(a.addr()) {
+                        continue;
+                    }
+                    self.u8(T_ARR_);
+                    let items = a.borrow();
+                    self.u32(items.len() as u32);
+                    work.extend(items.iter().rev().cloned());
                 }
-                self.u8(T_LWO_);
-                let d = l.data();
-                self.u32(d.master.index);
-                self.u32(d.master.count);
-                self.u32(d.prog);
-                self.u32(d.vars.len() as u32);
-                for x in d.vars.iter() {
-                    self.value(x);
+                Value::Mapping(m) => {
+                    if self.shared(m.addr()) {
+                        continue;
+                    }
+                    self.u8(T_MAP_);
+                    let mm = m.borrow();
+                    self.u32(mm.len() as u32);
+                    let pairs: Vec<(Value, Value)> =
+                        mm.iter().map(|(k, x)| (k.clone(), x.clone())).collect();
+                    for (k, x) in pairs.into_iter().rev() {
+                        work.push(x);
+                        work.push(k);
+                    }
+                }
+                Value::Lwo(l) => {
+                    if self.shared(l.addr()) {
+                        continue;
+                    }
+                    self.u8(T_LWO_);
+                    let d = l.data();
+                    self.u32(d.master.index);
+                    self.u32(d.master.count);
+                    self.u32(d.prog);
+                    self.u32(d.vars.len() as u32);
+                    work.extend(d.vars.iter().rev().cloned());
                 }
             }
         }
@@ -227,74 +229,117 @@ impl Dec<'_> {
         }
         Ok(n)
     }
-    fn value(&mut self, depth: u32) -> Result<Value, DecodeError> {
-        if depth > 10_000 {
-            return Err(DecodeError::TooDeep(self.at));
+    /// One value. Iterative (a stack of the containers being filled, not
+    /// recursion), so any nesting decodes without overflowing the Rust stack.
+    fn value(&mut self) -> Result<Value, DecodeError> {
+        enum Open {
+            Arr(ArrayRef, Vec<Value>, usize),
+            Map(MappingRef, usize, Option<Value>),
+            Lwo(LwoRef, Vec<Value>, usize),
         }
-        let at = self.at;
-        let tag = self.u8()?;
-        Ok(match tag {
-            T_NIL_ => Value::Nil,
-            T_INT_ => Value::Int(self.u32()? as i32),
-            T_FLOAT_ => {
-                Value::Float(Float::from_bits(self.u64()?).ok_or(DecodeError::BadFloat(at))?)
-            }
-            T_STR_ => Value::String(LStr::new(self.bytes()?)),
-            T_OBJ_ => Value::Object(ObjRef {
-                index: self.u32()?,
-                count: self.u32()?,
-            }),
-            T_ARR_ => {
-                let n = self.count()?;
-                let a = ArrayRef::new(Vec::new());
-                self.refs.push(Value::Array(a.clone()));
-                let mut v = Vec::with_capacity(n);
-                for _ in 0..n {
-                    v.push(self.value(depth + 1)?);
-                }
-                *a.borrow_mut() = v;
-                Value::Array(a)
-            }
-            T_MAP_ => {
-                let n = self.count()?;
-                let m = MappingRef::new(Mapping::new());
-                self.refs.push(Value::Mapping(m.clone()));
-                for _ in 0..n {
-                    let k = self.value(depth + 1)?;
-                    let x = self.value(depth + 1)?;
-                    m.borrow_mut().map.insert(k, x);
-                }
-                Value::Mapping(m)
-            }
-            T_LWO_ => {
-                let master = ObjRef {
+        let mut stack: Vec<Open> = Vec::new();
+        loop {
+            let at = self.at;
+            let tag = self.u8()?;
+            let mut done = match tag {
+                T_NIL_ => Some(Value::Nil),
+                T_INT_ => Some(Value::Int(self.u32()? as i32)),
+                T_FLOAT_ => Some(Value::Float(
+                    Float::from_bits(self.u64()?).ok_or(DecodeError::BadFloat(at))?,
+                )),
+                T_STR_ => Some(Value::String(LStr::new(self.bytes()?))),
+                T_OBJ_ => Some(Value::Object(ObjRef {
                     index: self.u32()?,
                     count: self.u32()?,
-                };
-                let prog = self.u32()?;
-                let n = self.count()?;
-                let l = LwoRef::new(LwoData {
-                    master,
-                    prog,
-                    vars: Vec::new(),
-                });
-                self.refs.push(Value::Lwo(l.clone()));
-                let mut vars = Vec::with_capacity(n);
-                for _ in 0..n {
-                    vars.push(self.value(depth + 1)?);
+                })),
+                T_ARR_ => {
+                    let n = self.count()?;
+                    let a = ArrayRef::new(Vec::new());
+                    self.refs.push(Value::Array(a.clone()));
+                    if n == 0 {
+                        Some(Value::Array(a))
+                    } else {
+                        stack.push(Open::Arr(a, Vec::with_capacity(n), n));
+                        None
+                    }
                 }
-                l.data_mut().vars = vars;
-                Value::Lwo(l)
+                T_MAP_ => {
+                    let n = self.count()?;
+                    let m = MappingRef::new(Mapping::new());
+                    self.refs.push(Value::Mapping(m.clone()));
+                    if n == 0 {
+                        Some(Value::Mapping(m))
+                    } else {
+                        stack.push(Open::Map(m, n, None));
+                        None
+                    }
+                }
+                T_LWO_ => {
+                    let master = ObjRef {
+                        index: self.u32()?,
+                        count: self.u32()?,
+                    };
+                    let prog = self.u32()?;
+                    let n = self.count()?;
+                    let l = LwoRef::new(LwoData {
+                        master,
+                        prog,
+                        vars: Vec::new(),
+                    });
+                    self.refs.push(Value::Lwo(l.clone()));
+                    if n == 0 {
+                        Some(Value::Lwo(l))
+                    } else {
+                        stack.push(Open::Lwo(l, Vec::with_capacity(n), n));
+                        None
+                    }
+                }
+                T_REF_ => {
+                    let id = self.u32()?;
+                    Some(
+                        self.refs
+                            .get(id as usize)
+                            .cloned()
+                            .ok_or(DecodeError::BadRef { id, at })?,
+                    )
+                }
+                _ => return Err(DecodeError::BadTag { tag, at }),
+            };
+            // hand each finished value to the container being filled
+            while let Some(v) = done.take() {
+                match stack.last_mut() {
+                    None => return Ok(v),
+                    Some(Open::Arr(_, items, n)) | Some(Open::Lwo(_, items, n)) => {
+                        items.push(v);
+                        if items.len() == *n {
+                            done = match stack.pop() {
+                                Some(Open::Arr(a, items, _)) => {
+                                    *a.borrow_mut() = items;
+                                    Some(Value::Array(a))
+                                }
+                                Some(Open::Lwo(l, items, _)) => {
+                                    l.data_mut().vars = items;
+                                    Some(Value::Lwo(l))
+                                }
+                                _ => None,
+                            };
+                        }
+                    }
+                    Some(Open::Map(m, n, key)) => match key.take() {
+                        None => *key = Some(v),
+                        Some(k) => {
+                            m.borrow_mut().map.insert(k, v);
+                            *n -= 1;
+                            if *n == 0 {
+                                if let Some(Open::Map(m, ..)) = stack.pop() {
+                                    done = Some(Value::Mapping(m));
+                                }
+                            }
+                        }
+                    },
+                }
             }
-            T_REF_ => {
-                let id = self.u32()?;
-                self.refs
-                    .get(id as usize)
-                    .cloned()
-                    .ok_or(DecodeError::BadRef { id, at })?
-            }
-            _ => return Err(DecodeError::BadTag { tag, at }),
-        })
+        }
     }
 }
 
@@ -327,7 +372,7 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
     let n = d.count()?;
     let mut vars = Vec::with_capacity(n);
     for _ in 0..n {
-        vars.push(d.value(0)?);
+        vars.push(d.value()?);
     }
     let nc = d.count()?;
     let mut callouts = BTreeMap::new();
@@ -339,7 +384,7 @@ pub fn decode_dataspace(b: &[u8]) -> Result<Dataspace, DecodeError> {
         let na = d.count()?;
         let mut args = Vec::with_capacity(na);
         for _ in 0..na {
-            args.push(d.value(0)?);
+            args.push(d.value()?);
         }
         callouts.insert(
             h,
@@ -405,6 +450,39 @@ mod tests {
         fn garbage_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
             let _ = decode_dataspace(&bytes);
         }
+    }
+
+    /// Arrays and mappings nested 200,000 deep (LPC builds them in a loop)
+    /// encode, decode and drop without overflowing the stack.
+    #[test]
+    fn deep_nesting_roundtrips() {
+        let mut v = Value::Int(7);
+        for i in 0..200_000 {
+            v = if i % 2 == 0 {
+                Value::array(vec![v])
+            } else {
+                Value::Mapping(MappingRef::from_map(BTreeMap::from([(Value::Int(1), v)])))
+            };
+        }
+        let ds = Dataspace {
+            vars: vec![v],
+            callouts: BTreeMap::new(),
+        };
+        let bytes = encode_dataspace(&ds);
+        let d = decode_dataspace(&bytes).unwrap();
+        assert_eq!(encode_dataspace(&d), bytes);
+        let mut cur = d.vars[0].clone();
+        let mut depth = 0;
+        loop {
+            let next = match &cur {
+                Value::Array(a) => a.borrow()[0].clone(),
+                Value::Mapping(m) => m.borrow().get(&Value::Int(1)).cloned().unwrap(),
+                _ => break,
+            };
+            cur = next;
+            depth += 1;
+        }
+        assert_eq!((depth, cur), (200_000, Value::Int(7)));
     }
 
     #[test]
@@ -753,7 +831,7 @@ pub fn decode_program(
     let n = d.count()?;
     let mut consts = Vec::with_capacity(n);
     for _ in 0..n {
-        consts.push(d.value(0)?);
+        consts.push(d.value()?);
     }
     let n = d.count()?;
     let mut call_slots = Vec::with_capacity(n);

@@ -15,6 +15,13 @@ use crate::lex::{Diagnostic, FxHashMap};
 use crate::preprocess::{dir_of, normalize_path};
 use std::sync::Arc;
 
+/// DGD's limit on the functions (and prototypes) one program declares.
+const MAX_FUNCTIONS: usize = 255;
+/// DGD's limit on the programs one program inherits (directly or not).
+const MAX_INHERITS: usize = 255;
+/// DGD's limit on the variables one program declares.
+const MAX_VARIABLES: usize = 255;
+
 /// A function signature (of a kfun or an LPC function).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Signature {
@@ -473,6 +480,7 @@ impl<'k> Checker<'k> {
         info: Arc<ProgramInfo>,
         pos: Pos,
     ) {
+        let before = self.all_inherits.len();
         if !self.all_inherits.contains(&info.path) {
             self.all_inherits.push(info.path.clone());
         }
@@ -480,6 +488,10 @@ impl<'k> Checker<'k> {
             if !self.all_inherits.contains(p) {
                 self.all_inherits.push(p.clone());
             }
+        }
+        if before < MAX_INHERITS && self.all_inherits.len() >= MAX_INHERITS {
+            // as DGD: fewer than 255 programs (inherited directly or not)
+            self.error(pos, "too many objects inherited");
         }
         for v in &info.variables {
             if let Some(old) = self.vars.get(&v.name) {
@@ -572,6 +584,11 @@ impl<'k> Checker<'k> {
         if v.mods.atomic || v.mods.nomask || v.mods.varargs {
             let msg = format!("invalid class for variable {}", v.name);
             self.error(v.pos, msg);
+        }
+        if self.own_vars.len() >= MAX_VARIABLES {
+            // as DGD: at most 255 variables per program
+            self.error(v.pos, "too many variables declared");
+            return;
         }
         if self.own_vars.iter().any(|o| o.name == v.name) {
             let msg = format!("redeclaration of variable {}", v.name);
@@ -694,6 +711,12 @@ impl<'k> Checker<'k> {
             defined,
             origin: self.path.clone(),
         };
+        let is_own = self.funcs.get(&name).is_some_and(|e| e.own);
+        if !is_own && self.funcs.values().filter(|e| e.own).count() >= MAX_FUNCTIONS {
+            // as DGD: at most 255 functions (and prototypes) per program
+            self.error(f.pos, "too many functions declared");
+            return;
+        }
         match self.funcs.get(&name).cloned() {
             Some(old) if old.own => {
                 if old.info.defined && defined {
@@ -832,6 +855,11 @@ impl<'k> Checker<'k> {
             l.slot = slot;
             return;
         }
+        if self.f.next_slot >= MAX_LOCALS {
+            // as DGD: each local past the limit is an error, and undeclared
+            self.error(l.pos, "too many local variables");
+            return;
+        }
         let slot = self.f.next_slot;
         self.f.next_slot += 1;
         self.f.max_slot = self.f.max_slot.max(self.f.next_slot);
@@ -967,6 +995,9 @@ impl<'k> Checker<'k> {
                         !matches!(s.kind, StmtKind::Case { .. } | StmtKind::Default)
                     }) {
                         self.error(pos, "unreachable code in switch");
+                    } else if table.entries.len() + usize::from(table.has_default) > 0x7fff {
+                        // as DGD: at most 32767 labels, default included
+                        self.error(pos, "too many cases in switch");
                     }
                     if self.tc() && !bad_expr && sw.kind != 3 {
                         let bad = (sw.kind == 1 && !(et.is(BaseType::Int) || et.is_mixed()))

@@ -208,6 +208,59 @@ pub struct ArrayCell {
     elems: RefCell<Vec<Value>>,
 }
 
+/// Dropping an array (or mapping) that holds the last reference to nested ones
+/// frees the nested ones with a work list, not by recursion: an array nested
+/// 100,000 deep (LPC can build one in a loop) must not overflow the Rust stack.
+impl Drop for ArrayCell {
+    fn drop(&mut self) {
+        let elems = self.elems.get_mut();
+        if elems
+            .iter()
+            .any(|v| matches!(v, Value::Array(_) | Value::Mapping(_)))
+        {
+            drop_nested(std::mem::take(elems));
+        }
+    }
+}
+
+impl Drop for MappingCell {
+    fn drop(&mut self) {
+        let map = &mut self.m.get_mut().map;
+        if !map.is_empty() {
+            let mut vals = Vec::new();
+            for (k, v) in std::mem::take(map) {
+                vals.push(k);
+                vals.push(v);
+            }
+            drop_nested(vals);
+        }
+    }
+}
+
+/// Drops `work` and every array or mapping only it holds, iteratively.
+fn drop_nested(mut work: Vec<Value>) {
+    while let Some(v) = work.pop() {
+        match v {
+            Value::Array(a) => {
+                if let Ok(cell) = Rc::try_unwrap(a.0) {
+                    let mut cell = cell;
+                    work.append(cell.elems.get_mut());
+                }
+            }
+            Value::Mapping(m) => {
+                if let Ok(cell) = Rc::try_unwrap(m.0) {
+                    let mut cell = cell;
+                    for (k, v) in std::mem::take(&mut cell.m.get_mut().map) {
+                        work.push(k);
+                        work.push(v);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 /// An LPC array, by reference. Borrow with [`ArrayRef::borrow`] / `borrow_mut`; never
 /// hold a borrow across a call back into LPC.
 #[derive(Clone)]

@@ -16,6 +16,14 @@ use std::path::Path;
 /// `file/case` pairs where the VM differs from DGD today, with the reason.
 const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     (
+        "checks2/big_function2",
+        "DGD refuses a function whose code exceeds 65535 bytes of its own bytecode (\"function too large\"); the VM's bytecode is not DGD's, so the same limit cannot be measured the same way",
+    ),
+    (
+        "checks2/char_const_long",
+        "same three errors, another order: DGD's parser reports the syntax error while the scanner is between the two bad character constants; the VM scans ahead of the parser",
+    ),
+    (
         "ticks/kf_map_sizeof",
         "DGD charges the size of a mapping's sorted part only; entries added by m[k] = v sit in a hash part until the mapping is compacted, so DGD charges less; the VM counts every entry",
     ),

@@ -37,12 +37,5 @@ fn editor_file_hooks_like_dgd() {
         ..Default::default()
     };
     let got = vm::testrun::run(root.path(), "/t", "main", &opts);
-    // Known difference, not the editor's: DGD checks the value a typed
-    // function returns (`string path_read()` returning an int from a mixed
-    // variable is "Value is not a string"); the VM does not yet, so the hook's
-    // int reaches the editor, which treats it as a refusal. Remove this line
-    // when the VM checks return values (the assertion below then fails).
-    let known = expected.replace("[E:Value is not a string]", "[\"num\" is unreadable\\n]");
-    assert_ne!(known, expected, "the known difference is gone from t.out");
-    assert_eq!(got, known);
+    assert_eq!(got, expected);
 }

@@ -22,10 +22,6 @@ use std::collections::HashMap;
 use super::KfunError;
 use crate::value::{Float, LStr, Mapping, MappingRef, TypeSpec, Value, T_MIXED};
 
-/// Maximum nesting of arrays/mappings accepted when restoring (deeper input
-/// is a format error rather than a stack overflow).
-pub const MAX_RESTORE_DEPTH: usize = 512;
-
 // ---------------------------------------------------------------------------
 // Floats as DGD stores them: 16-bit high (sign, 11-bit exponent, top 4
 // mantissa bits), 32-bit low.
@@ -104,48 +100,63 @@ impl Encoder {
     }
 
     /// A value inside an array or mapping, or a saved variable's value.
+    /// Iterative (a work list, not recursion): arrays may nest very deep.
     fn value(&mut self, v: &Value) {
-        match v {
-            Value::Nil | Value::Object(_) | Value::Lwo(_) => self.out.extend_from_slice(b"nil"),
-            Value::Int(i) => self.out.extend_from_slice(i.to_string().as_bytes()),
-            Value::Float(f) => self.float(f.get()),
-            Value::String(s) => self.string(s.as_bytes()),
-            Value::Array(a) => {
-                if let Some(&n) = self.seen.get(&a.tag()) {
-                    self.out.extend_from_slice(format!("#{n}").as_bytes());
-                    return;
+        enum Task {
+            Val(Value),
+            Text(&'static [u8]),
+        }
+        let mut work = vec![Task::Val(v.clone())];
+        while let Some(t) = work.pop() {
+            let v = match t {
+                Task::Text(s) => {
+                    self.out.extend_from_slice(s);
+                    continue;
                 }
-                self.seen.insert(a.tag(), self.seen.len());
-                let elems = a.borrow().clone();
-                self.out
-                    .extend_from_slice(format!("({{{}|", elems.len()).as_bytes());
-                for e in &elems {
-                    self.value(e);
-                    self.out.push(b',');
+                Task::Val(v) => v,
+            };
+            match &v {
+                Value::Nil | Value::Object(_) | Value::Lwo(_) => self.out.extend_from_slice(b"nil"),
+                Value::Int(i) => self.out.extend_from_slice(i.to_string().as_bytes()),
+                Value::Float(f) => self.float(f.get()),
+                Value::String(s) => self.string(s.as_bytes()),
+                Value::Array(a) => {
+                    if let Some(&n) = self.seen.get(&a.tag()) {
+                        self.out.extend_from_slice(format!("#{n}").as_bytes());
+                        continue;
+                    }
+                    self.seen.insert(a.tag(), self.seen.len());
+                    let elems = a.borrow().clone();
+                    self.out
+                        .extend_from_slice(format!("({{{}|", elems.len()).as_bytes());
+                    work.push(Task::Text(b"})"));
+                    for e in elems.into_iter().rev() {
+                        work.push(Task::Text(b","));
+                        work.push(Task::Val(e));
+                    }
                 }
-                self.out.extend_from_slice(b"})");
-            }
-            Value::Mapping(m) => {
-                if let Some(&n) = self.seen.get(&m.tag()) {
-                    self.out.extend_from_slice(format!("@{n}").as_bytes());
-                    return;
+                Value::Mapping(m) => {
+                    if let Some(&n) = self.seen.get(&m.tag()) {
+                        self.out.extend_from_slice(format!("@{n}").as_bytes());
+                        continue;
+                    }
+                    self.seen.insert(m.tag(), self.seen.len());
+                    let pairs: Vec<(Value, Value)> = m
+                        .borrow()
+                        .iter()
+                        .filter(|(k, v)| !is_object(k) && !is_object(v))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    self.out
+                        .extend_from_slice(format!("([{}|", pairs.len()).as_bytes());
+                    work.push(Task::Text(b"])"));
+                    for (k, v) in pairs.into_iter().rev() {
+                        work.push(Task::Text(b","));
+                        work.push(Task::Val(v));
+                        work.push(Task::Text(b":"));
+                        work.push(Task::Val(k));
+                    }
                 }
-                self.seen.insert(m.tag(), self.seen.len());
-                let pairs: Vec<(Value, Value)> = m
-                    .borrow()
-                    .iter()
-                    .filter(|(k, v)| !is_object(k) && !is_object(v))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-                self.out
-                    .extend_from_slice(format!("([{}|", pairs.len()).as_bytes());
-                for (k, v) in &pairs {
-                    self.value(k);
-                    self.out.push(b':');
-                    self.value(v);
-                    self.out.push(b',');
-                }
-                self.out.extend_from_slice(b"])");
             }
         }
     }
@@ -359,76 +370,121 @@ impl<'a> Decoder<'a> {
         Ok(n)
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, KfunError> {
-        if depth > MAX_RESTORE_DEPTH {
-            return Err(self.err("too deeply nested"));
+    /// One value. Iterative (a stack of the arrays and mappings being
+    /// filled, not recursion), so any nesting a save file holds is restored
+    /// without overflowing the Rust stack, as DGD restores it.
+    fn value(&mut self) -> Result<Value, KfunError> {
+        enum Open {
+            Arr(crate::value::ArrayRef, usize, usize),
+            Map(MappingRef, usize, usize, Option<Value>),
         }
-        match self.cur() {
-            b'"' => self.string(),
-            b'(' if self.at(self.pos + 1) == b'{' => {
-                self.pos += 2;
-                let n = self.size()?;
-                let arr = crate::value::ArrayRef::new(vec![Value::Nil; n]);
-                self.arrays.push(Value::Array(arr.clone()));
-                for i in 0..n {
-                    let v = self.value(depth + 1)?;
-                    arr.borrow_mut()[i] = v;
-                    self.expect(b',', "',' expected")?;
+        let mut stack: Vec<Open> = Vec::new();
+        loop {
+            let mut done = match self.cur() {
+                b'"' => Some(self.string()?),
+                b'(' if self.at(self.pos + 1) == b'{' => {
+                    self.pos += 2;
+                    let n = self.size()?;
+                    let arr = crate::value::ArrayRef::new(vec![Value::Nil; n]);
+                    self.arrays.push(Value::Array(arr.clone()));
+                    if n == 0 {
+                        self.close(b'}', "'})' expected")?;
+                        Some(Value::Array(arr))
+                    } else {
+                        stack.push(Open::Arr(arr, n, 0));
+                        None
+                    }
                 }
-                if self.cur() != b'}' || self.at(self.pos + 1) != b')' {
-                    return Err(self.err("'})' expected"));
+                b'(' => {
+                    if self.at(self.pos + 1) != b'[' {
+                        return Err(self.err("'([' expected"));
+                    }
+                    self.pos += 2;
+                    let n = self.size()?;
+                    let map = MappingRef::new(Mapping::new());
+                    self.arrays.push(Value::Mapping(map.clone()));
+                    if n == 0 {
+                        self.close(b']', "'])' expected")?;
+                        Some(Value::Mapping(map))
+                    } else {
+                        stack.push(Open::Map(map, n, 0, None));
+                        None
+                    }
                 }
-                self.pos += 2;
-                Ok(Value::Array(arr))
+                b'n' => {
+                    if self.at(self.pos + 1) != b'i' || self.at(self.pos + 2) != b'l' {
+                        return Err(self.err("nil expected"));
+                    }
+                    self.pos += 3;
+                    Some(Value::Nil)
+                }
+                c @ (b'#' | b'@') => {
+                    self.pos += 1;
+                    let (what, want_array) = if c == b'#' {
+                        ("bad array reference", true)
+                    } else {
+                        ("bad mapping reference", false)
+                    };
+                    let n = self.int()?;
+                    let v = usize::try_from(n)
+                        .ok()
+                        .and_then(|n| self.arrays.get(n))
+                        .cloned()
+                        .ok_or_else(|| self.err(what))?;
+                    match (&v, want_array) {
+                        (Value::Array(_), true) | (Value::Mapping(_), false) => Some(v),
+                        _ => return Err(self.err(what)),
+                    }
+                }
+                _ => Some(self.number()?),
+            };
+            // hand each finished value to the array or mapping being filled
+            while let Some(v) = done.take() {
+                match stack.last_mut() {
+                    None => return Ok(v),
+                    Some(Open::Arr(arr, n, i)) => {
+                        if let Some(slot) = arr.borrow_mut().get_mut(*i) {
+                            *slot = v;
+                        }
+                        *i += 1;
+                        let full = *i == *n;
+                        self.expect(b',', "',' expected")?;
+                        if full {
+                            self.close(b'}', "'})' expected")?;
+                            if let Some(Open::Arr(arr, ..)) = stack.pop() {
+                                done = Some(Value::Array(arr));
+                            }
+                        }
+                    }
+                    Some(Open::Map(map, n, i, key)) => match key.take() {
+                        None => {
+                            *key = Some(v);
+                            self.expect(b':', "':' expected")?;
+                        }
+                        Some(k) => {
+                            self.expect(b',', "',' expected")?;
+                            map.borrow_mut().set(k, v);
+                            *i += 1;
+                            if *i == *n {
+                                self.close(b']', "'])' expected")?;
+                                if let Some(Open::Map(map, ..)) = stack.pop() {
+                                    done = Some(Value::Mapping(map));
+                                }
+                            }
+                        }
+                    },
+                }
             }
-            b'(' => {
-                if self.at(self.pos + 1) != b'[' {
-                    return Err(self.err("'([' expected"));
-                }
-                self.pos += 2;
-                let n = self.size()?;
-                let map = MappingRef::new(Mapping::new());
-                self.arrays.push(Value::Mapping(map.clone()));
-                for _ in 0..n {
-                    let k = self.value(depth + 1)?;
-                    self.expect(b':', "':' expected")?;
-                    let v = self.value(depth + 1)?;
-                    self.expect(b',', "',' expected")?;
-                    map.borrow_mut().set(k, v);
-                }
-                if self.cur() != b']' || self.at(self.pos + 1) != b')' {
-                    return Err(self.err("'])' expected"));
-                }
-                self.pos += 2;
-                Ok(Value::Mapping(map))
-            }
-            b'n' => {
-                if self.at(self.pos + 1) != b'i' || self.at(self.pos + 2) != b'l' {
-                    return Err(self.err("nil expected"));
-                }
-                self.pos += 3;
-                Ok(Value::Nil)
-            }
-            c @ (b'#' | b'@') => {
-                self.pos += 1;
-                let (what, want_array) = if c == b'#' {
-                    ("bad array reference", true)
-                } else {
-                    ("bad mapping reference", false)
-                };
-                let n = self.int()?;
-                let v = usize::try_from(n)
-                    .ok()
-                    .and_then(|n| self.arrays.get(n))
-                    .cloned()
-                    .ok_or_else(|| self.err(what))?;
-                match (&v, want_array) {
-                    (Value::Array(_), true) | (Value::Mapping(_), false) => Ok(v),
-                    _ => Err(self.err(what)),
-                }
-            }
-            _ => self.number(),
         }
+    }
+
+    /// The end of an array (`})`) or mapping (`])`).
+    fn close(&mut self, c: u8, msg: &str) -> Result<(), KfunError> {
+        if self.cur() != c || self.at(self.pos + 1) != b')' {
+            return Err(self.err(msg));
+        }
+        self.pos += 2;
+        Ok(())
     }
 
     /// Skip to after the next newline.
@@ -522,7 +578,7 @@ pub fn decode_restore(
                 }
             }
             Some(i) => {
-                let v = match d.value(0) {
+                let v = match d.value() {
                     Ok(v) => v,
                     Err(e) => {
                         out.error = Some(e);

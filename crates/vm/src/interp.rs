@@ -4192,9 +4192,11 @@ impl Vm {
         }
         // free destructed objects; a destructed master keeps its slot (and
         // program) while its program is used (clones, inheritors), see
-        // check_removals
+        // check_removals. Like DGD, slots are freed last-destructed first,
+        // clones before masters, so the next new object takes the slot of
+        // the first master removed, then of the first clone destructed.
         let dead = std::mem::take(&mut self.destructed);
-        for idx in dead {
+        for idx in dead.into_iter().rev() {
             if self
                 .objects
                 .slot(idx)
@@ -4205,7 +4207,7 @@ impl Vm {
         }
         let work = std::mem::take(&mut self.removal_candidates);
         self.check_removals(work, false);
-        for idx in std::mem::take(&mut self.removed_slots) {
+        for idx in std::mem::take(&mut self.removed_slots).into_iter().rev() {
             if self.objects.slot(idx).is_some_and(|o| o.destructed) {
                 self.free_object(idx);
             }

@@ -3086,7 +3086,7 @@ impl Vm {
             Value::String(path) => {
                 let args: Vec<Value> = self.stack.split_off(args_start);
                 self.stack.truncate(args_start - 2);
-                let o = self.object_for_path(path)?;
+                let o = self.object_for_path(path, "call_other")?;
                 self.stack.push(Value::Object(o));
                 self.stack.push(Value::String(fname));
                 self.stack.extend(args);
@@ -3145,23 +3145,21 @@ impl Vm {
         Ok(None)
     }
 
-    /// A path given to call_other: find the object or ask the driver's call_object.
-    fn object_for_path(&mut self, path: &LStr) -> Result<ObjRef, LpcError> {
+    /// A path given to call_other: ask the driver's call_object. Like DGD,
+    /// anything but a live object from it is a bad argument 1 of `kfun`
+    /// (the driver decides whether a missing object gets compiled). Without
+    /// a driver object the path is found or compiled directly.
+    fn object_for_path(&mut self, path: &LStr, kfun: &str) -> Result<ObjRef, LpcError> {
         let p = path.to_str_lossy().to_string();
         if let Some(d) = self.driver_object() {
             if self.cfg.driver_object.is_some() {
-                let caller = self
-                    .frames
-                    .last()
-                    .map(|f| self.fprog(f).name.to_string())
-                    .unwrap_or_default();
-                let _ = caller;
                 let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
                 if let Value::Object(o) = r {
                     if self.objects.is_live(o) {
                         return Ok(o);
                     }
                 }
+                return err(format!("Bad argument 1 for kfun {kfun}"));
             }
         }
         let p = crate::typecheck::object_path("/", &p);
@@ -3177,7 +3175,7 @@ impl Vm {
         };
         let o = match self.objects.find(p.as_bytes()) {
             Some(o) => o,
-            None => self.object_for_path(p)?,
+            None => self.object_for_path(p, "new_object")?,
         };
         self.new_object(o, args)
     }
@@ -3428,7 +3426,7 @@ impl Vm {
             k::CLONE_OBJECT => {
                 let o = match arg(&args, 0) {
                     Value::Object(o) if self.objects.is_live(o) => o,
-                    Value::String(s) => self.object_for_path(&s)?,
+                    Value::String(s) => self.object_for_path(&s, "clone_object")?,
                     Value::Lwo(_) => return err("Cloning from a non-persistent object"),
                     _ => return err("Bad argument 1 for kfun clone_object"),
                 };

@@ -176,6 +176,10 @@ pub struct Vm {
     destructed: Vec<u32>,
     requests: Vec<Request>,
     in_error_hook: bool,
+    /// The message of an error already given to runtime_error that is leaving a
+    /// nested execution (a call_other or hook run through Rust): the frame that
+    /// called in sees it again, but DGD, with a single stack, reports it once.
+    reported_error: Option<LStr>,
     /// Nested `execute` calls (Rust recursion through callbacks).
     nesting: usize,
     compiling: Vec<String>,
@@ -380,6 +384,7 @@ impl Vm {
             destructed: Vec::new(),
             requests: Vec::new(),
             in_error_hook: false,
+            reported_error: None,
             nesting: 0,
             compiling: Vec::new(),
             preprocessing: false,
@@ -1518,6 +1523,9 @@ impl Vm {
         if self.nesting >= MAX_NESTING && !self.in_error_hook {
             self.handle_error(LpcError::new("Stack overflow"), stop)?;
         }
+        if self.nesting == 0 {
+            self.reported_error = None;
+        }
         self.nesting += 1;
         let r = self.execute_loop(stop);
         self.nesting -= 1;
@@ -1550,12 +1558,17 @@ impl Vm {
                 e = LpcError { message: m };
             }
         }
-        // runtime_error hook, stack still visible
-        let caught = match catch_idx {
-            Some(i) => self.catches[i].frames as i32,
-            None => 0,
-        };
-        let e = match self.error_hook(&e, caught) {
+        // runtime_error hook, stack still visible; `caught` is the innermost
+        // catch, also when it is in a frame that called into this execution
+        // (the error goes on there), and an error reported on its way out of
+        // a nested execution is not reported again
+        let caught = self.catches.last().map_or(0, |c| c.frames as i32);
+        let again = self.reported_error.take().is_some_and(|m| m == e.message);
+        let e = match if again {
+            None
+        } else {
+            self.error_hook(&e, caught)
+        } {
             Some(m) => LpcError { message: m },
             None => e,
         };
@@ -1579,6 +1592,9 @@ impl Vm {
             }
             None => {
                 self.unwind_to(stop);
+                if self.nesting > 1 {
+                    self.reported_error = Some(e.message.clone());
+                }
                 Err(e)
             }
         }

@@ -1,6 +1,7 @@
-# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow" })
+# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case" })
 /* cases found by running real mudlibs (kernel library, cloud server) side
  * by side on DGD and the VM; run() prints "NAME: result" */
+string rt();
 string c(string n) {
   mixed v; string e;
   e = catch(v = call_other(this_object(), "t_" + n));
@@ -10,7 +11,21 @@ string run() {
   string r; int i;
   r = "";
   for (i = 0; i < sizeof(CASES); i++) r += c(CASES[i]);
-  return r;
+  return r + "rt_last: " + rt() + "\n";
+}
+
+string show(mixed v) {
+  int i; string s;
+  switch (typeof(v)) {
+  case 0: return "nil";
+  case 1: return "" + v;
+  case 3: return "\"" + v + "\"";
+  case 5:
+    s = "({";
+    for (i = 0; i < sizeof(v); i++) s += (i ? "," : "") + show(v[i]);
+    return s + "})";
+  }
+  return "?";
 }
 
 string hello() { return "hello"; }
@@ -21,3 +36,21 @@ string t_co_missing() { return "" + call_other("/nonexist", "f"); }
 string t_co_found() { return call_other("/t", "hello"); }
 string t_co_nofunc() { return "" + call_other("/t", "nofunc"); }
 string t_co_missing_arrow() { return "" + "/ob"->f(); }
+
+/* runtime_error() sees each error once, with caught set when a catch in any
+ * calling frame will stop it */
+string rt() { return show("/driver"->runtime_errors()); }
+void boom(mixed args...) { error("boom " + sizeof(args)); }
+void relay(int n) { if (n == 0) boom(); else call_other(this_object(), "relay", n - 1); }
+string t_rt_clear() { rt(); return "ok"; }
+string t_rt_direct() { catch(boom()); return rt(); }
+string t_rt_co() { catch(call_other(this_object(), "boom")); return rt(); }
+string t_rt_co_spread() { catch(call_other(this_object(), "boom", ({ 1, 2 })...)); return rt(); }
+string t_rt_co_path() { catch("/t"->boom(1)); return rt(); }
+string t_rt_relay() { catch(relay(3)); return rt(); }
+string t_rt_create() {
+  write_file("/bad_create.c", "static void create() { error(\"in create\"); }\n");
+  catch(clone_object(compile_object("/bad_create")));
+  return rt();
+}
+string t_rt_uncaught_case() { relay(2); }

@@ -347,6 +347,41 @@ const HARD_MAX_DEPTH: usize = 100_000;
 /// (protects the Rust stack; each level costs a few KB of it).
 const MAX_NESTING: usize = 200;
 
+/// DGD compiles in one pass and gives up after the first top-level
+/// declaration with an error: of the typechecker's errors, only those of the
+/// first declaration that has any are reported (all of them in the compiled
+/// file itself; errors in included files are all kept, lines there do not
+/// order declarations).
+fn first_declaration_errors(
+    ast: &crate::ast::Program,
+    diags: Vec<crate::lex::Diagnostic>,
+) -> Vec<crate::lex::Diagnostic> {
+    let Some(main) = ast.files.first() else {
+        return diags;
+    };
+    if diags.iter().any(|d| d.file != *main) {
+        return diags;
+    }
+    let starts: Vec<u32> = ast
+        .decls
+        .iter()
+        .map(|d| match d {
+            crate::ast::Decl::Var(v) => v.pos,
+            crate::ast::Decl::Func(f) => f.pos,
+        })
+        .filter(|p| p.file == 0)
+        .map(|p| p.line)
+        .collect();
+    let decl_of = |line: u32| starts.iter().filter(|&&l| l <= line).count();
+    let Some(first) = diags.iter().map(|d| decl_of(d.line)).min() else {
+        return diags;
+    };
+    diags
+        .into_iter()
+        .filter(|d| decl_of(d.line) == first)
+        .collect()
+}
+
 fn err<T>(m: impl Into<LStr>) -> Result<T, LpcError> {
     Err(LpcError::new(m))
 }
@@ -713,7 +748,8 @@ impl Vm {
             reg: &self.kfuns,
             auto: auto.clone(),
         };
-        let (info, mut diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        let mut diags = first_declaration_errors(&ast, diags);
         diags.splice(0..0, pp_diags);
         if !diags.is_empty() {
             return self.compile_failed(

@@ -1,4 +1,4 @@
-# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case" })
+# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then" })
 /* cases found by running real mudlibs (kernel library, cloud server) side
  * by side on DGD and the VM; run() prints "NAME: result" */
 string rt();
@@ -54,3 +54,22 @@ string t_rt_create() {
   return rt();
 }
 string t_rt_uncaught_case() { relay(2); }
+
+/* DGD gives up after the first top-level declaration with errors */
+string ce(string file, string src) {
+  write_file(file + ".c", src);
+  catch(compile_object(file));
+  return show("/driver"->compile_errors());
+}
+string t_ce_two_funcs() {
+  return ce("/ce1", "int x;\nvoid f() { x = \"s\"; }\nint y;\nvoid g() { x = ({ }); }\n");
+}
+string t_ce_same_func() {
+  return ce("/ce2", "int x;\nvoid f() {\n x = \"s\";\n x = ({ });\n}\nvoid g() { x = 1.5; }\n");
+}
+string t_ce_var_first() {
+  return ce("/ce3", "void v;\nvoid f() { int x; x = \"s\"; }\n");
+}
+string t_ce_proto_then() {
+  return ce("/ce4", "int f(int a);\nint g() { return f(\"s\"); }\nint h() { return f(1, 2); }\n");
+}

@@ -348,7 +348,7 @@ const HARD_MAX_DEPTH: usize = 100_000;
 const MAX_NESTING: usize = 200;
 
 /// DGD compiles in one pass and gives up after the first top-level
-/// declaration with an error: of the typechecker's errors, only those of the
+/// declaration with an error: of the parser's or typechecker's errors, only those of the
 /// first declaration that has any are reported (all of them in the compiled
 /// file itself; errors in included files are all kept, lines there do not
 /// order declarations).
@@ -691,8 +691,9 @@ impl Vm {
                 _ => None,
             }
         };
-        let (mut ast, mut diags) =
+        let (mut ast, diags) =
             crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
+        let mut diags = first_declaration_errors(&ast, diags);
         // as DGD, preprocessor errors do not stop the compilation: the errors
         // found later are reported as well
         let pp_diags = pp.diags;

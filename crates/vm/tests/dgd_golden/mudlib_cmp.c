@@ -1,4 +1,4 @@
-# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then" })
+# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two" })
 /* cases found by running real mudlibs (kernel library, cloud server) side
  * by side on DGD and the VM; run() prints "NAME: result" */
 string rt();
@@ -72,4 +72,7 @@ string t_ce_var_first() {
 }
 string t_ce_proto_then() {
   return ce("/ce4", "int f(int a);\nint g() { return f(\"s\"); }\nint h() { return f(1, 2); }\n");
+}
+string t_ce_syntax_two() {
+  return ce("/ce5", "int x;\nint g() { return 1 +; }\nint y;\nint h() { return 2 +; }\n");
 }

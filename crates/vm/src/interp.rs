@@ -506,7 +506,13 @@ impl Vm {
         }
         self.ensure_loaded(obj.index)?;
         let co = match self.objects.get_mut(obj) {
-            Some(o) => o.callouts.remove(&handle),
+            Some(o) => {
+                let co = o.callouts.remove(&handle);
+                if co.is_some() {
+                    o.free_handle(handle);
+                }
+                co
+            }
             None => None,
         };
         let Some(co) = co else { return Ok(()) };
@@ -844,6 +850,7 @@ impl Vm {
             nclones: 0,
             callouts: Default::default(),
             next_handle: 1,
+            free_handles: Vec::new(),
             pending_prog: None,
             dirty: true,
             touched: false,
@@ -1833,6 +1840,11 @@ impl Vm {
                 Undo::CallOutAdd(o, h) => {
                     if let Some(obj) = self.objects.slot_mut(o) {
                         obj.callouts.remove(&h);
+                        if h.wrapping_add(1) == obj.next_handle && !obj.free_handles.contains(&h) {
+                            obj.next_handle = h;
+                        } else {
+                            obj.free_handle(h);
+                        }
                     }
                     if let Some(r) = self.objects.handle(o) {
                         self.host.call_out_removed(r, h);
@@ -1843,6 +1855,7 @@ impl Vm {
                     let delay = (c.due - now).max(0.0);
                     if let Some(obj) = self.objects.slot_mut(o) {
                         obj.callouts.insert(h, c);
+                        obj.take_handle(h);
                     }
                     if let Some(r) = self.objects.handle(o) {
                         // its own slot was freed by the removal being undone
@@ -4019,7 +4032,7 @@ impl Vm {
         };
         // the function must exist
         let now = self.now();
-        let Some(h) = self.objects.get(o).map(|ob| ob.next_handle) else {
+        let Some(h) = self.objects.get(o).map(|ob| ob.peek_handle()) else {
             return Ok(Value::Int(0));
         };
         // the host schedules it first: a full call_out table is an LPC error
@@ -4027,7 +4040,7 @@ impl Vm {
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };
-        ob.next_handle = ob.next_handle.wrapping_add(1).max(1);
+        let h = ob.alloc_handle();
         ob.callouts.insert(
             h,
             CallOut {
@@ -4057,6 +4070,7 @@ impl Vm {
         let Some(c) = ob.callouts.remove(&(h as u32)) else {
             return Ok(Value::Int(-1));
         };
+        ob.free_handle(h as u32);
         ob.dirty = true;
         self.table_dirty.insert(o.index);
         let remaining = c.remaining(now);
@@ -4091,6 +4105,7 @@ impl Vm {
             nclones: 0,
             callouts: Default::default(),
             next_handle: 1,
+            free_handles: Vec::new(),
             pending_prog: None,
             dirty: true,
             touched: false,

@@ -1,4 +1,4 @@
-# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two" })
+# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two", "co_handles", "co_handles2", "co_handles3" })
 /* cases found by running real mudlibs (kernel library, cloud server) side
  * by side on DGD and the VM; run() prints "NAME: result" */
 string rt();
@@ -75,4 +75,33 @@ string t_ce_proto_then() {
 }
 string t_ce_syntax_two() {
   return ce("/ce5", "int x;\nint g() { return 1 +; }\nint y;\nint h() { return 2 +; }\n");
+}
+
+/* a call_out handle is reused from the object's free list: the most recently
+ * freed one, or the one freed before it when that is lower */
+void nop() { }
+string t_co_handles() {
+  int a, b, c, d, e, f;
+  a = call_out("nop", 100); b = call_out("nop", 100); c = call_out("nop", 100);
+  remove_call_out(a); remove_call_out(c);
+  d = call_out("nop", 100); e = call_out("nop", 100); f = call_out("nop", 100);
+  remove_call_out(b); remove_call_out(d); remove_call_out(e); remove_call_out(f);
+  return a + " " + b + " " + c + " " + d + " " + e + " " + f;
+}
+string t_co_handles2() {
+  int *h, i; string r;
+  h = allocate(6);
+  for (i = 0; i < 6; i++) h[i] = call_out("nop", 100);
+  remove_call_out(h[0]); remove_call_out(h[4]); remove_call_out(h[2]); remove_call_out(h[5]);
+  r = "";
+  for (i = 0; i < 5; i++) r += " " + call_out("nop", 100);
+  return r;
+}
+string t_co_handles3() {
+  int i; string r; mixed *c;
+  c = status(this_object())[4];
+  for (i = 0; i < sizeof(c); i++) remove_call_out(c[i][0]);
+  r = "";
+  for (i = 0; i < 4; i++) r += " " + call_out("nop", 100);
+  return r;
 }

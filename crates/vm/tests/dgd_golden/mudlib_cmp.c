@@ -1,4 +1,4 @@
-# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two", "co_handles", "co_handles2", "co_handles3" })
+# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two", "co_handles", "co_handles2", "co_handles3", "super_proto", "super_proto_rev" })
 /* cases found by running real mudlibs (kernel library, cloud server) side
  * by side on DGD and the VM; run() prints "NAME: result" */
 string rt();
@@ -105,3 +105,19 @@ string t_co_handles3() {
   for (i = 0; i < 4; i++) r += " " + call_out("nop", 100);
   return r;
 }
+
+/* ::f with f defined in one inherited program and only a prototype in a
+ * later one (the cloud server's user object: LIB_USER, then LIB_WIZTOOL) */
+string super_case(string order) {
+  object o;
+  write_file("/lp1.c", "int message(string s);\n");
+  write_file("/lp2.c", "static int message(string s) { return strlen(s) + 100; }\n");
+  write_file("/lpm" + order + ".c", (order == "a" ?
+    "inherit \"/lp2\";\ninherit \"/lp1\";\n" :
+    "inherit \"/lp1\";\ninherit \"/lp2\";\n") +
+    "int m(string s) { return ::message(s); }\n");
+  o = compile_object("/lpm" + order);
+  return show(o->m("abc")) + " " + show("/driver"->compile_errors());
+}
+string t_super_proto() { return super_case("a"); }
+string t_super_proto_rev() { return super_case("b"); }

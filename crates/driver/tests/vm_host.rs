@@ -20,6 +20,13 @@ static void initialize()
 }
 
 int *sent() { return sent; }
+
+/* as on DGD, a path given to call_other names an object only through this */
+static object call_object(string path)
+{
+    object o;
+    return (o = find_object(path)) ? o : compile_object(path);
+}
 "#;
 
 const OTHER: &str = r#"

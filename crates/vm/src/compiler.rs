@@ -1797,7 +1797,10 @@ impl<'a> Comp<'a> {
                 let target = match label {
                     None => {
                         let mut found = None;
-                        // search direct inherits from last to first, then their tables
+                        // search direct inherits from last to first, then their tables;
+                        // a definition wins over an undefined prototype (DGD: a
+                        // prototype in one inherit, the function in another)
+                        let mut prototype = None;
                         for (_, ai, _) in self.inherits.iter().rev() {
                             let Some(p) = self.anc_prog(*ai).cloned() else {
                                 continue;
@@ -1812,11 +1815,17 @@ impl<'a> Comp<'a> {
                                     })
                             }) {
                                 found = self.translate(&p, fr);
+                                if found
+                                    .is_some_and(|fr| !self.func_def(fr).is_some_and(|f| f.defined))
+                                {
+                                    prototype = prototype.or(found.take());
+                                }
                                 if found.is_some() {
                                     break;
                                 }
                             }
                         }
+                        found = found.or(prototype);
                         // inherited static functions of the auto object too
                         if found.is_none() {
                             if let Some(auto) = self.inp.auto.clone() {

@@ -179,6 +179,10 @@ pub struct Vm {
     destructed: Vec<u32>,
     requests: Vec<Request>,
     in_error_hook: bool,
+    /// The message of an error already given to runtime_error that is leaving a
+    /// nested execution (a call_other or hook run through Rust): the frame that
+    /// called in sees it again, but DGD, with a single stack, reports it once.
+    reported_error: Option<LStr>,
     /// Nested `execute` calls (Rust recursion through callbacks).
     nesting: usize,
     compiling: Vec<String>,
@@ -346,6 +350,41 @@ const HARD_MAX_DEPTH: usize = 100_000;
 /// (protects the Rust stack; each level costs a few KB of it).
 const MAX_NESTING: usize = 200;
 
+/// DGD compiles in one pass and gives up after the first top-level
+/// declaration with an error: of the parser's or typechecker's errors, only those of the
+/// first declaration that has any are reported (all of them in the compiled
+/// file itself; errors in included files are all kept, lines there do not
+/// order declarations).
+fn first_declaration_errors(
+    ast: &crate::ast::Program,
+    diags: Vec<crate::lex::Diagnostic>,
+) -> Vec<crate::lex::Diagnostic> {
+    let Some(main) = ast.files.first() else {
+        return diags;
+    };
+    if diags.iter().any(|d| d.file != *main) {
+        return diags;
+    }
+    let starts: Vec<u32> = ast
+        .decls
+        .iter()
+        .map(|d| match d {
+            crate::ast::Decl::Var(v) => v.pos,
+            crate::ast::Decl::Func(f) => f.pos,
+        })
+        .filter(|p| p.file == 0)
+        .map(|p| p.line)
+        .collect();
+    let decl_of = |line: u32| starts.iter().filter(|&&l| l <= line).count();
+    let Some(first) = diags.iter().map(|d| decl_of(d.line)).min() else {
+        return diags;
+    };
+    diags
+        .into_iter()
+        .filter(|d| decl_of(d.line) == first)
+        .collect()
+}
+
 fn err<T>(m: impl Into<LStr>) -> Result<T, LpcError> {
     Err(LpcError::new(m))
 }
@@ -383,6 +422,7 @@ impl Vm {
             destructed: Vec::new(),
             requests: Vec::new(),
             in_error_hook: false,
+            reported_error: None,
             nesting: 0,
             compiling: Vec::new(),
             preprocessing: false,
@@ -469,7 +509,13 @@ impl Vm {
         }
         self.ensure_loaded(obj.index)?;
         let co = match self.objects.get_mut(obj) {
-            Some(o) => o.callouts.remove(&handle),
+            Some(o) => {
+                let co = o.callouts.remove(&handle);
+                if co.is_some() {
+                    o.free_handle(handle);
+                }
+                co
+            }
             None => None,
         };
         let Some(co) = co else { return Ok(()) };
@@ -649,8 +695,9 @@ impl Vm {
                 _ => None,
             }
         };
-        let (mut ast, mut diags) =
+        let (mut ast, diags) =
             crate::parse::parse_tokens_with(&pp.tokens, pp.files, Some(&mut object_type));
+        let mut diags = first_declaration_errors(&ast, diags);
         // as DGD, preprocessor errors do not stop the compilation: the errors
         // found later are reported as well
         let pp_diags = pp.diags;
@@ -706,7 +753,8 @@ impl Vm {
             reg: &self.kfuns,
             auto: auto.clone(),
         };
-        let (info, mut diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
+        let mut diags = first_declaration_errors(&ast, diags);
         diags.splice(0..0, pp_diags);
         if !diags.is_empty() {
             return self.compile_failed(
@@ -800,6 +848,7 @@ impl Vm {
             nclones: 0,
             callouts: Default::default(),
             next_handle: 1,
+            free_handles: Vec::new(),
             pending_prog: None,
             dirty: true,
             touched: false,
@@ -1537,6 +1586,9 @@ impl Vm {
         if self.nesting >= MAX_NESTING && !self.in_error_hook {
             self.handle_error(LpcError::new("Stack overflow"), stop)?;
         }
+        if self.nesting == 0 {
+            self.reported_error = None;
+        }
         self.nesting += 1;
         let r = self.execute_loop(stop);
         self.nesting -= 1;
@@ -1569,12 +1621,17 @@ impl Vm {
                 e = LpcError { message: m };
             }
         }
-        // runtime_error hook, stack still visible
-        let caught = match catch_idx {
-            Some(i) => self.catches[i].frames as i32,
-            None => 0,
-        };
-        let e = match self.error_hook(&e, caught) {
+        // runtime_error hook, stack still visible; `caught` is the innermost
+        // catch, also when it is in a frame that called into this execution
+        // (the error goes on there), and an error reported on its way out of
+        // a nested execution is not reported again
+        let caught = self.catches.last().map_or(0, |c| c.frames as i32);
+        let again = self.reported_error.take().is_some_and(|m| m == e.message);
+        let e = match if again {
+            None
+        } else {
+            self.error_hook(&e, caught)
+        } {
             Some(m) => LpcError { message: m },
             None => e,
         };
@@ -1598,6 +1655,9 @@ impl Vm {
             }
             None => {
                 self.unwind_to(stop);
+                if self.nesting > 1 {
+                    self.reported_error = Some(e.message.clone());
+                }
                 Err(e)
             }
         }
@@ -1799,6 +1859,11 @@ impl Vm {
                 Undo::CallOutAdd(o, h) => {
                     if let Some(obj) = self.objects.slot_mut(o) {
                         obj.callouts.remove(&h);
+                        if h.wrapping_add(1) == obj.next_handle && !obj.free_handles.contains(&h) {
+                            obj.next_handle = h;
+                        } else {
+                            obj.free_handle(h);
+                        }
                     }
                     if let Some(r) = self.objects.handle(o) {
                         self.host.call_out_removed(r, h);
@@ -1809,6 +1874,7 @@ impl Vm {
                     let delay = (c.due - now).max(0.0);
                     if let Some(obj) = self.objects.slot_mut(o) {
                         obj.callouts.insert(h, c);
+                        obj.take_handle(h);
                     }
                     if let Some(r) = self.objects.handle(o) {
                         // its own slot was freed by the removal being undone
@@ -3116,7 +3182,7 @@ impl Vm {
             Value::String(path) => {
                 let args: Vec<Value> = self.stack.split_off(args_start);
                 self.stack.truncate(args_start - 2);
-                let o = self.object_for_path(path)?;
+                let o = self.object_for_path(path, "call_other")?;
                 self.stack.push(Value::Object(o));
                 self.stack.push(Value::String(fname));
                 self.stack.extend(args);
@@ -3175,23 +3241,21 @@ impl Vm {
         Ok(None)
     }
 
-    /// A path given to call_other: find the object or ask the driver's call_object.
-    fn object_for_path(&mut self, path: &LStr) -> Result<ObjRef, LpcError> {
+    /// A path given to call_other: ask the driver's call_object. Like DGD,
+    /// anything but a live object from it is a bad argument 1 of `kfun`
+    /// (the driver decides whether a missing object gets compiled). Without
+    /// a driver object the path is found or compiled directly.
+    fn object_for_path(&mut self, path: &LStr, kfun: &str) -> Result<ObjRef, LpcError> {
         let p = path.to_str_lossy().to_string();
         if let Some(d) = self.driver_object() {
             if self.cfg.driver_object.is_some() {
-                let caller = self
-                    .frames
-                    .last()
-                    .map(|f| self.fprog(f).name.to_string())
-                    .unwrap_or_default();
-                let _ = caller;
                 let r = self.call_in(d, "call_object", vec![Value::String(path.clone())], true)?;
                 if let Value::Object(o) = r {
                     if self.objects.is_live(o) {
                         return Ok(o);
                     }
                 }
+                return err(format!("Bad argument 1 for kfun {kfun}"));
             }
         }
         let p = crate::typecheck::object_path("/", &p);
@@ -3207,7 +3271,7 @@ impl Vm {
         };
         let o = match self.objects.find(p.as_bytes()) {
             Some(o) => o,
-            None => self.object_for_path(p)?,
+            None => self.object_for_path(p, "new_object")?,
         };
         self.new_object(o, args)
     }
@@ -3458,7 +3522,7 @@ impl Vm {
             k::CLONE_OBJECT => {
                 let o = match arg(&args, 0) {
                     Value::Object(o) if self.objects.is_live(o) => o,
-                    Value::String(s) => self.object_for_path(&s)?,
+                    Value::String(s) => self.object_for_path(&s, "clone_object")?,
                     Value::Lwo(_) => return err("Cloning from a non-persistent object"),
                     _ => return err("Bad argument 1 for kfun clone_object"),
                 };
@@ -3998,7 +4062,7 @@ impl Vm {
         };
         // the function must exist
         let now = self.now();
-        let Some(h) = self.objects.get(o).map(|ob| ob.next_handle) else {
+        let Some(h) = self.objects.get(o).map(|ob| ob.peek_handle()) else {
             return Ok(Value::Int(0));
         };
         // the host schedules it first: a full call_out table is an LPC error
@@ -4006,7 +4070,7 @@ impl Vm {
         let Some(ob) = self.objects.get_mut(o) else {
             return Ok(Value::Int(0));
         };
-        ob.next_handle = ob.next_handle.wrapping_add(1).max(1);
+        let h = ob.alloc_handle();
         ob.callouts.insert(
             h,
             CallOut {
@@ -4036,6 +4100,7 @@ impl Vm {
         let Some(c) = ob.callouts.remove(&(h as u32)) else {
             return Ok(Value::Int(-1));
         };
+        ob.free_handle(h as u32);
         ob.dirty = true;
         self.table_dirty.insert(o.index);
         let remaining = c.remaining(now);
@@ -4070,6 +4135,7 @@ impl Vm {
             nclones: 0,
             callouts: Default::default(),
             next_handle: 1,
+            free_handles: Vec::new(),
             pending_prog: None,
             dirty: true,
             touched: false,
@@ -4222,9 +4288,11 @@ impl Vm {
         }
         // free destructed objects; a destructed master keeps its slot (and
         // program) while its program is used (clones, inheritors), see
-        // check_removals
+        // check_removals. Like DGD, slots are freed last-destructed first,
+        // clones before masters, so the next new object takes the slot of
+        // the first master removed, then of the first clone destructed.
         let dead = std::mem::take(&mut self.destructed);
-        for idx in dead {
+        for idx in dead.into_iter().rev() {
             if self
                 .objects
                 .slot(idx)
@@ -4235,7 +4303,7 @@ impl Vm {
         }
         let work = std::mem::take(&mut self.removal_candidates);
         self.check_removals(work, false);
-        for idx in std::mem::take(&mut self.removed_slots) {
+        for idx in std::mem::take(&mut self.removed_slots).into_iter().rev() {
             if self.objects.slot(idx).is_some_and(|o| o.destructed) {
                 self.free_object(idx);
             }

@@ -72,12 +72,60 @@ pub struct Object {
     pub nclones: u32,
     pub callouts: BTreeMap<u32, CallOut>,
     pub next_handle: u32,
+    /// Handles of executed or removed call_outs, most recently freed last;
+    /// reused before `next_handle` grows (DGD's per-object free list).
+    pub free_handles: Vec<u32>,
     /// A recompiled program waiting for the end of the task (masters).
     pub pending_prog: Option<Rc<Program>>,
     /// Dataspace changed since it was last stored (eviction writes only dirty ones).
     pub dirty: bool,
     /// Flagged by call_touch(): the driver's touch() runs before the next call.
     pub touched: bool,
+}
+
+impl Object {
+    /// The handle the next call_out gets, as DGD picks it: the most recently
+    /// freed one, or the one freed before it when that is lower, or a new one.
+    pub fn peek_handle(&self) -> u32 {
+        match self.free_handles.as_slice() {
+            [.., second, head] if second < head => *second,
+            [.., head] => *head,
+            [] => self.next_handle,
+        }
+    }
+
+    /// Takes the handle [`Object::peek_handle`] names.
+    pub fn alloc_handle(&mut self) -> u32 {
+        let h = self.peek_handle();
+        if let Some(i) = self.free_handles.iter().rposition(|&x| x == h) {
+            self.free_handles.remove(i);
+        } else {
+            self.next_handle = self.next_handle.wrapping_add(1).max(1);
+        }
+        h
+    }
+
+    /// A call_out handle is free again.
+    pub fn free_handle(&mut self, h: u32) {
+        if !self.free_handles.contains(&h) {
+            self.free_handles.push(h);
+        }
+    }
+
+    /// A freed handle is in use again (an undone remove_call_out).
+    pub fn take_handle(&mut self, h: u32) {
+        self.free_handles.retain(|&x| x != h);
+    }
+
+    /// The free handles of a restored object: those below `next_handle`
+    /// without a call_out, lowest first to be reused.
+    pub fn rebuild_free_handles(&mut self) {
+        let used = &self.callouts;
+        self.free_handles = (1..self.next_handle)
+            .rev()
+            .filter(|h| !used.contains_key(h))
+            .collect();
+    }
 }
 
 /// A slot of the object table.

@@ -73,6 +73,9 @@ mixed include_file(string from, string path)
 }
 string *include_calls() { string *i; i = incs; incs = nil; return i; }
 object call_object(string p) { return find_object(p); }
+string *rterrs;
+void runtime_error(string err, int caught, int ticks) { rterrs = (rterrs ? rterrs : ({ })) + ({ err + (caught ? " (caught)" : "") }); }
+string *runtime_errors() { string *r; r = rterrs; rterrs = nil; return r; }
 "##;
 
 fn programs() -> Vec<(String, String, String)> {

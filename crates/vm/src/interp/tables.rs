@@ -391,10 +391,14 @@ impl Vm {
                 nclones: e.nclones,
                 callouts,
                 next_handle: e.next_handle,
+                free_handles: Vec::new(),
                 pending_prog: None,
                 dirty: false,
                 touched: false,
             }));
+            if let Some(o) = slot.obj.as_deref_mut() {
+                o.rebuild_free_handles();
+            }
             vm.objects.live += 1;
             if !e.is_clone {
                 vm.objects.by_name.insert(e.name, i);

@@ -3958,27 +3958,28 @@ impl Vm {
                 let ports =
                     |p: &[i32]| Value::array(p.iter().map(|&n| Value::Int(n)).collect::<Vec<_>>());
                 let v = vec![
-                    Value::str("DGD-rs 1.7"),                                   // 0 ST_VERSION
-                    Value::Int(self.boot_time as i32),                          // 1 ST_STARTTIME
-                    Value::Int(self.reboot_time as i32),                        // 2 ST_BOOTTIME
-                    Value::Int((now - self.boot_time) as i32),                  // 3 ST_UPTIME
-                    num(hs.swap_size),                                          // 4 ST_SWAPSIZE
-                    num(hs.swap_used),                                          // 5 ST_SWAPUSED
-                    num(hs.sector_size),                                        // 6 ST_SECTORSIZE
-                    num(hs.swap_rate1),                                         // 7 ST_SWAPRATE1
-                    num(hs.swap_rate5),                                         // 8 ST_SWAPRATE5
-                    num(hs.smem_size),                                          // 9 ST_SMEMSIZE
-                    num(hs.smem_used),                                          // 10 ST_SMEMUSED
-                    num(hs.dmem_size),                                          // 11 ST_DMEMSIZE
-                    num(hs.dmem_used),                                          // 12 ST_DMEMUSED
+                    // mudlibs parse it (sscanf "DGD %d.%d.%d") to gate features
+                    Value::str("DGD 1.7.9"),                   // 0 ST_VERSION
+                    Value::Int(self.boot_time as i32),         // 1 ST_STARTTIME
+                    Value::Int(self.reboot_time as i32),       // 2 ST_BOOTTIME
+                    Value::Int((now - self.boot_time) as i32), // 3 ST_UPTIME
+                    num(hs.swap_size),                         // 4 ST_SWAPSIZE
+                    num(hs.swap_used),                         // 5 ST_SWAPUSED
+                    num(hs.sector_size),                       // 6 ST_SECTORSIZE
+                    num(hs.swap_rate1),                        // 7 ST_SWAPRATE1
+                    num(hs.swap_rate5),                        // 8 ST_SWAPRATE5
+                    num(hs.smem_size),                         // 9 ST_SMEMSIZE
+                    num(hs.smem_used),                         // 10 ST_SMEMUSED
+                    num(hs.dmem_size),                         // 11 ST_DMEMSIZE
+                    num(hs.dmem_used),                         // 12 ST_DMEMUSED
                     Value::Int(self.cfg.objects.min(i32::MAX as usize) as i32), // 13 ST_OTABSIZE
-                    Value::Int(self.objects.live as i32),                       // 14 ST_NOBJECTS
-                    num(hs.call_outs),                                          // 15 ST_COTABSIZE
-                    num(co_short),                                              // 16 ST_NCOSHORT
-                    num(co_long),                                               // 17 ST_NCOLONG
-                    num(hs.users),                                              // 18 ST_UTABSIZE
-                    num(hs.editors),                                            // 19 ST_ETABSIZE
-                    Value::Int(MAX_STRLEN as i32),                              // 20 ST_STRSIZE
+                    Value::Int(self.objects.live as i32),      // 14 ST_NOBJECTS
+                    num(hs.call_outs),                         // 15 ST_COTABSIZE
+                    num(co_short),                             // 16 ST_NCOSHORT
+                    num(co_long),                              // 17 ST_NCOLONG
+                    num(hs.users),                             // 18 ST_UTABSIZE
+                    num(hs.editors),                           // 19 ST_ETABSIZE
+                    Value::Int(MAX_STRLEN as i32),             // 20 ST_STRSIZE
                     Value::Int(self.cfg.array_size.min(i32::MAX as usize) as i32), // 21 ST_ARRAYSIZE
                     depth,                     // 22 ST_STACKDEPTH
                     ticks,                     // 23 ST_TICKS

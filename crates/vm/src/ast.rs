@@ -163,8 +163,19 @@ impl Type {
         self.depth == 0 && matches!(self.base, BaseType::Mixed | BaseType::Unknown)
     }
 
-    /// DGD's spelling of the type, as in diagnostics: `int`, `object "/x"`, `mixed **`.
+    /// DGD's spelling of the type, as in diagnostics: `int`, `object` (also for
+    /// `object "/x"`), `mixed **`.
     pub fn name(&self) -> String {
+        Type {
+            class: None,
+            ..self.clone()
+        }
+        .full_name()
+    }
+
+    /// The type with its object type path, as in syntax tree dumps: `int`,
+    /// `object "/x"`, `mixed **`.
+    pub fn full_name(&self) -> String {
         let mut s = String::from(match self.base {
             BaseType::Nil => "nil",
             BaseType::Int => "int",
@@ -952,7 +963,7 @@ pub fn dump(p: &Program) -> String {
                 &format!(
                     "var {}{} {} @{}",
                     mods(&v.mods),
-                    v.ty.name(),
+                    v.ty.full_name(),
                     v.name,
                     v.pos.line
                 ),
@@ -965,7 +976,7 @@ pub fn dump(p: &Program) -> String {
                         format!(
                             "{}{} {}",
                             if p.varargs { "varargs " } else { "" },
-                            p.ty.name(),
+                            p.ty.full_name(),
                             p.name
                         )
                     })
@@ -975,7 +986,7 @@ pub fn dump(p: &Program) -> String {
                     &format!(
                         "func {}{} {}({}{}) nlocals={} @{}",
                         mods(&f.mods),
-                        f.ret.name(),
+                        f.ret.full_name(),
                         f.name.as_str(),
                         params.join(", "),
                         if f.ellipsis { "..." } else { "" },
@@ -1041,7 +1052,7 @@ impl Dumper {
         for l in &b.locals {
             self.line(
                 ind,
-                &format!("local {} {} slot{}", l.ty.name(), l.name, l.slot),
+                &format!("local {} {} slot{}", l.ty.full_name(), l.name, l.slot),
             );
         }
         for s in &b.stmts {
@@ -1248,7 +1259,7 @@ pub fn expr(e: &Expr) -> String {
             };
             format!("({name} {})", expr(x))
         }
-        ExprKind::Cast { ty, expr: x } => format!("(({}) {})", ty.name(), expr(x)),
+        ExprKind::Cast { ty, expr: x } => format!("(({}) {})", ty.full_name(), expr(x)),
         ExprKind::Binary { op, lhs, rhs } => {
             format!("({} {} {})", op.symbol(), expr(lhs), expr(rhs))
         }
@@ -1264,5 +1275,5 @@ pub fn expr(e: &Expr) -> String {
         ExprKind::Comma(l, r) => format!("(, {} {})", expr(l), expr(r)),
         ExprKind::Error => "<error>".into(),
     };
-    format!("{body}:{}", e.ty.name().replace(' ', ""))
+    format!("{body}:{}", e.ty.full_name().replace(' ', ""))
 }

@@ -557,12 +557,17 @@ impl<'a> Comp<'a> {
 
     /// The right operand of a binary operator. As DGD, in a typechecked
     /// function `string + mixed` (and `string += mixed`) first makes the mixed
-    /// operand a string: an int or float is converted, anything else is the
-    /// error "Value is not a string".
+    /// operand a string: an int or float is converted (by the addition here),
+    /// anything else is the error "Value is not a string".
     fn compile_add_rhs(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr) {
         self.compile_expr(rhs);
-        if self.casts_add_rhs(op, lhs, rhs) {
-            self.emit(Op::Cast(TypeSpec::new(T_STRING, 0)));
+        if op == BinOp::Add
+            && self.cur_typed
+            && lhs.ty == ast::Type::STRING
+            && rhs.ty.is(BaseType::Mixed)
+            && rhs.ty.depth == 0
+        {
+            self.emit(Op::StrOperand);
         }
     }
 
@@ -579,16 +584,6 @@ impl<'a> Comp<'a> {
         {
             self.check_type(&lhs.ty);
         }
-    }
-
-    /// Does `lhs op rhs` convert a mixed right operand with a run-time cast to
-    /// string (which also charges the conversion's ticks)?
-    fn casts_add_rhs(&self, op: BinOp, lhs: &Expr, rhs: &Expr) -> bool {
-        op == BinOp::Add
-            && self.cur_typed
-            && lhs.ty == ast::Type::STRING
-            && rhs.ty.is(BaseType::Mixed)
-            && rhs.ty.depth == 0
     }
 
     fn compile_function(&mut self, f: &ast::FuncDecl) {
@@ -1646,6 +1641,8 @@ impl<'a> Comp<'a> {
                 let ts = type_spec(ty);
                 if ty.class.is_some() && ty.depth == 0 {
                     self.class_check(ty, &expr.ty);
+                } else if *ty == ast::Type::STRING && expr.ty == ast::Type::STRING {
+                    // as DGD: a string needs no conversion (and costs none)
                 } else if ts.base as i32 != T_MIXED || ts.depth != 0 {
                     self.emit(Op::Cast(ts));
                 }
@@ -1663,8 +1660,8 @@ impl<'a> Comp<'a> {
                 self.compile_add_rhs(*op, lhs, rhs);
                 self.line(e.pos);
                 self.emit(binop(*op));
-                if *op == BinOp::Add && !self.casts_add_rhs(*op, lhs, rhs) {
-                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                if *op == BinOp::Add {
+                    self.charge_string_conversion(lhs, rhs);
                 }
             }
             ExprKind::And(a, b) => {
@@ -1744,12 +1741,9 @@ impl<'a> Comp<'a> {
                     self.lv_store(&lv);
                     return;
                 }
-                if *op == BinOp::Add
-                    && lhs.ty == ast::Type::STRING
-                    && !self.casts_add_rhs(*op, lhs, rhs)
-                {
+                if *op == BinOp::Add && lhs.ty == ast::Type::STRING {
                     // only the right operand is converted
-                    self.charge_string_conversion(&lhs.ty, &rhs.ty);
+                    self.charge_string_conversion(lhs, rhs);
                 }
                 match lv {
                     LVal::Local(s) if *op == BinOp::Add => {
@@ -1983,9 +1977,15 @@ impl<'a> Comp<'a> {
 
     /// `a + b` with one operand typed string and the other not: DGD's
     /// compiler converts the other to a string first, at a cost.
-    fn charge_string_conversion(&mut self, a: &ast::Type, b: &ast::Type) {
-        if (*a == ast::Type::STRING) != (*b == ast::Type::STRING) {
+    /// (A constant is converted at compile time, for free.)
+    fn charge_string_conversion(&mut self, a: &Expr, b: &Expr) {
+        let (sa, sb) = (a.ty == ast::Type::STRING, b.ty == ast::Type::STRING);
+        let other = if sa { b } else { a };
+        if sa != sb && !is_constant(other) {
             self.code.push(Op::Ticks(crate::ticks::TO_STRING as i16, 0));
+        } else if sa != sb && matches!(other.kind, ExprKind::Float(_)) {
+            // string + float costs a float tick at run time; DGD added strings
+            self.code.push(Op::Ticks(-crate::ticks::FLOAT_OP as i16, 0));
         }
     }
 
@@ -2001,10 +2001,15 @@ impl<'a> Comp<'a> {
         for (i, t) in terms.iter().enumerate() {
             self.compile_expr(t);
             if i + pushed > 0 {
+                // a mixed term after a string is made a string first (an error
+                // for anything but an int, a float or a string), as DGD
+                if strings && self.cur_typed && t.ty.is(BaseType::Mixed) && t.ty.depth == 0 {
+                    self.emit(Op::StrOperand);
+                }
                 self.emit(Op::SumAdd);
             }
-            // DGD folds adjacent string constants into one term
-            let literal = matches!(t.kind, ExprKind::Str(_));
+            // DGD folds adjacent constants into one string term
+            let literal = is_constant(t);
             if literal && prev_literal {
                 cost -= 1;
             }
@@ -2014,7 +2019,7 @@ impl<'a> Comp<'a> {
                 ExprKind::Range { .. } if t.ty == ast::Type::STRING => cost -= STRING_OP,
                 _ => {}
             }
-            if strings && t.ty != ast::Type::STRING {
+            if strings && t.ty != ast::Type::STRING && !literal {
                 cost += TO_STRING;
                 if t.ty == ast::Type::FLOAT {
                     cost += FLOAT_OP;
@@ -2413,6 +2418,7 @@ fn is_sum(e: &Expr) -> bool {
     };
     summable(&lhs.ty)
         && (is_sum(lhs)
+            || reassociates(lhs, rhs)
             || matches!(lhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
             || matches!(lhs.kind, ExprKind::Array(_) | ExprKind::Range { .. })
             || matches!(rhs.kind, ExprKind::Array(_) | ExprKind::Range { .. }))
@@ -2438,7 +2444,17 @@ fn sum_terms<'a>(e: &'a Expr, out: &mut Vec<&'a Expr>) {
             rhs,
         } if summable(&lhs.ty) => {
             sum_terms(lhs, out);
-            out.push(rhs);
+            match &rhs.kind {
+                ExprKind::Binary {
+                    op: BinOp::Add,
+                    lhs: l2,
+                    rhs: r2,
+                } if reassociates(lhs, rhs) => {
+                    out.push(l2);
+                    out.push(r2);
+                }
+                _ => out.push(rhs),
+            }
         }
         _ => out.push(e),
     }
@@ -2454,4 +2470,19 @@ fn thread_jumps(code: &mut [Op]) {
             }
         }
     }
+}
+
+/// `a + (b + c)` of one summable type: DGD adds it as `(a + b) + c`.
+fn reassociates(lhs: &Expr, rhs: &Expr) -> bool {
+    matches!(rhs.kind, ExprKind::Binary { op: BinOp::Add, .. })
+        && rhs.ty == lhs.ty
+        && summable(&lhs.ty)
+}
+
+/// A constant operand: DGD's compiler turns it into a string at no cost.
+fn is_constant(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Str(_) | ExprKind::Int(_) | ExprKind::Float(_)
+    )
 }

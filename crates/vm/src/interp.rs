@@ -45,6 +45,8 @@ pub struct Config {
     pub max_ticks: i64,
     /// `objects`: max number of objects.
     pub objects: usize,
+    /// Time zone of `ctime()` (default: the process's, see [`crate::tz`]).
+    pub timezone: std::sync::Arc<crate::tz::TimeZone>,
     /// `editors`: max number of editor sessions.
     pub editors: usize,
 }
@@ -62,6 +64,7 @@ impl Default for Config {
             max_depth: 1000,
             max_ticks: -1,
             objects: 1 << 24,
+            timezone: std::sync::Arc::new(crate::tz::TimeZone::system()),
             editors: 40,
         }
     }
@@ -617,12 +620,7 @@ impl Vm {
             vm: self,
             from: file.clone(),
         };
-        let opts = crate::preprocess::PpOptions {
-            include_dirs: resolver.vm.cfg.include_dirs.clone(),
-            include_file: resolver.vm.cfg.include_file.clone(),
-            date: None,
-            time: None,
-        };
+        let opts = resolver.vm.pp_options();
         let pp = crate::preprocess::preprocess(&file, &src, &mut resolver, &opts);
         // typed object names go through the driver's object_type as they are
         // parsed (not while the driver or auto object compiles), as in DGD
@@ -840,23 +838,38 @@ impl Vm {
         errs: Vec<(String, u32, String)>,
     ) -> Result<ObjRef, LpcError> {
         for (f, line, msg) in &errs {
-            let mut reported = false;
-            if let Some(d) = self.driver_object() {
-                if self.cfg.driver_object.is_some() && !self.in_error_hook {
-                    let r = self.call_in(
-                        d,
-                        "compile_error",
-                        vec![Value::str(f), Value::Int(*line as i32), Value::str(msg)],
-                        true,
-                    );
-                    reported = r.is_ok();
-                }
-            }
-            if !reported {
-                self.host.message(&format!("{f}, {line}: {msg}\n"));
-            }
+            self.report_compile_error(f, *line, msg);
         }
         err(format!("Failed to compile \"{file}\""))
+    }
+
+    /// The preprocessor settings of the driver config.
+    fn pp_options(&self) -> crate::preprocess::PpOptions {
+        crate::preprocess::PpOptions {
+            include_dirs: self.cfg.include_dirs.clone(),
+            include_file: self.cfg.include_file.clone(),
+            date: None,
+            time: None,
+        }
+    }
+
+    /// A compile error goes to the driver's compile_error, or to the log
+    /// without one (or when it fails).
+    fn report_compile_error(&mut self, file: &str, line: u32, msg: &str) {
+        if let Some(d) = self.driver_object() {
+            if self.cfg.driver_object.is_some() && !self.in_error_hook {
+                let r = self.call_in(
+                    d,
+                    "compile_error",
+                    vec![Value::str(file), Value::Int(line as i32), Value::str(msg)],
+                    true,
+                );
+                if r.is_ok() {
+                    return;
+                }
+            }
+        }
+        self.host.message(&format!("{file}, {line}: {msg}\n"));
     }
 
     /// preprocess_file(): the file (or the given source) after preprocessing, as
@@ -889,35 +902,12 @@ impl Vm {
             vm: self,
             from: path.clone(),
         };
-        let opts = crate::preprocess::PpOptions {
-            include_dirs: resolver.vm.cfg.include_dirs.clone(),
-            include_file: resolver.vm.cfg.include_file.clone(),
-            date: None,
-            time: None,
-        };
+        let opts = resolver.vm.pp_options();
         let out = crate::preprocess::preprocess(&path, &src, &mut resolver, &opts);
         self.compiling.pop();
         self.preprocessing = false;
         for d in &out.diags {
-            let msg = format!("{}, {}: {}\n", d.file, d.line, d.message);
-            let reported = match self.driver_object() {
-                Some(drv) if self.cfg.driver_object.is_some() && !self.in_error_hook => self
-                    .call_in(
-                        drv,
-                        "compile_error",
-                        vec![
-                            Value::str(&d.file),
-                            Value::Int(d.line as i32),
-                            Value::str(&d.message),
-                        ],
-                        true,
-                    )
-                    .is_ok(),
-                _ => false,
-            };
-            if !reported {
-                self.host.message(&msg);
-            }
+            self.report_compile_error(&d.file, d.line, &d.message);
         }
         let max = self.cfg.array_size.max(1);
         let mut chunks = PpCollect::default();
@@ -1511,6 +1501,13 @@ impl Vm {
                 if !self.noticks {
                     self.ticks *= 2;
                 }
+            }
+            // programs that became unused inside it (DGD calls remove_program
+            // when the atomic function has succeeded; after a rollback the
+            // objects are not destructed)
+            if self.atomic == 0 && !self.removal_candidates.is_empty() {
+                let work = std::mem::take(&mut self.removal_candidates);
+                self.check_removals(work, true);
             }
         }
     }
@@ -2219,7 +2216,7 @@ impl Vm {
         }
 
         loop {
-            let Some(&op) = code.get(pc) else {
+            let Some(opr) = code.get(pc) else {
                 // fell off the end: return nil
                 self.pop_frame();
                 if self.frames.len() <= stop {
@@ -2230,7 +2227,7 @@ impl Vm {
                 continue;
             };
             pc += 1;
-            match op {
+            match *opr {
                 Op::Nil => self.stack.push(Value::Nil),
                 Op::Int(i) => self.stack.push(Value::Int(i)),
                 Op::Const(c) => {
@@ -2371,7 +2368,7 @@ impl Vm {
                     self.ticks -= ticks::unop(&cur);
                     let new = tri!(incdec(&cur, d as i32));
                     let nc = tri!(self.store_index(&c, &i, new.clone()));
-                    if let Op::IncDecIndexWb(..) = op {
+                    if let Op::IncDecIndexWb(..) = *opr {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(if post { cur } else { new });
@@ -2383,7 +2380,7 @@ impl Vm {
                         continue;
                     }
                     if let [.., a @ Value::String(_), b] = self.stack.as_mut_slice() {
-                        if op != Op::SumAdd {
+                        if *opr != Op::SumAdd {
                             // (a SumAdd was charged for the whole sum by the compiler)
                             self.ticks -= ticks::binop(Op::Add, a, b);
                         }
@@ -2398,7 +2395,7 @@ impl Vm {
                     }
                     let b = self.pop();
                     let a = self.stack.pop().unwrap_or(Value::Nil);
-                    if op == Op::SumAdd {
+                    if *opr == Op::SumAdd {
                         // charged for the whole sum by the compiler
                         self.ticks += ticks::binop(Op::Add, &a, &b);
                     }
@@ -2420,7 +2417,7 @@ impl Vm {
                 }
                 Op::Lt | Op::Gt | Op::Le | Op::Ge => {
                     if let [.., Value::Int(x), Value::Int(y)] = self.stack.as_mut_slice() {
-                        let r = match op {
+                        let r = match *opr {
                             Op::Lt => *x < *y,
                             Op::Gt => *x > *y,
                             Op::Le => *x <= *y,
@@ -2433,7 +2430,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Mul => {
@@ -2445,7 +2442,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Div
@@ -2460,7 +2457,7 @@ impl Vm {
                     let b = self.pop();
                     let a = self.pop();
                     save!();
-                    let r = tri!(self.binop(op, a, b));
+                    let r = tri!(self.binop(*opr, a, b));
                     self.stack.push(r);
                 }
                 Op::Neg => {
@@ -2523,6 +2520,14 @@ impl Vm {
                         if a.len() > n as usize + 1 {
                             tri!(err::<()>("Missing lvalue"));
                         }
+                    }
+                }
+                Op::StrOperand => {
+                    if !matches!(
+                        self.stack.last(),
+                        Some(Value::Int(_) | Value::Float(_) | Value::String(_))
+                    ) {
+                        tri!(err::<()>("Value is not a string"));
                     }
                 }
                 Op::ClassCheck(c) => {
@@ -2833,7 +2838,7 @@ impl Vm {
                     } else {
                         tri!(self.store_index(&c, &i, v.clone()))
                     };
-                    if matches!(op, Op::StoreIndexWb) {
+                    if matches!(*opr, Op::StoreIndexWb) {
                         self.stack.push(nc.unwrap_or(c));
                     }
                     self.stack.push(v);
@@ -2984,7 +2989,7 @@ impl Vm {
                     self.stack.push(Value::Int(r));
                 }
                 Op::Return | Op::ReturnNil => {
-                    let v = if matches!(op, Op::Return) {
+                    let v = if matches!(*opr, Op::Return) {
                         self.pop()
                     } else {
                         Value::Nil
@@ -4615,6 +4620,9 @@ impl KfunCtx for Vm {
     }
     fn time(&self) -> (i64, u32) {
         self.host.time()
+    }
+    fn utc_offset(&self, t: i64) -> i32 {
+        self.cfg.timezone.offset_at(t)
     }
     fn random_u64(&mut self) -> u64 {
         // xorshift64*

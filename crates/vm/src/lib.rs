@@ -22,4 +22,5 @@ pub mod program;
 pub mod testrun;
 pub mod ticks;
 pub mod typecheck;
+pub mod tz;
 pub mod value;

@@ -89,6 +89,7 @@ pub fn op_parts(op: &Op) -> (u8, Vec<u32>) {
         Op::ArgClassCheck(f0, f1) => (78, vec![*f0 as u32, *f1]),
         Op::Ticks(f0, f1) => (79, vec![*f0 as u16 as u32, *f1 as u16 as u32]),
         Op::SumAdd => (80, vec![]),
+        Op::StrOperand => (81, vec![]),
     }
 }
 
@@ -210,6 +211,7 @@ pub fn op_from_parts(tag: u8, mut r: impl FnMut() -> Option<u32>) -> Option<Op> 
             77 => Op::ClassCheck(r()?),
             78 => Op::ArgClassCheck(u16::try_from(r()?).map_err(|_| ())?, r()?),
             80 => Op::SumAdd,
+            81 => Op::StrOperand,
             79 => Op::Ticks(
                 u16::try_from(r()?).map_err(|_| ())? as i16,
                 u16::try_from(r()?).map_err(|_| ())? as i16,

@@ -173,6 +173,10 @@ pub enum Op {
     /// the same result as `Add`, with no ticks of its own (the chain is charged
     /// by one `Ticks`).
     SumAdd,
+    /// `[v]` -> `[v]`: the mixed operand of `string + mixed` must be an int, a
+    /// float or a string (DGD converts it first), else "Value is not a
+    /// string". Free of ticks: the conversion is charged as before.
+    StrOperand,
 }
 
 /// Function modifiers.

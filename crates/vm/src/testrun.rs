@@ -23,6 +23,8 @@ pub struct RunOptions {
     pub include_file: Option<String>,
     pub create: String,
     pub array_size: usize,
+    /// Time zone as the `TZ` variable would name it (`None`: the process's).
+    pub timezone: Option<String>,
     /// `editors`: max number of editor sessions.
     pub editors: usize,
 }
@@ -41,6 +43,7 @@ impl Default for RunOptions {
             include_file: None,
             create: "create".into(),
             array_size: 100_000,
+            timezone: None,
             editors: 40,
         }
     }
@@ -62,6 +65,10 @@ pub fn run(root: &Path, object: &str, func: &str, opts: &RunOptions) -> String {
         include_file: opts.include_file.clone(),
         create: opts.create.clone(),
         array_size: opts.array_size,
+        timezone: std::sync::Arc::new(match &opts.timezone {
+            Some(tz) => crate::tz::TimeZone::from_tz(tz).unwrap_or_default(),
+            None => crate::tz::TimeZone::system(),
+        }),
         editors: opts.editors,
         ..Config::default()
     };

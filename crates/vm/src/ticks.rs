@@ -109,7 +109,9 @@ pub fn unop(a: &Value) -> i64 {
 pub fn cast(v: &Value, base: u8) -> i64 {
     match (v, base as i32) {
         (Value::Int(_), crate::value::T_FLOAT) => FLOAT_OP,
-        (Value::Int(_), crate::value::T_STRING) => TO_STRING,
+        // (a string costs its conversion too: DGD's compiler leaves out only
+        // the casts of expressions typed string)
+        (Value::Int(_) | Value::String(_), crate::value::T_STRING) => TO_STRING,
         (Value::Float(_), crate::value::T_STRING) => TO_STRING + FLOAT_OP,
         _ => 0,
     }

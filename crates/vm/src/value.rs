@@ -829,6 +829,11 @@ pub trait KfunCtx {
     fn mudlib_root(&self) -> Option<std::path::PathBuf>;
     /// Current time (seconds since the epoch) and milliseconds part, from the host.
     fn time(&self) -> (i64, u32);
+    /// Offset of local time from UTC (seconds east) at Unix time `t`, for `ctime`.
+    fn utc_offset(&self, t: i64) -> i32 {
+        let _ = t;
+        0
+    }
     /// Next pseudo-random 64 bits (seeded per VM).
     fn random_u64(&mut self) -> u64;
     /// The current object (`this_object()`), `None` for an LWO or no object.

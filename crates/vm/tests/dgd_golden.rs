@@ -104,6 +104,17 @@ fn cases(out: &str) -> BTreeMap<String, String> {
     map
 }
 
+/// The time zone a program was run in on DGD: a first line `/* TZ=zone */`,
+/// else UTC.
+fn timezone(src: &str) -> String {
+    src.lines()
+        .next()
+        .and_then(|l| l.strip_prefix("/* TZ="))
+        .and_then(|l| l.strip_suffix(" */"))
+        .unwrap_or("UTC")
+        .to_string()
+}
+
 fn run_vm(src: &str) -> String {
     let root = tempfile::tempdir().expect("tempdir");
     // the hooks of the DGD harness's driver (README.md), without its task code
@@ -128,6 +139,7 @@ fn run_vm(src: &str) -> String {
         include_dirs: vec!["/include".into()],
         driver_object: Some("/driver".into()),
         auto_object: Some("/auto".into()),
+        timezone: Some(timezone(src)),
         ..Default::default()
     };
     vm::testrun::run(root.path(), "/t", "main", &opts)

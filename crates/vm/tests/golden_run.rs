@@ -29,7 +29,10 @@ fn golden_run() {
                 continue;
             }
         }
-        let opts = vm::testrun::RunOptions::default();
+        let opts = vm::testrun::RunOptions {
+            timezone: Some("UTC".into()),
+            ..Default::default()
+        };
         let out = vm::testrun::run(&root, &format!("/cases/{stem}"), "main", &opts);
         let exp_path = c.with_extension("out");
         if update {
@@ -58,6 +61,7 @@ fn static_driver_hooks() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden-run/kernel");
     let opts = vm::testrun::RunOptions {
         driver_object: Some("/sys/driver".into()),
+        timezone: Some("UTC".into()),
         ..Default::default()
     };
     let out = vm::testrun::run(&root, "/cases/hooks", "main", &opts);

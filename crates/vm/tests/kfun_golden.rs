@@ -87,7 +87,10 @@ fn every_program_runs_like_dgd() {
         let main = "\nvoid main() { string r, e; e = catch(r = run()); \
                     send_message(e ? \"ERROR: \" + e : r); }\n";
         std::fs::write(root.path().join("t.c"), format!("{src}{main}")).expect("t.c");
-        let opts = vm::testrun::RunOptions::default();
+        let opts = vm::testrun::RunOptions {
+            timezone: Some("UTC".into()),
+            ..Default::default()
+        };
         let out = vm::testrun::run(root.path(), "/t", "main", &opts);
         let known = KNOWN_VM_GAPS.iter().find(|(n, _)| n == name);
         match (&out == expected, known) {

@@ -144,7 +144,9 @@ fn kf_millitime(ctx: &mut dyn KfunCtx, _args: &mut [Value]) -> Result<Value, Lpc
 fn kf_ctime(ctx: &mut dyn KfunCtx, args: &mut [Value]) -> Result<Value, LpcError> {
     ctx.charge(5)?;
     let t = args::int(args, 0, "ctime")?;
-    Ok(Value::str(&super::strings::ctime(t, 0)))
+    // as DGD, the time is unsigned 32 bits, printed in local time
+    let off = ctx.utc_offset(i64::from(t as u32));
+    Ok(Value::str(&super::strings::ctime(t, off)))
 }
 
 #[cfg(test)]

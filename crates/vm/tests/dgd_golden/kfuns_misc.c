@@ -1,4 +1,4 @@
-# define CASES ({ "typeof_all","call_out_handle","call_out_missing_fn","call_out_float_delay","call_out_zero","this_user","instanceof","new_object_lwo","lwo_copy_apart","lwo_equal","new_object_of_lwo","object_name_master","status_obj","get_dir","get_dir_missing","read_file_range","write_file_append","write_file_offset","read_missing","remove_missing","make_dir","rename_file","ctime","ctime_neg","crypt_fixed","hash_md5","hash_crc","random_range","random_neg","sscanf_float_print","query_editor","save_restore_escape","to_string_obj","arr_string_add_err","sizeof_mapping","status_call_outs","remove_call_out_kinds","str_plus_mixed_nil","str_plus_mixed_arr","mixed_obj_plus_str","str_add_eq_mixed_obj","str_plus_mixed_int","str_plus_mixed_float" })
+# define CASES ({ "typeof_all","call_out_handle","call_out_missing_fn","call_out_float_delay","call_out_zero","this_user","instanceof","new_object_lwo","lwo_copy_apart","lwo_equal","new_object_of_lwo","object_name_master","status_obj","get_dir","get_dir_missing","read_file_range","write_file_append","write_file_offset","read_missing","remove_missing","make_dir","rename_file","ctime","ctime_neg","crypt_fixed","hash_md5","hash_crc","random_range","random_neg","sscanf_float_print","query_editor","save_restore_escape","to_string_obj","arr_string_add_err","sizeof_mapping","status_call_outs","remove_call_out_kinds","str_plus_mixed_nil","str_plus_mixed_arr","mixed_obj_plus_str","str_add_eq_mixed_obj","str_plus_mixed_int","str_plus_mixed_float","sum_str_mixed_obj","sum_mixed_first_obj","sum_str_mixed_int" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -87,3 +87,6 @@ string t_mixed_obj_plus_str() { mixed m; m = this_object(); return show(catch(m 
 string t_str_add_eq_mixed_obj() { mixed m; string s; m = this_object(); s = "a"; return show(catch(s += m)) + show(s); }
 string t_str_plus_mixed_int() { mixed m; m = 5; return show("x" + m); }
 string t_str_plus_mixed_float() { mixed m; m = 1.5; return show("x" + m); }
+string t_sum_str_mixed_obj() { mixed o; o = this_object(); return show(catch("x" + o + "y")); }
+string t_sum_mixed_first_obj() { mixed m, o; m = "a"; o = this_object(); return show(catch(m + "x" + o)); }
+string t_sum_str_mixed_int() { mixed m; m = 7; return show("x" + m + "y" + m); }

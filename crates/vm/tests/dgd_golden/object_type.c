@@ -1,4 +1,4 @@
-# define CASES ({ "hook_calls","alias_decl","assign_wrong","assign_right","cast_wrong","cast_right","cast_nil","cast_int","cast_lwo","instanceof_op","instanceof_kfun","arg_wrong","arg_right","arg_local","return_wrong","array_unchecked","private_inherit","private_instanceof","invalid_type","hook_calls_after" })
+# define CASES ({ "hook_calls","alias_decl","assign_wrong","assign_right","cast_wrong","cast_right","cast_nil","cast_int","cast_lwo","instanceof_op","instanceof_kfun","arg_wrong","arg_right","arg_local","return_wrong","array_unchecked","private_inherit","private_instanceof","invalid_type","hook_calls_after","type_name_in_error","type_name_in_error_arg" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -57,3 +57,10 @@ string t_private_inherit() { object p; p = compile_object("/priv", "private inhe
 string t_private_instanceof() { object p; p = find_object("/priv"); return show(p <- "ob") + show(instanceof(p, "ob")); }
 string t_invalid_type() { return show(catch(compile_object("/badtype", "object \"bad\" x;\n"))); }
 string t_hook_calls_after() { return show("/driver"->object_types()); }
+string compile_src(string name, string src) {
+  mixed e; object o;
+  e = catch(o = compile_object(name, src));
+  return (e ? show(e) : show(o)) + show("/driver"->compile_errors());
+}
+string t_type_name_in_error() { return compile_src("/tn1", "void f() { object \"ob\" x; x = 1; }\n"); }
+string t_type_name_in_error_arg() { return compile_src("/tn2", "void g(object \"ob\" *o) { }\nvoid f() { g(\"s\"); }\n"); }

@@ -1,4 +1,4 @@
-# define CASES ({ "master_alone","master_with_clone","clone_gone","inherited","inheritor_gone","recompile_plain","recompile_drops_inherit","destruct_then_recompile_inheritor" })
+# define CASES ({ "master_alone","master_with_clone","clone_gone","inherited","inheritor_gone","recompile_plain","recompile_drops_inherit","destruct_then_recompile_inheritor","in_atomic","in_failed_atomic" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -80,6 +80,20 @@ string t_destruct_then_recompile_inheritor() {
   destruct_object(find_object("/rbase3"));
   compile_object("/rchild3");
   return rm();
+}
+atomic void kill(object o) { destruct_object(o); }
+atomic void kill_fail(object o) { destruct_object(o); error("undo"); }
+string t_in_atomic() {
+  object o;
+  write_file("/rat.c", "int x;\n");
+  o = compile_object("/rat"); kill(o);
+  return rm();
+}
+string t_in_failed_atomic() {
+  object o; mixed e;
+  write_file("/raf.c", "int x;\n");
+  o = compile_object("/raf"); e = catch(kill_fail(o));
+  return show(e) + show(o != nil) + rm();
 }
 string run2() {
   string r; int i; string *names;

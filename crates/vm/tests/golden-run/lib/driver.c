@@ -50,12 +50,9 @@ object inherit_program(string from, string path, int priv)
 
 mixed include_file(string from, string path)
 {
-    /* the name comes as written; a returned path is taken from the root */
-    if (path[0] != '/') {
-	string *dirs;
-
-	dirs = explode(from, "/");
-	path = "/" + implode(dirs[.. sizeof(dirs) - 2], "/") + "/" + path;
+    /* DGD passes the name as written; a relative one is the includer's */
+    if (strlen(path) != 0 && path[0] != '/') {
+	path = from + "/../" + path;
     }
     return path;
 }

@@ -1423,6 +1423,10 @@ impl<'a> Comp<'a> {
                     self.emit(Op::Local(tmp));
                     self.emit(Op::Int(i as i32));
                     self.emit_internal_index();
+                    if self.cur_typed && it.ty.class.is_none() {
+                        // as DGD, each element must fit its typed lvalue
+                        self.check_type(&it.ty);
+                    }
                     self.lv_store(&lv);
                     self.emit(Op::Pop);
                 }

@@ -1466,13 +1466,7 @@ impl Vm {
             return None;
         }
         // an argument of the wrong type: push_frame raises the error
-        if f.check_args
-            && !f
-                .params
-                .iter()
-                .zip(&self.stack[self.stack.len() - nargs..])
-                .all(|(t, v)| t.accepts(v))
-        {
+        if f.check_args && !args_fit(&f.params, &self.stack[self.stack.len() - nargs..]) {
             return None;
         }
         let code = f.code.clone();
@@ -4615,6 +4609,13 @@ fn remap_vars(old: &[VarKey], vars: Vec<Value>, new: &[VarKey]) -> Vec<Value> {
             _ => t.default_value(),
         })
         .collect()
+}
+
+/// Do `args` fit the parameter types `params` (the run-time check of a
+/// typechecked function's arguments)?
+#[inline(never)]
+fn args_fit(params: &[TypeSpec], args: &[Value]) -> bool {
+    params.iter().zip(args).all(|(t, v)| t.accepts(v))
 }
 
 fn not_of_type(t: TypeSpec) -> String {

@@ -1,4 +1,4 @@
-# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts","switch_32768","switch_32767_dflt","switch_32767_range","strs_65316","strs_65317","strs_65318" })
+# define CASES ({ "save_self_ref","save_shared","save_deep_10000","restore_deep_10000","save_deep_map","restore_500","restore_520","deep_eq","deep_add","deep_keep","restore_bad","restore_bad2","restore_big_arr","restore_ref_bad","deep_local","deep_local_20000","deep_keep_20000","save_2000","save_5000","save_10000","deep_map_local","aggr_1000","aggr_1001","maggr_1001","map_values_ok","arr_or_eq","map_add_eq","aggr_runtime","explode_1000_sep","explode_1001_parts","switch_32768","switch_32767_dflt","switch_32767_range","strs_65316","strs_65317","strs_65318","unpack_typed","unpack_typed_arr","call_other_ret","ternary_mixed" })
 /* case runner: each t_NAME() returns a string; run() prints "NAME: result" */
 string show(mixed v) {
   int i; string s; mixed *k;
@@ -97,3 +97,8 @@ string *strs(int n) {
 string t_strs_65316() { return limsrc("/n1", strs(65316)); }
 string t_strs_65317() { return limsrc("/n2", strs(65317)); }
 string t_strs_65318() { return limsrc("/n3", strs(65318)); }
+string t_unpack_typed() { string a; int b; mixed *x; x = ({ 1, 2 }); ({ a, b }) = x; return show(a) + show(b); }
+string t_unpack_typed_arr() { string a, b; string *x; mixed y; y = ({ 1, 2 }); x = y; ({ a, b }) = x; return show(a) + show(b); }
+string t_call_other_ret() { string s; s = this_object()->ret_mixed_int(); return show(s); }
+mixed ret_mixed_int() { return 5; }
+string t_ternary_mixed() { string s; mixed x; x = 1; s = 1 ? x : "a"; return show(s); }

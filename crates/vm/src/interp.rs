@@ -385,7 +385,7 @@ fn first_declaration_errors(
 /// Where a program with syntax errors `diags` can still be typechecked, as
 /// DGD does up to the error: the first error's line and how many declarations
 /// start up to that line. None when an error is in an included file or
-/// before an inherit statement, or no declaration precedes it.
+/// before an inherit statement of the file, or no declaration precedes it.
 fn syntax_cut(ast: &crate::ast::Program, diags: &[crate::lex::Diagnostic]) -> Option<(u32, usize)> {
     let main = ast.files.first()?;
     if diags.iter().any(|d| d.file != *main) {
@@ -395,7 +395,7 @@ fn syntax_cut(ast: &crate::ast::Program, diags: &[crate::lex::Diagnostic]) -> Op
     if ast
         .inherits
         .iter()
-        .any(|i| i.pos.file != 0 || i.pos.line >= line)
+        .any(|i| i.pos.file == 0 && i.pos.line >= line)
     {
         return None;
     }
@@ -405,10 +405,9 @@ fn syntax_cut(ast: &crate::ast::Program, diags: &[crate::lex::Diagnostic]) -> Op
             crate::ast::Decl::Var(v) => v.pos,
             crate::ast::Decl::Func(f) => f.pos,
         };
-        if pos.file != 0 {
-            return None;
-        }
-        if pos.line > line {
+        // declarations of included files (the standard include file's)
+        // are in order where they were included
+        if pos.file == 0 && pos.line > line {
             break;
         }
         keep += 1;

@@ -385,6 +385,41 @@ fn first_declaration_errors(
         .collect()
 }
 
+/// Where a program with syntax errors `diags` can still be typechecked, as
+/// DGD does up to the error: the first error's line and how many declarations
+/// start up to that line. None when an error is in an included file or
+/// before an inherit statement of the file, or no declaration precedes it.
+fn syntax_cut(ast: &crate::ast::Program, diags: &[crate::lex::Diagnostic]) -> Option<(u32, usize)> {
+    let main = ast.files.first()?;
+    if diags.iter().any(|d| d.file != *main) {
+        return None;
+    }
+    let line = diags.iter().map(|d| d.line).min()?;
+    if ast
+        .inherits
+        .iter()
+        .any(|i| i.pos.file == 0 && i.pos.line >= line)
+    {
+        return None;
+    }
+    let mut keep: usize = 0;
+    for d in &ast.decls {
+        let pos = match d {
+            crate::ast::Decl::Var(v) => v.pos,
+            crate::ast::Decl::Func(f) => f.pos,
+        };
+        // declarations of included files (the standard include file's)
+        // are in order where they were included
+        if pos.file == 0 && pos.line > line {
+            break;
+        }
+        keep += 1;
+    }
+    // the declaration with the error is in the list when the parser
+    // recovered inside it; only errors before the syntax error's line count
+    (keep > 0).then_some((line, keep))
+}
+
 fn err<T>(m: impl Into<LStr>) -> Result<T, LpcError> {
     Err(LpcError::new(m))
 }
@@ -701,6 +736,29 @@ impl Vm {
         // as DGD, preprocessor errors do not stop the compilation: the errors
         // found later are reported as well
         let pp_diags = pp.diags;
+        // DGD, in one pass, finds the type errors of the declarations before a
+        // syntax error first (and stops there): those before the declaration
+        // with the syntax error are checked; their errors, if any, are reported
+        let syntax = if diags.is_empty() {
+            None
+        } else {
+            match syntax_cut(&ast, &diags) {
+                Some((line, keep)) => {
+                    ast.decls.truncate(keep);
+                    Some((line, std::mem::take(&mut diags)))
+                }
+                None => {
+                    diags.splice(0..0, pp_diags);
+                    return self.compile_failed(
+                        &file,
+                        diags
+                            .iter()
+                            .map(|d| (d.file.to_string(), d.line, d.message.clone()))
+                            .collect(),
+                    );
+                }
+            }
+        };
         if !diags.is_empty() {
             diags.splice(0..0, pp_diags);
             return self.compile_failed(
@@ -755,6 +813,12 @@ impl Vm {
         };
         let (info, diags) = crate::typecheck::check(&mut ast, path, &tco, &mut ir, &kt);
         let mut diags = first_declaration_errors(&ast, diags);
+        if let Some((line, syntax)) = syntax {
+            diags.retain(|d| d.line < line);
+            if diags.is_empty() {
+                diags = syntax;
+            }
+        }
         diags.splice(0..0, pp_diags);
         if !diags.is_empty() {
             return self.compile_failed(

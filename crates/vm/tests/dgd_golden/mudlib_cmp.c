@@ -1,4 +1,4 @@
-# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two", "co_handles", "co_handles2", "co_handles3", "super_proto", "super_proto_rev" })
+# define CASES ({ "co_missing", "co_found", "co_nofunc", "co_missing_arrow", "rt_clear", "rt_direct", "rt_co", "rt_co_spread", "rt_co_path", "rt_relay", "rt_create", "rt_uncaught_case", "ce_two_funcs", "ce_same_func", "ce_var_first", "ce_proto_then", "ce_syntax_two", "co_handles", "co_handles2", "co_handles3", "super_proto", "super_proto_rev", "ce_type_then_syntax", "ce_syntax_after_ok", "ce_type_then_two_syntax", "ce_header_decls" })
 /* cases found by running real mudlibs (kernel library, cloud server) side
  * by side on DGD and the VM; run() prints "NAME: result" */
 string rt();
@@ -121,3 +121,20 @@ string super_case(string order) {
 }
 string t_super_proto() { return super_case("a"); }
 string t_super_proto_rev() { return super_case("b"); }
+
+/* a type error in a declaration before one with a syntax error */
+string t_ce_type_then_syntax() {
+  return ce("/ce6", "int x;\nvoid f() { x = \"s\"; undefined_fn(); }\nint g( { }\n");
+}
+string t_ce_syntax_after_ok() {
+  return ce("/ce7", "int x;\nvoid f() { x = 1; }\nint g() { return 1 +; }\nint h() { return \"a\"; }\n");
+}
+string t_ce_type_then_two_syntax() {
+  return ce("/ce8", "int x;\nvoid f() { x = \"s\"; }\nint g() { return 1 +; }\nint h() { return \"a\"; }\nint k( { }\n");
+}
+/* the standard include file of a mudlib may inherit and declare (the cloud
+ * server's <AUTO>): the same with an included header */
+string t_ce_header_decls() {
+  write_file("/cdecl.h", "inherit \"/ob\";\nint helper();\n");
+  return ce("/ce9", "# include \"/cdecl.h\"\nint y;\nvoid f() { y = \"s\"; }\nint g( { }\n");
+}

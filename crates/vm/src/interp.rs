@@ -749,25 +749,13 @@ impl Vm {
                 }
                 None => {
                     diags.splice(0..0, pp_diags);
-                    return self.compile_failed(
-                        &file,
-                        diags
-                            .iter()
-                            .map(|d| (d.file.to_string(), d.line, d.message.clone()))
-                            .collect(),
-                    );
+                    return self.compile_failed_diags(&file, &diags);
                 }
             }
         };
         if !diags.is_empty() {
             diags.splice(0..0, pp_diags);
-            return self.compile_failed(
-                &file,
-                diags
-                    .iter()
-                    .map(|d| (d.file.to_string(), d.line, d.message.clone()))
-                    .collect(),
-            );
+            return self.compile_failed_diags(&file, &diags);
         }
         // inherits
         let mut inherits = Vec::new();
@@ -821,13 +809,7 @@ impl Vm {
         }
         diags.splice(0..0, pp_diags);
         if !diags.is_empty() {
-            return self.compile_failed(
-                &file,
-                diags
-                    .iter()
-                    .map(|d| (d.file.to_string(), d.line, d.message.clone()))
-                    .collect(),
-            );
+            return self.compile_failed_diags(&file, &diags);
         }
         let id = self.next_prog_id;
         self.next_prog_id += 1;
@@ -943,6 +925,21 @@ impl Vm {
                 out.insert(a.prog.name.to_string(), i.clone());
             }
         }
+    }
+
+    /// [`Vm::compile_failed`] with front-end diagnostics.
+    fn compile_failed_diags(
+        &mut self,
+        file: &str,
+        diags: &[crate::lex::Diagnostic],
+    ) -> Result<ObjRef, LpcError> {
+        self.compile_failed(
+            file,
+            diags
+                .iter()
+                .map(|d| (d.file.to_string(), d.line, d.message.clone()))
+                .collect(),
+        )
     }
 
     fn compile_failed(

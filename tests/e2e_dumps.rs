@@ -150,16 +150,23 @@ fn sigterm_panic_dump_loses_nothing() {
 fn hotboot_keeps_players_connected() {
     let mud = Mud::sample(None);
     let srv = mud.start(&[]);
-    let mut a = change_world(&mud, 3600);
-    let mut b = Telnet::login(mud.telnet, "bob", "hunter2", true);
-    a.line("hotboot");
-    a.expect("Hotbooting.");
-    a.expect("> ");
-    // same connections, new program image, the world restored from the dump
-    let out = a.cmd("read");
-    assert!(out.contains("Admin: the world was like this"), "{out}");
-    let out = b.cmd("who");
-    assert!(out.contains("Admin") && out.contains("Bob"), "{out}");
+    // on failure, show the server's log too (the hot-boot happens in there)
+    let session = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut a = change_world(&mud, 3600);
+        let mut b = Telnet::login(mud.telnet, "bob", "hunter2", true);
+        a.line("hotboot");
+        a.expect("Hotbooting.");
+        a.expect("> ");
+        // same connections, new program image, the world restored from the dump
+        let out = a.cmd("read");
+        assert!(out.contains("Admin: the world was like this"), "{out}");
+        let out = b.cmd("who");
+        assert!(out.contains("Admin") && out.contains("Bob"), "{out}");
+    }));
+    if let Err(e) = session {
+        eprintln!("server log:\n{}", srv.log_text());
+        std::panic::resume_unwind(e);
+    }
     let log = srv.log_text();
     assert!(log.contains("hotbooting"), "{log}");
     assert!(log.contains("State restored after a hotboot."), "{log}");

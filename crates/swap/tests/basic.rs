@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use swap::io::{FaultyFs, Vfs};
-use swap::{Config, Container, Error, Home, Swap, WalkItem, FIRST_USER_KIND, KIND_BLOB};
+use swap::{Config, Container, Error, Home, Location, Swap, WalkItem, FIRST_USER_KIND, KIND_BLOB};
 
 fn blob(key: u64, len: usize) -> Vec<u8> {
     (0..len)
@@ -17,6 +17,26 @@ fn cfg(cache: usize) -> Config {
         cache_bytes: cache,
         ..Config::default()
     }
+}
+
+/// A swap file `name` on `fs` holding keys `0..n` (600-byte blobs), flushed.
+fn filled(fs: &Arc<FaultyFs>, name: &str, cfg: Config, n: u64) -> Swap {
+    let mut s = Swap::create_in(fs.clone(), Path::new(name), cfg).unwrap();
+    for k in 0..n {
+        s.put(k, blob(k, 600)).unwrap();
+    }
+    s.flush().unwrap();
+    s
+}
+
+/// Where `key`'s record sits in the current swap file.
+fn current_location(s: &Swap, key: u64) -> Location {
+    s.locations()
+        .find_map(|(k, h)| match h {
+            Home::Current(l) if k == key => Some(l),
+            _ => None,
+        })
+        .unwrap()
 }
 
 #[test]
@@ -140,13 +160,7 @@ fn checksum_mismatch_names_key_and_offset() {
     s.put(43, blob(43, 700)).unwrap();
     s.flush().unwrap();
     s.swapout().unwrap();
-    let loc = s
-        .locations()
-        .find_map(|(k, h)| match h {
-            Home::Current(l) if k == 42 => Some(l),
-            _ => None,
-        })
-        .unwrap();
+    let loc = current_location(&s, 42);
     assert!(fs.corrupt(Path::new("sw"), loc.offset + 100, 0x40));
     match s.get(42) {
         Err(Error::Checksum {
@@ -177,11 +191,7 @@ fn checksum_mismatch_names_key_and_offset() {
 #[test]
 fn rotate_migrates_lazily_and_by_steps() {
     let fs = Arc::new(FaultyFs::new());
-    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(4096)).unwrap();
-    for k in 0..100u64 {
-        s.put(k, blob(k, 600)).unwrap();
-    }
-    s.flush().unwrap();
+    let mut s = filled(&fs, "a", cfg(4096), 100u64);
     s.migrate_all().unwrap();
     let old = s.rotate(Path::new("b")).unwrap();
     assert_eq!(s.pending_migration(), 100);
@@ -330,11 +340,7 @@ fn evict_fraction_evicts_lru_share() {
 #[test]
 fn sequential_reads_and_rewrites_stay_consistent() {
     let fs = Arc::new(FaultyFs::new());
-    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
-    for k in 0..400u64 {
-        s.put(k, blob(k, 600)).unwrap();
-    }
-    s.flush().unwrap();
+    let mut s = filled(&fs, "a", cfg(0), 400u64);
     s.swapout().unwrap();
     // In file order: served through the read-ahead window.
     for k in 0..200u64 {
@@ -355,13 +361,7 @@ fn sequential_reads_and_rewrites_stay_consistent() {
     }
     // A damaged record inside a window is still reported with key and offset.
     s.swapout().unwrap();
-    let loc = s
-        .locations()
-        .find_map(|(k, h)| match h {
-            Home::Current(l) if k == 300 => Some(l),
-            _ => None,
-        })
-        .unwrap();
+    let loc = current_location(&s, 300);
     assert!(fs.corrupt(Path::new("a"), loc.offset + 70, 1));
     for k in 261..300u64 {
         s.get(k).unwrap();
@@ -376,11 +376,7 @@ fn sequential_reads_and_rewrites_stay_consistent() {
 #[test]
 fn oldest_backing_migrates_first() {
     let fs = Arc::new(FaultyFs::new());
-    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
-    for k in 0..30u64 {
-        s.put(k, blob(k, 600)).unwrap();
-    }
-    s.flush().unwrap();
+    let mut s = filled(&fs, "a", cfg(0), 30u64);
     let first = s.rotate(Path::new("b")).unwrap();
     for k in 100..120u64 {
         s.put(k, blob(k, 600)).unwrap();
@@ -410,18 +406,8 @@ fn oldest_backing_migrates_first() {
 #[test]
 fn damaged_backing_record_is_reported_and_the_rest_migrates() {
     let fs = Arc::new(FaultyFs::new());
-    let mut s = Swap::create_in(fs.clone(), Path::new("a"), cfg(0)).unwrap();
-    for k in 0..40u64 {
-        s.put(k, blob(k, 600)).unwrap();
-    }
-    s.flush().unwrap();
-    let loc = s
-        .locations()
-        .find_map(|(k, h)| match h {
-            Home::Current(l) if k == 17 => Some(l),
-            _ => None,
-        })
-        .unwrap();
+    let mut s = filled(&fs, "a", cfg(0), 40u64);
+    let loc = current_location(&s, 17);
     s.rotate(Path::new("b")).unwrap();
     assert!(fs.corrupt(Path::new("a"), loc.offset + 300, 0x80));
     let e = s.migrate_all().unwrap_err();
@@ -568,18 +554,8 @@ fn renamed_current_file_is_named_in_errors() {
 #[test]
 fn renamed_backing_file_is_named_in_errors() {
     let fs = Arc::new(FaultyFs::new());
-    let mut s = Swap::create_in(fs.clone(), Path::new("dump"), cfg(0)).unwrap();
-    for k in 0..4u64 {
-        s.put(k, blob(k, 600)).unwrap();
-    }
-    s.flush().unwrap();
-    let loc = s
-        .locations()
-        .find_map(|(k, h)| match h {
-            Home::Current(l) if k == 2 => Some(l),
-            _ => None,
-        })
-        .unwrap();
+    let mut s = filled(&fs, "dump", cfg(0), 4u64);
+    let loc = current_location(&s, 2);
     let old = s.rotate("swapfile").unwrap();
     fs.rename(Path::new("dump"), Path::new("dump.old")).unwrap();
     assert_eq!(s.backing_renamed("nothing", "else"), 0);

@@ -2297,6 +2297,15 @@ impl Vm {
                 base = self.frames[fi].base;
             }};
         }
+        // into the frame push_frame_fast just pushed, running code `c`
+        macro_rules! enter_fast {
+            ($c:expr) => {{
+                self.saved_code.push(std::mem::replace(&mut code, $c));
+                fi += 1;
+                pc = 0;
+                base = self.frames[fi].base;
+            }};
+        }
         // after popping a frame
         macro_rules! leave {
             () => {{
@@ -2985,10 +2994,7 @@ impl Vm {
                             .copied()
                         {
                             if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
-                                self.saved_code.push(std::mem::replace(&mut code, c));
-                                fi += 1;
-                                pc = 0;
-                                base = self.frames[fi].base;
+                                enter_fast!(c);
                                 continue;
                             }
                         }
@@ -3037,10 +3043,7 @@ impl Vm {
                         {
                             let fr = FuncRef { anc: a, func };
                             if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
-                                self.saved_code.push(std::mem::replace(&mut code, c));
-                                fi += 1;
-                                pc = 0;
-                                base = self.frames[fi].base;
+                                enter_fast!(c);
                                 continue;
                             }
                         }

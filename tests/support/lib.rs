@@ -47,10 +47,24 @@ pub fn driver_bin() -> PathBuf {
 /// A free TCP port on 127.0.0.1 (bound and released; DGD's config does
 /// not accept port 0).
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    // Tests of one binary run in parallel threads: a port handed out once is
+    // never handed out again by this process, so two servers started by two
+    // tests cannot be given the same port between its release and their bind.
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static GIVEN: Mutex<Option<HashSet<u16>>> = Mutex::new(None);
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    let given = given.get_or_insert_with(HashSet::new);
+    for _ in 0..1000 {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        if given.insert(port) {
+            return port;
+        }
+    }
+    panic!("no fresh port in 1000 tries");
 }
 
 /// Files a run of the sample mud leaves behind (all git-ignored): saved

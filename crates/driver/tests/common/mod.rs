@@ -244,11 +244,24 @@ impl World for TestWorld {
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    // Tests of one binary run in parallel threads: a port handed out once is
+    // never handed out again by this process, so two servers started by two
+    // tests cannot be given the same port between its release and their bind.
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static GIVEN: Mutex<Option<HashSet<u16>>> = Mutex::new(None);
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    let given = given.get_or_insert_with(HashSet::new);
+    for _ in 0..1000 {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        if given.insert(port) {
+            return port;
+        }
+    }
+    panic!("no fresh port in 1000 tries");
 }
 
 pub fn config(dir: &Path, tport: u16, bport: u16, users: u32) -> Config {

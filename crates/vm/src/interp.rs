@@ -1482,6 +1482,34 @@ impl Vm {
         }
     }
 
+    /// What call slot `slot` of frame `fi`'s program reaches (Op::Call).
+    #[inline(always)]
+    fn call_target(&self, fi: usize, slot: u16) -> Option<CallTarget> {
+        let f = &self.frames[fi];
+        self.foprog(f)
+            .links
+            .get(f.link as usize)
+            .and_then(|l| l.call_map.get(slot as usize))
+            .copied()
+    }
+
+    /// The function `func` of ancestor `anc` as frame `fi` sees it (Op::CallStatic).
+    #[inline(always)]
+    fn static_target(&self, fi: usize, anc: u16, func: u16) -> Option<FuncRef> {
+        let f = &self.frames[fi];
+        self.foprog(f)
+            .links
+            .get(f.link as usize)
+            .and_then(|l| l.anc_map.get(anc as usize))
+            .map(|&a| FuncRef { anc: a, func })
+    }
+
+    /// this_object and the object's program of frame `fi`, for push_frame.
+    fn this_and_oprog(&self, fi: usize) -> (This, Rc<Program>) {
+        let c = self.fctx(&self.frames[fi]);
+        (c.this.clone(), c.oprog.clone())
+    }
+
     /// The context of frame `f`.
     #[inline(always)]
     fn fctx(&self, f: &Frame) -> &Ctx {
@@ -2984,15 +3012,9 @@ impl Vm {
                 }
                 Op::Call(slot, argc) => {
                     save!();
+                    let target = self.call_target(fi, slot);
                     if argc & SPREAD == 0 {
-                        let f = &self.frames[fi];
-                        if let Some(CallTarget::Func(fr)) = self
-                            .foprog(f)
-                            .links
-                            .get(f.link as usize)
-                            .and_then(|l| l.call_map.get(slot as usize))
-                            .copied()
-                        {
+                        if let Some(CallTarget::Func(fr)) = target {
                             if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
                                 enter_fast!(c);
                                 continue;
@@ -3000,19 +3022,9 @@ impl Vm {
                         }
                     }
                     let n = tri!(self.spread_args(argc));
-                    let (this, oprog, target) = {
-                        let f = &self.frames[fi];
-                        let c = self.fctx(f);
-                        let t = c
-                            .oprog
-                            .links
-                            .get(f.link as usize)
-                            .and_then(|l| l.call_map.get(slot as usize))
-                            .copied();
-                        (c.this.clone(), c.oprog.clone(), t)
-                    };
                     match target {
                         Some(CallTarget::Func(fr)) => {
+                            let (this, oprog) = self.this_and_oprog(fi);
                             tri!(self.push_frame(this, oprog, fr, n, false));
                             enter!();
                         }
@@ -3033,15 +3045,9 @@ impl Vm {
                 }
                 Op::CallStatic(anc, func, argc) => {
                     save!();
+                    let target = self.static_target(fi, anc, func);
                     if argc & SPREAD == 0 {
-                        let f = &self.frames[fi];
-                        if let Some(&a) = self
-                            .foprog(f)
-                            .links
-                            .get(f.link as usize)
-                            .and_then(|l| l.anc_map.get(anc as usize))
-                        {
-                            let fr = FuncRef { anc: a, func };
+                        if let Some(fr) = target {
                             if let Some(c) = self.push_frame_fast(fi, fr, argc as usize) {
                                 enter_fast!(c);
                                 continue;
@@ -3049,25 +3055,11 @@ impl Vm {
                         }
                     }
                     let n = tri!(self.spread_args(argc));
-                    let (this, oprog, fr) = {
-                        let f = &self.frames[fi];
-                        let c = self.fctx(f);
-                        let a = c
-                            .oprog
-                            .links
-                            .get(f.link as usize)
-                            .and_then(|l| l.anc_map.get(anc as usize))
-                            .copied();
-                        (
-                            c.this.clone(),
-                            c.oprog.clone(),
-                            a.map(|a| FuncRef { anc: a, func }),
-                        )
-                    };
-                    let Some(fr) = fr else {
+                    let Some(fr) = target else {
                         tri!(err::<()>("Bad function reference"));
                         continue;
                     };
+                    let (this, oprog) = self.this_and_oprog(fi);
                     tri!(self.push_frame(this, oprog, fr, n, false));
                     enter!();
                 }

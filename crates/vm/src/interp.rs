@@ -2325,6 +2325,26 @@ impl Vm {
                 base = self.frames[fi].base;
             }};
         }
+        // pops two values and compares them (kind `k`, see cmp_code): ints
+        // directly, everything else through cmp_slow
+        macro_rules! cmp_pop {
+            ($k:expr) => {{
+                let fast = match self.stack.as_slice() {
+                    [.., Value::Int(x), Value::Int(y)] => Some(int_cmp($k, *x, *y)),
+                    _ => None,
+                };
+                if let Some(r) = fast {
+                    self.pop_int();
+                    self.pop_int();
+                    r
+                } else {
+                    let b = self.pop();
+                    let a = self.pop();
+                    save!();
+                    tri!(self.cmp_slow($k, a, b))
+                }
+            }};
+        }
         // into the frame push_frame_fast just pushed, running code `c`
         macro_rules! enter_fast {
             ($c:expr) => {{
@@ -2837,39 +2857,13 @@ impl Vm {
                     self.stack.push(out);
                 }
                 Op::CmpJumpFalse(k, t) => {
-                    let fast = match self.stack.as_slice() {
-                        [.., Value::Int(x), Value::Int(y)] => Some(int_cmp(k, *x, *y)),
-                        _ => None,
-                    };
-                    let r = if let Some(r) = fast {
-                        self.pop_int();
-                        self.pop_int();
-                        r
-                    } else {
-                        let b = self.pop();
-                        let a = self.pop();
-                        save!();
-                        tri!(self.cmp_slow(k, a, b))
-                    };
+                    let r = cmp_pop!(k);
                     if !r {
                         pc = t as usize;
                     }
                 }
                 Op::CmpLoop(k, t) => {
-                    let fast = match self.stack.as_slice() {
-                        [.., Value::Int(x), Value::Int(y)] => Some(int_cmp(k, *x, *y)),
-                        _ => None,
-                    };
-                    let r = if let Some(r) = fast {
-                        self.pop_int();
-                        self.pop_int();
-                        r
-                    } else {
-                        let b = self.pop();
-                        let a = self.pop();
-                        save!();
-                        tri!(self.cmp_slow(k, a, b))
-                    };
+                    let r = cmp_pop!(k);
                     if r {
                         loop_ticks!();
                         pc = t as usize;
